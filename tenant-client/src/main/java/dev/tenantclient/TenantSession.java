@@ -1,0 +1,97 @@
+package dev.tenantclient;
+
+import dev.tenantclient.internal.ClientResources;
+import dev.tenantclient.internal.TokenCache.TokenEntry;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * One caller's view of AWS: the tenant a token names and that tenant's credentials, from which tenant-confined
+ * tables and buckets are made. Obtain with {@link TenantClient#session(String)}.
+ *
+ * <p>Cheap and immutable: sessions are cached per token, so calling {@code session(token)} on every request costs
+ * a hash lookup. Thread-safe. {@code toString()} shows the tenant, never the token or credentials.
+ */
+public final class TenantSession {
+
+  private final TokenEntry entry;
+  private final ClientResources resources;
+  private final AwsCredentialsProvider credentialsProvider;
+
+  TenantSession(TokenEntry entry, ClientResources resources) {
+    this.entry = entry;
+    this.resources = resources;
+    this.credentialsProvider = new TokenCredentialsProvider(entry);
+  }
+
+  /**
+   * The tenant the token names.
+   *
+   * @return the tenant
+   */
+  public Tenant tenant() {
+    return entry.tenant();
+  }
+
+  /**
+   * The tenant's AWS credentials, as an SDK provider: resolving it returns cached credentials for this token, or
+   * waits for the one Cognito exchange in flight. Use it to sign requests the wrappers do not cover; IAM confines
+   * them to the tenant.
+   *
+   * @return a provider of this token's credentials
+   * @throws CredentialsUnavailableException from {@code resolveCredentials()} when Cognito fails and nothing valid
+   *     is cached
+   * @throws InvalidTenantTokenException from {@code resolveCredentials()} when Cognito rejects the token or it
+   *     expired
+   */
+  public AwsCredentialsProvider credentialsProvider() {
+    return credentialsProvider;
+  }
+
+  /**
+   * The user's Cognito identity id (stable for the user), exchanging the token first if needed.
+   *
+   * @return the identity id, such as {@code eu-west-1:1f2e...}
+   */
+  public String identityId() {
+    return entry.identityId();
+  }
+
+  /**
+   * The layout this session's keys follow.
+   *
+   * @return the client's layout
+   */
+  public TenantLayout layout() {
+    return resources.layout();
+  }
+
+  ClientResources resources() {
+    return resources;
+  }
+
+  @Override
+  public String toString() {
+    return "TenantSession{tenant=" + entry.tenant().org() + ", subject=" + entry.tenant().subject()
+        + ", tokenExpiresAt=" + entry.tokenExpiresAt() + "}";
+  }
+
+  /** The per-token credentials provider; {@code toString()} names the tenant only. */
+  private static final class TokenCredentialsProvider implements AwsCredentialsProvider {
+    private final TokenEntry entry;
+
+    TokenCredentialsProvider(TokenEntry entry) {
+      this.entry = entry;
+    }
+
+    @Override
+    public AwsCredentials resolveCredentials() {
+      return entry.credentials();
+    }
+
+    @Override
+    public String toString() {
+      return "TenantCredentialsProvider{tenant=" + entry.tenant().org() + "}";
+    }
+  }
+}

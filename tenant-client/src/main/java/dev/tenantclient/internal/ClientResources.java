@@ -1,0 +1,122 @@
+package dev.tenantclient.internal;
+
+import dev.tenantclient.TenantLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The shared SDK clients every session uses, and the layout. Clients the application supplied are used as they
+ * are and never closed here; clients built here are built once, on first use, with anonymous default credentials
+ * (every request carries the tenant's credentials, so an unsigned request can only be a bug, and AWS rejects it),
+ * and closed with the {@code TenantClient}.
+ */
+public final class ClientResources implements AutoCloseable {
+
+  private final TenantLayout layout;
+  private final Lazy<DynamoDbClient> dynamoDb;
+  private final Lazy<S3Client> s3;
+  private final Lazy<S3Presigner> presigner;
+
+  /**
+   * Creates the resources.
+   *
+   * @param layout the layout
+   * @param region the region for clients built here
+   * @param dynamoDb the application's client, or null to build one
+   * @param s3 the application's client, or null to build one
+   * @param presigner the application's presigner, or null to build one
+   */
+  public ClientResources(TenantLayout layout, Region region, DynamoDbClient dynamoDb, S3Client s3,
+      S3Presigner presigner) {
+    this.layout = layout;
+    this.dynamoDb = new Lazy<>(dynamoDb, () -> DynamoDbClient.builder().region(region)
+        .credentialsProvider(AnonymousCredentialsProvider.create()).build());
+    this.s3 = new Lazy<>(s3, () -> S3Client.builder().region(region)
+        .credentialsProvider(AnonymousCredentialsProvider.create()).build());
+    this.presigner = new Lazy<>(presigner, () -> S3Presigner.builder().region(region)
+        .credentialsProvider(AnonymousCredentialsProvider.create()).build());
+  }
+
+  /** @return the layout */
+  public TenantLayout layout() {
+    return layout;
+  }
+
+  /** @return the shared DynamoDB client */
+  public DynamoDbClient dynamoDb() {
+    return dynamoDb.get();
+  }
+
+  /** @return the shared S3 client */
+  public S3Client s3() {
+    return s3.get();
+  }
+
+  /** @return the shared S3 presigner */
+  public S3Presigner presigner() {
+    return presigner.get();
+  }
+
+  @Override
+  public void close() {
+    List<RuntimeException> failures = new ArrayList<>();
+    for (Lazy<? extends AutoCloseable> lazy : List.of(dynamoDb, s3, presigner)) {
+      try {
+        lazy.closeIfOwned();
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      RuntimeException first = failures.get(0);
+      failures.subList(1, failures.size()).forEach(first::addSuppressed);
+      throw first;
+    }
+  }
+
+  /** A value supplied by the application, or built on first use and then owned. */
+  private static final class Lazy<T extends AutoCloseable> {
+    private final Supplier<T> factory;
+    private final boolean owned;
+    private volatile T value;
+
+    Lazy(T given, Supplier<T> factory) {
+      this.value = given;
+      this.owned = given == null;
+      this.factory = factory;
+    }
+
+    T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            v = factory.get();
+            value = v;
+          }
+        }
+      }
+      return v;
+    }
+
+    void closeIfOwned() {
+      T v = value;
+      if (owned && v != null) {
+        try {
+          v.close();
+        } catch (RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+}
