@@ -55,7 +55,7 @@ class SigV4VerifierTest {
     Received r = sign(dynamoRequest(), BODY, "dynamodb", false);
     Received tampered = new Received(r.method, r.path, r.query, r.headers,
         new String(BODY, StandardCharsets.UTF_8).replace("acme#", "beta#").getBytes(StandardCharsets.UTF_8));
-    assertCode(() -> verify(tampered, AKID, SECRET), "SignatureDoesNotMatch");
+    assertCode(() -> verify(tampered, AKID, SECRET), "XAmzContentSHA256Mismatch");
   }
 
   @Test
