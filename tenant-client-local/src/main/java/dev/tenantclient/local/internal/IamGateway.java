@@ -27,20 +27,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiFunction;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * An IAM-enforcing reverse proxy in front of DynamoDB Local and the S3 server: it verifies each request's SigV4
@@ -90,14 +83,13 @@ public final class IamGateway implements AutoCloseable {
   private final Authorizer authorizer;
   private final SigV4Verifier verifier;
   private final DynamoDbRequests dynamoRequests;
-  private final DynamoDbClient admin;
+  private final BiFunction<String, String, Optional<String>> partitionKeys;
   private final URI dynamoUpstream;
   private final URI s3Upstream;
   private final HttpServer dynamoServer;
   private final HttpServer s3Server;
   private final ExecutorService executor;
   private final HttpClient http;
-  private final Map<String, TableDescription> tables = new ConcurrentHashMap<>();
   private final LongAdder allowed = new LongAdder();
   private final LongAdder denied = new LongAdder();
 
@@ -111,16 +103,16 @@ public final class IamGateway implements AutoCloseable {
    * @param account the account in ARNs
    * @param dynamoUpstream DynamoDB Local's endpoint
    * @param s3Upstream the S3 server's endpoint
-   * @param admin a client straight to DynamoDB Local, for table key schemas
+   * @param partitionKeys (table, index or null) to the partition key attribute, such as a {@link TableKeys}
    */
   public IamGateway(Clock clock, Sessions sessions, Authorizer authorizer, String region, String account,
-      URI dynamoUpstream, URI s3Upstream, DynamoDbClient admin) {
+      URI dynamoUpstream, URI s3Upstream, BiFunction<String, String, Optional<String>> partitionKeys) {
     this.clock = clock;
     this.sessions = sessions;
     this.authorizer = authorizer;
     this.verifier = new SigV4Verifier(clock);
-    this.dynamoRequests = new DynamoDbRequests(region, account, this::partitionKeyOf);
-    this.admin = admin;
+    this.dynamoRequests = new DynamoDbRequests(region, account, partitionKeys);
+    this.partitionKeys = partitionKeys;
     this.dynamoUpstream = dynamoUpstream;
     this.s3Upstream = s3Upstream;
     AtomicInteger n = new AtomicInteger();
@@ -221,8 +213,9 @@ public final class IamGateway implements AutoCloseable {
         }
       }
       allowed.increment();
-      if (dynamo && Set.of("CreateTable", "DeleteTable", "UpdateTable").contains(operation)) {
-        tables.clear();
+      if (dynamo && partitionKeys instanceof TableKeys keys
+          && Set.of("CreateTable", "DeleteTable", "UpdateTable").contains(operation)) {
+        keys.clear();
       }
       forward(ex, dynamo ? dynamoUpstream : s3Upstream, method, rawPath, rawQuery, headers, body);
     } catch (RuntimeException e) {
@@ -311,41 +304,6 @@ public final class IamGateway implements AutoCloseable {
     try (OutputStream os = ex.getResponseBody()) {
       os.write(bytes);
     }
-  }
-
-  private Optional<String> partitionKeyOf(String table, String index) {
-    if (table == null) {
-      return Optional.empty();
-    }
-    TableDescription description = tables.computeIfAbsent(table, t -> {
-      try {
-        return admin.describeTable(r -> r.tableName(t)).table();
-      } catch (ResourceNotFoundException e) {
-        return null;
-      }
-    });
-    if (description == null) {
-      return Optional.empty();
-    }
-    List<KeySchemaElement> schema = description.keySchema();
-    if (index != null) {
-      schema = null;
-      for (GlobalSecondaryIndexDescription gsi : description.globalSecondaryIndexes()) {
-        if (gsi.indexName().equals(index)) {
-          schema = gsi.keySchema();
-        }
-      }
-      for (LocalSecondaryIndexDescription lsi : description.localSecondaryIndexes()) {
-        if (lsi.indexName().equals(index)) {
-          schema = lsi.keySchema();
-        }
-      }
-      if (schema == null) {
-        return Optional.empty();
-      }
-    }
-    return schema.stream().filter(k -> k.keyType() == KeyType.HASH).map(KeySchemaElement::attributeName)
-        .findFirst();
   }
 
   private static byte[] readBody(InputStream in) throws IOException {
