@@ -23,7 +23,9 @@ public record Tenant(String org, String subject, Map<String, String> tags) {
   public Tenant {
     Objects.requireNonNull(org, "org");
     Objects.requireNonNull(subject, "subject");
-    tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+    // One tag (the common case) fits a compact immutable map; more keep their declaration order.
+    tags = tags.size() == 1 ? Map.copyOf(tags)
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
   }
 
   /**

@@ -93,7 +93,7 @@ public record IdToken(Tenant tenant, Instant expiresAt, String issuer) {
       }
     }
     Tenant tenant = layout.tenantFromClaims(strings);
-    return new IdToken(tenant, exp, issuer);
+    return new IdToken(tenant, exp, expectedIssuer); // equal to the claim; one shared instance per client
   }
 
   private static Map<String, JsonNode> decodeObject(String part, String what) {

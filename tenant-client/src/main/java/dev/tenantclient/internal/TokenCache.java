@@ -200,9 +200,21 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
     };
   }
 
-  /** Credentials as issued, with the instants that decide when they are served and refreshed. */
-  private record Issued(AwsSessionCredentials credentials, String identityId, Instant servableUntil,
-      Instant refreshAt) {}
+  /**
+   * Credentials as issued, with the instants (epoch millis, to keep cache entries small) that decide when they are
+   * served and refreshed.
+   */
+  private record Issued(AwsSessionCredentials credentials, String identityId, long servableUntilMillis,
+      long refreshAtMillis) {
+
+    Instant servableUntil() {
+      return Instant.ofEpochMilli(servableUntilMillis);
+    }
+
+    boolean servableAt(long nowMillis) {
+      return nowMillis < servableUntilMillis;
+    }
+  }
 
   /**
    * One token: its parsed claims, its current credentials and the single in-flight exchange. Credential state is
@@ -270,16 +282,16 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
     }
 
     private Issued issued() {
-      Instant now = clock.instant();
+      long now = clock.millis();
       Issued cur = current;
-      if (cur != null && now.isBefore(cur.servableUntil())) {
+      if (cur != null && cur.servableAt(now)) {
         hits.increment();
-        if (!now.isBefore(cur.refreshAt())) {
-          maybeRefresh(cur, now);
+        if (now >= cur.refreshAtMillis()) {
+          maybeRefresh(cur, Instant.ofEpochMilli(now));
         }
         return cur;
       }
-      if (!now.isBefore(token.expiresAt())) {
+      if (now >= token.expiresAt().toEpochMilli()) {
         throw new InvalidTenantTokenException(Reason.EXPIRED, "ID token expired at " + token.expiresAt());
       }
       misses.increment();
@@ -314,7 +326,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
           throw copyOf(rejected);
         }
         Issued cur = current;
-        if (cur != null && clock.instant().isBefore(cur.servableUntil())) {
+        if (cur != null && cur.servableAt(clock.millis())) {
           return cur;
         }
         if (inFlight == null) {
@@ -369,7 +381,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             current = null;
           }
           Issued cur = current;
-          servingCached = cur != null && clock.instant().isBefore(cur.servableUntil());
+          servingCached = cur != null && cur.servableAt(clock.millis());
           if (refresh) {
             consecutiveFailures++;
             nextRefreshAttempt = clock.instant().plus(backoff(consecutiveFailures));
@@ -406,7 +418,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
           identityIds.synchronous().invalidate(identityKey); // the identity was deleted: ask GetId again next time
           throw e;
         }
-        return issuedFrom(response);
+        return issuedFrom(response, identityId);
       } finally {
         exchangeSlots.release();
       }
@@ -435,7 +447,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
       }
     }
 
-    private Issued issuedFrom(GetCredentialsForIdentityResponse response) {
+    private Issued issuedFrom(GetCredentialsForIdentityResponse response, String identityId) {
       Credentials c = response.credentials();
       if (c == null || c.accessKeyId() == null || c.secretKey() == null || c.sessionToken() == null
           || c.expiration() == null) {
@@ -455,7 +467,10 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             + ", sooner than the minimum validity of " + settings.minimumValidity());
       }
       Instant refreshAt = expiration.minus(settings.refreshAhead());
-      return new Issued(credentials, response.identityId(), servableUntil, refreshAt);
+      // The identity id we asked for (shared with the identity cache) rather than a new copy from the response.
+      String id = identityId.equals(response.identityId()) || response.identityId() == null ? identityId
+          : response.identityId();
+      return new Issued(credentials, id, servableUntil.toEpochMilli(), refreshAt.toEpochMilli());
     }
 
     private RuntimeException classify(Throwable t) {

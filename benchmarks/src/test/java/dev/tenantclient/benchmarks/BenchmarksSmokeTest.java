@@ -1,0 +1,46 @@
+package dev.tenantclient.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs each benchmark once, briefly and in process, so the normal build proves they work; the figures come from
+ * the full run documented in benchmarks/README.md, never from here.
+ */
+class BenchmarksSmokeTest {
+
+  @Test
+  void credentialBenchmarksRunAndProduceAScore() throws RunnerException {
+    Options options = new OptionsBuilder()
+        .include(CredentialsBenchmark.class.getSimpleName() + "\\.(cachedSessionAndCredentials|naiveExchangePerRequest)$")
+        .param("tokens", "100")
+        .forks(0).warmupIterations(0).measurementIterations(1)
+        .measurementTime(TimeValue.milliseconds(200)).threads(1)
+        .build();
+    Collection<RunResult> results = new Runner(options).run();
+    assertThat(results).hasSize(2);
+    results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
+  void cachedTokensCostOneExchangeEachAndUsersOneGetId() {
+    CacheFootprint.Calls calls = CacheFootprint.calls(1000, 100);
+    assertThat(calls.oursGetCredentials()).isEqualTo(100);
+    assertThat(calls.oursGetId()).isEqualTo(50);
+    assertThat(calls.naiveCalls()).isEqualTo(2000);
+  }
+
+  @Test
+  void footprintIsMeasuredForEveryCachedToken() {
+    CacheFootprint.Footprint f = CacheFootprint.footprint(2000);
+    assertThat(f.tokens()).isEqualTo(2000);
+  }
+}
