@@ -1,6 +1,5 @@
 package dev.tenantclient.internal;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -67,7 +66,11 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
   private final CredentialsListener listener;
   private final Clock clock;
   private final Cache<String, TokenEntry> entries;
-  private final AsyncCache<String, String> identityIds;
+  private final Cache<String, String> identityIds;
+  /** GetId calls in flight, per user: the single flight for identity ids (kept out of Caffeine, which logs failed
+   *  async loads through System.Logger, outside the application's logging). */
+  private final java.util.concurrent.ConcurrentHashMap<String, CompletableFuture<String>> pendingIds =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Semaphore exchangeSlots;
   private final ExecutorService refresher;
 
@@ -116,7 +119,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
         .expireAfterAccess(Duration.ofDays(1))
         .ticker(ticker)
         .executor(Runnable::run)
-        .buildAsync();
+        .build();
     this.exchangeSlots = new Semaphore(settings.maxConcurrentExchanges(), true);
     this.refresher = Executors.newCachedThreadPool(daemonThreads());
   }
@@ -415,7 +418,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
           response = cognito.getCredentialsForIdentity(r -> r.identityId(identityId).logins(logins)
               .overrideConfiguration(o -> o.apiCallTimeout(settings.exchangeTimeout())));
         } catch (ResourceNotFoundException e) {
-          identityIds.synchronous().invalidate(identityKey); // the identity was deleted: ask GetId again next time
+          identityIds.invalidate(identityKey); // the identity was deleted: ask GetId again next time
           throw e;
         }
         return issuedFrom(response, identityId);
@@ -425,8 +428,12 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
     }
 
     private String identityIdFor(String key, Map<String, String> logins) {
+      String known = identityIds.getIfPresent(key);
+      if (known != null) {
+        return known;
+      }
       CompletableFuture<String> mine = new CompletableFuture<>();
-      CompletableFuture<String> existing = identityIds.asMap().putIfAbsent(key, mine);
+      CompletableFuture<String> existing = pendingIds.putIfAbsent(key, mine);
       if (existing != null) {
         try {
           return existing.join();
@@ -435,15 +442,20 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
         }
       }
       try {
-        getIdCalls.increment();
-        String id = cognito.getId(r -> r.identityPoolId(identityPoolId).logins(logins)
-            .overrideConfiguration(o -> o.apiCallTimeout(settings.exchangeTimeout()))).identityId();
-        mine.complete(id);
-        return id;
+        known = identityIds.getIfPresent(key); // completed between our lookup and our claim
+        if (known == null) {
+          getIdCalls.increment();
+          known = cognito.getId(r -> r.identityPoolId(identityPoolId).logins(logins)
+              .overrideConfiguration(o -> o.apiCallTimeout(settings.exchangeTimeout()))).identityId();
+          identityIds.put(key, known);
+        }
+        mine.complete(known);
+        return known;
       } catch (RuntimeException e) {
-        identityIds.asMap().remove(key, mine);
         mine.completeExceptionally(e);
         throw e;
+      } finally {
+        pendingIds.remove(key, mine);
       }
     }
 
