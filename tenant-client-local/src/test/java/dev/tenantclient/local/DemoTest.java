@@ -1,0 +1,28 @@
+package dev.tenantclient.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The README's demo runs on a fresh stack and prints both tenants, and no token or secret. */
+class DemoTest {
+
+  @Test
+  void theDemoPrintsBothTenantsAndNoSecrets() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      Demo.main(new String[0]);
+    } finally {
+      System.setOut(original);
+    }
+    String out = captured.toString(StandardCharsets.UTF_8);
+
+    assertThat(out).contains("acme").contains("globex").contains("identity=us-east-1:")
+        .doesNotContain("eyJ").doesNotContain("ASIA").doesNotContain("IQoJ");
+  }
+}
