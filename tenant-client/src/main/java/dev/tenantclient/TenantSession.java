@@ -2,8 +2,13 @@ package dev.tenantclient;
 
 import dev.tenantclient.internal.ClientResources;
 import dev.tenantclient.internal.TokenCache.TokenEntry;
+import dev.tenantclient.internal.dynamodb.PartitionKeys;
+import dev.tenantclient.internal.dynamodb.TableKeys;
+import dev.tenantclient.internal.dynamodb.TenantDynamoDbClient;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * One caller's view of AWS: the tenant a token names and that tenant's credentials, from which tenant-confined
@@ -17,6 +22,7 @@ public final class TenantSession {
   private final TokenEntry entry;
   private final ClientResources resources;
   private final AwsCredentialsProvider credentialsProvider;
+  private volatile DynamoDb dynamoDb;
 
   TenantSession(TokenEntry entry, ClientResources resources) {
     this.entry = entry;
@@ -65,6 +71,36 @@ public final class TenantSession {
   public TenantLayout layout() {
     return resources.layout();
   }
+
+  /**
+   * A DynamoDB table confined to this tenant. Cheap: call it per request.
+   *
+   * @param tableName the table's name
+   * @param schema the item schema (its partition key, and each global index's, must be strings)
+   * @param <T> the item type
+   * @return the tenant's view of the table
+   * @throws TenantBoundaryException when the schema has a key the tenant prefix cannot go into
+   */
+  public <T> TenantTable<T> table(String tableName, TableSchema<T> schema) {
+    java.util.Objects.requireNonNull(tableName, "tableName");
+    java.util.Objects.requireNonNull(schema, "schema");
+    DynamoDb d = dynamoDb();
+    TableKeys keys = d.client.register(tableName, schema);
+    return new TenantTable<>(d.enhanced, d.enhanced.table(tableName, schema), keys, tenant());
+  }
+
+  private DynamoDb dynamoDb() {
+    DynamoDb d = dynamoDb;
+    if (d == null) {
+      TenantDynamoDbClient client = new TenantDynamoDbClient(resources.dynamoDb(), credentialsProvider,
+          new PartitionKeys(resources.layout(), tenant()));
+      d = new DynamoDb(client, DynamoDbEnhancedClient.builder().dynamoDbClient(client).build());
+      dynamoDb = d;
+    }
+    return d;
+  }
+
+  private record DynamoDb(TenantDynamoDbClient client, DynamoDbEnhancedClient enhanced) {}
 
   ClientResources resources() {
     return resources;

@@ -89,7 +89,7 @@ public final class LocalTenantStack implements AutoCloseable {
       this.s3Server = track(LocalS3Server.start());
       this.httpClient = track(ApacheHttpClient.builder().maxConnections(256).build());
       StaticCredentialsProvider admin = StaticCredentialsProvider.create(
-          AwsBasicCredentials.create("local-admin", "local-admin-secret"));
+          AwsBasicCredentials.create("LOCALADMIN", "localadminsecret"));
       this.adminDynamoDb = track(DynamoDbClient.builder().region(REGION).endpointOverride(dynamoDb.endpoint())
           .httpClient(httpClient).credentialsProvider(admin).build());
       this.adminS3 = track(S3Client.builder().region(REGION).endpointOverride(s3Server.endpoint())

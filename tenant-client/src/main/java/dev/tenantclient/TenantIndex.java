@@ -1,0 +1,67 @@
+package dev.tenantclient;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+
+/**
+ * A secondary index of a {@link TenantTable}, confined to the tenant: a query's partition value is the
+ * application's, the tenant prefix is added, and results come back with application ids. Obtain with
+ * {@link TenantTable#index(String)}. Thread-safe.
+ *
+ * @param <T> the item type
+ */
+public final class TenantIndex<T> {
+
+  private final DynamoDbIndex<T> index;
+  private final Tenant tenant;
+
+  TenantIndex(DynamoDbIndex<T> index, Tenant tenant) {
+    this.index = index;
+    this.tenant = tenant;
+  }
+
+  /** @return the index name */
+  public String indexName() {
+    return index.indexName();
+  }
+
+  /**
+   * Queries one partition of the index.
+   *
+   * @param condition the key condition, with the application's partition value
+   * @return the pages
+   */
+  public SdkIterable<Page<T>> query(QueryConditional condition) {
+    return index.query(Objects.requireNonNull(condition, "condition"));
+  }
+
+  /**
+   * Queries with options.
+   *
+   * @param request the request
+   * @return the pages
+   */
+  public SdkIterable<Page<T>> query(QueryEnhancedRequest request) {
+    return index.query(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * Queries with options.
+   *
+   * @param request configures the request
+   * @return the pages
+   */
+  public SdkIterable<Page<T>> query(Consumer<QueryEnhancedRequest.Builder> request) {
+    return index.query(Objects.requireNonNull(request, "request"));
+  }
+
+  @Override
+  public String toString() {
+    return "TenantIndex{index=" + indexName() + ", tenant=" + tenant.org() + "}";
+  }
+}
