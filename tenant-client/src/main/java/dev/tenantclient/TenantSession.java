@@ -5,6 +5,8 @@ import dev.tenantclient.internal.TokenCache.TokenEntry;
 import dev.tenantclient.internal.dynamodb.PartitionKeys;
 import dev.tenantclient.internal.dynamodb.TableKeys;
 import dev.tenantclient.internal.dynamodb.TenantDynamoDbClient;
+import dev.tenantclient.internal.s3.ObjectKeys;
+import dev.tenantclient.internal.s3.TenantS3Client;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -87,6 +89,22 @@ public final class TenantSession {
     DynamoDb d = dynamoDb();
     TableKeys keys = d.client.register(tableName, schema);
     return new TenantTable<>(d.enhanced, d.enhanced.table(tableName, schema), keys, tenant());
+  }
+
+  /**
+   * An S3 bucket confined to this tenant's folder. Cheap: call it per request.
+   *
+   * @param bucketName the bucket's name
+   * @return the tenant's view of the bucket
+   */
+  public TenantBucket bucket(String bucketName) {
+    if (bucketName == null || bucketName.isEmpty()) {
+      throw new IllegalArgumentException("bucketName is null or empty");
+    }
+    ObjectKeys keys = new ObjectKeys(resources.layout(), tenant());
+    return new TenantBucket(bucketName, keys,
+        new TenantS3Client(resources.s3(), credentialsProvider, keys, bucketName), resources.presigner(),
+        credentialsProvider, tenant());
   }
 
   private DynamoDb dynamoDb() {

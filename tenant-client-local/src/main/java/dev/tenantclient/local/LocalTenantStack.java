@@ -247,6 +247,28 @@ public final class LocalTenantStack implements AutoCloseable {
     return gateway.deniedCount();
   }
 
+  /**
+   * Makes the gateway fail requests for one IAM action with a 500 in the service's error format: it lets
+   * {@code skip} such requests through, then fails the next {@code count}. For testing how code copes with
+   * DynamoDB or S3 failing midway (a multipart upload's third part, say).
+   *
+   * @param action such as {@code s3:PutObject} (multipart parts are PutObject) or {@code dynamodb:PutItem}
+   * @param skip matching requests to let through first
+   * @param count matching requests to fail
+   */
+  public void injectFault(String action, int skip, int count) {
+    Objects.requireNonNull(action, "action");
+    if (skip < 0 || count < 1) {
+      throw new IllegalArgumentException("skip must be >= 0 and count >= 1");
+    }
+    gateway.injectFault(action, skip, count);
+  }
+
+  /** Drops every fault {@link #injectFault(String, int, int)} queued that has not been served. */
+  public void clearInjectedFaults() {
+    gateway.clearFaults();
+  }
+
   IamGateway gateway() {
     return gateway;
   }

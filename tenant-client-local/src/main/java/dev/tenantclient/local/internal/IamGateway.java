@@ -92,6 +92,8 @@ public final class IamGateway implements AutoCloseable {
   private final HttpClient http;
   private final LongAdder allowed = new LongAdder();
   private final LongAdder denied = new LongAdder();
+  private final List<int[]> faults = new ArrayList<>();
+  private final List<String> faultActions = new ArrayList<>();
 
   /**
    * Starts a gateway on two loopback ports.
@@ -212,6 +214,18 @@ public final class IamGateway implements AutoCloseable {
           return;
         }
       }
+      if (!needed.isEmpty() && injectedFault(needed.get(0).action())) {
+        log.debug("Injected fault on {} {}", method, rawPath);
+        if (dynamo) {
+          send(ex, 500, "application/x-amz-json-1.0",
+              "{\"__type\":\"com.amazon.coral.service#InternalServerError\",\"message\":\"Injected fault\"}",
+              false);
+        } else {
+          send(ex, 500, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+              + "InternalError</Code><Message>Injected fault</Message></Error>", "HEAD".equals(method));
+        }
+        return;
+      }
       allowed.increment();
       if (dynamo && partitionKeys instanceof TableKeys keys
           && Set.of("CreateTable", "DeleteTable", "UpdateTable").contains(operation)) {
@@ -221,6 +235,50 @@ public final class IamGateway implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("IAM gateway failed on {} {}", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
       send(ex, 500, "text/plain", "gateway error: " + e.getClass().getSimpleName(), false);
+    }
+  }
+
+  /**
+   * Fails requests whose first authorization is {@code action}: lets {@code skip} of them through, then answers
+   * the next {@code count} with a 500 in the service's format.
+   *
+   * @param action such as {@code s3:PutObject} (multipart parts included) or {@code dynamodb:PutItem}
+   * @param skip requests to let through first
+   * @param count requests to fail
+   */
+  public void injectFault(String action, int skip, int count) {
+    synchronized (faults) {
+      faults.add(new int[] {skip, count});
+      faultActions.add(action);
+    }
+  }
+
+  /** Drops every injected fault. */
+  public void clearFaults() {
+    synchronized (faults) {
+      faults.clear();
+      faultActions.clear();
+    }
+  }
+
+  private boolean injectedFault(String action) {
+    synchronized (faults) {
+      for (int i = 0; i < faults.size(); i++) {
+        if (!faultActions.get(i).equalsIgnoreCase(action)) {
+          continue;
+        }
+        int[] f = faults.get(i);
+        if (f[0] > 0) {
+          f[0]--;
+          return false;
+        }
+        if (--f[1] <= 0) {
+          faults.remove(i);
+          faultActions.remove(i);
+        }
+        return true;
+      }
+      return false;
     }
   }
 

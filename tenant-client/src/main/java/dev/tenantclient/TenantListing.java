@@ -1,0 +1,18 @@
+package dev.tenantclient;
+
+import java.util.List;
+
+/**
+ * One delimited listing of a tenant's folder: the objects directly under a prefix and the "folders" below it.
+ *
+ * @param objects the objects, keys relative to the tenant's folder
+ * @param commonPrefixes the sub-folders, relative to the tenant's folder, each ending in the delimiter
+ */
+public record TenantListing(List<TenantObject> objects, List<String> commonPrefixes) {
+
+  /** Copies the lists. */
+  public TenantListing {
+    objects = List.copyOf(objects);
+    commonPrefixes = List.copyOf(commonPrefixes);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.tenantclient;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An object in a tenant's folder, as a listing shows it: its key relative to the folder.
+ *
+ * @param key the key relative to the tenant's folder, such as {@code reports/q1.pdf}
+ * @param size the size in bytes
+ * @param lastModified when it was last written
+ * @param eTag the entity tag S3 reports
+ */
+public record TenantObject(String key, long size, Instant lastModified, String eTag) {
+
+  /** Checks the key. */
+  public TenantObject {
+    Objects.requireNonNull(key, "key");
+  }
+}
