@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
+import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -76,6 +77,7 @@ public final class LocalTenantStack implements AutoCloseable {
   private final DynamoDbClient adminDynamoDb;
   private final S3Client adminS3;
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+  private final StackPolicies policies;
 
   private LocalTenantStack(Builder b) {
     long started = System.nanoTime();
@@ -94,7 +96,8 @@ public final class LocalTenantStack implements AutoCloseable {
           .httpClient(httpClient).credentialsProvider(admin).build());
       this.adminS3 = track(S3Client.builder().region(REGION).endpointOverride(s3Server.endpoint())
           .forcePathStyle(true).httpClient(httpClient).credentialsProvider(admin).build());
-      this.gateway = track(new IamGateway(clock, cognito::session, (request, session) -> null, REGION.id(),
+      this.policies = new StackPolicies(b.layouts);
+      this.gateway = track(new IamGateway(clock, cognito::session, policies::deny, REGION.id(),
           ACCOUNT_ID, dynamoDb.endpoint(), s3Server.endpoint(), new TableKeys(adminDynamoDb)));
       URI dynamoEndpoint = gatewayOrDirect(gateway.dynamoDbEndpoint(), dynamoDb.endpoint());
       URI s3Endpoint = gatewayOrDirect(gateway.s3Endpoint(), s3Server.endpoint());
@@ -269,6 +272,21 @@ public final class LocalTenantStack implements AutoCloseable {
     gateway.clearFaults();
   }
 
+  /**
+   * The role's permission policies for a bucket, as the gateway evaluates them: one generated policy per layout,
+   * on every table of the local account and on that bucket.
+   *
+   * @param bucket a bucket name
+   * @return the policies
+   */
+  public List<IamPolicy> permissionPolicies(String bucket) {
+    return policies.forBucket(bucket);
+  }
+
+  StackPolicies policies() {
+    return policies;
+  }
+
   IamGateway gateway() {
     return gateway;
   }
@@ -316,10 +334,11 @@ public final class LocalTenantStack implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration credentialsLifetime = Duration.ofHours(1);
     private final Map<String, String> principalTags = new LinkedHashMap<>();
+    private List<TenantLayout> layouts = List.of(TenantLayout.org(), TenantLayout.user());
     private boolean enforceIam = true;
 
     private Builder() {
-      for (TenantLayout layout : List.of(TenantLayout.org(), TenantLayout.user())) {
+      for (TenantLayout layout : layouts) {
         principalTags.putAll(layout.principalTags());
       }
     }
@@ -351,17 +370,19 @@ public final class LocalTenantStack implements AutoCloseable {
     }
 
     /**
-     * The identity pool's principal-tag map, taken from layouts: the union of their tags. Default: the tags of
-     * {@link TenantLayout#org()} and {@link TenantLayout#user()} ({@code org ← custom:org},
-     * {@code username ← sub}).
+     * The layouts clients of this stack use. They decide the identity pool's principal-tag map (the union of their
+     * tags) and the role's permission policy (the statements {@code TenantPolicies} generates for each, on every
+     * table and bucket of the local account). Default: {@link TenantLayout#org()} and {@link TenantLayout#user()}
+     * ({@code org ← custom:org}, {@code username ← sub}).
      *
-     * @param layouts the layouts clients of this stack use
+     * @param layouts the layouts
      * @return this builder
      */
     public Builder layouts(TenantLayout... layouts) {
       if (layouts.length == 0) {
         throw new IllegalArgumentException("at least one layout is needed");
       }
+      this.layouts = List.of(layouts);
       principalTags.clear();
       for (TenantLayout layout : layouts) {
         principalTags.putAll(Objects.requireNonNull(layout, "layout").principalTags());
