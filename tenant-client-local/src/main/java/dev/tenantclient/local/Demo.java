@@ -1,17 +1,54 @@
 package dev.tenantclient.local;
 
+import dev.tenantclient.TenantBoundaryException;
+import dev.tenantclient.TenantBucket;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantSession;
+import dev.tenantclient.TenantTable;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * The README's demo: starts a {@link LocalTenantStack}, signs in two users of two tenants, and shows what the
- * library obtained for each — tenant, identity id, credential expiry and the principal tags IAM will see. It prints
- * no token or secret.
+ * The README's demo: starts a {@link LocalTenantStack} (IAM enforced), signs in two users of two tenants, and shows
+ * what each gets — tenant, identity id, credential expiry, principal tags — then has both write a note and a file
+ * under the same id and key, and read back only their own. It ends by trying to step outside the tenant, once
+ * through the library and once around it, and shows both refusals. It prints no token or secret.
  */
 public final class Demo {
+
+  /** The demo's item: a note with an id. */
+  public static final class Note {
+    private String id;
+    private String text;
+
+    /** @return the id */
+    public String id() {
+      return id;
+    }
+
+    /** @return the text */
+    public String text() {
+      return text;
+    }
+  }
+
+  static final TableSchema<Note> NOTES = TableSchema.builder(Note.class).newItemSupplier(Note::new)
+      .addAttribute(String.class, a -> a.name("id").getter(Note::id).setter((n, v) -> n.id = v)
+          .tags(StaticAttributeTags.primaryPartitionKey()))
+      .addAttribute(String.class, a -> a.name("text").getter(Note::text).setter((n, v) -> n.text = v))
+      .build();
 
   private Demo() {}
 
@@ -25,6 +62,11 @@ public final class Demo {
     try (LocalTenantStack stack = LocalTenantStack.start();
         TenantClient client = stack.clientBuilder().build()) {
       out.println("tenant-client demo on the local stack (Cognito emulator, DynamoDB Local, S3, IAM gateway)");
+      DynamoDbEnhancedClient.builder().dynamoDbClient(stack.adminDynamoDbClient()).build().table("notes", NOTES)
+          .createTable();
+      stack.adminS3Client().createBucket(r -> r.bucket("files"));
+
+      List<TenantSession> sessions = new java.util.ArrayList<>();
       for (String[] user : new String[][] {{"acme", "alice"}, {"globex", "bob"}}) {
         TenantSession session = client.session(stack.issueToken(user[0], user[1]));
         AwsSessionCredentials credentials = (AwsSessionCredentials) session.credentialsProvider()
@@ -32,10 +74,43 @@ public final class Demo {
         out.printf("%-7s user=%-6s identity=%s credentials expire %s, principal tags %s%n",
             session.tenant().org(), session.tenant().subject(), session.identityId(),
             credentials.expirationTime().orElseThrow(),
-            stack.cognito().issued(credentials.accessKeyId()).orElseThrow().principalTags());
+            new java.util.TreeMap<>(stack.cognito().issued(credentials.accessKeyId()).orElseThrow()
+                .principalTags()));
+        TenantTable<Note> notes = session.table("notes", NOTES);
+        Note note = new Note();
+        note.id = "n-1";
+        note.text = "hello from " + user[0];
+        notes.putItem(note);
+        TenantBucket files = session.bucket("files");
+        files.putObject("reports/q1.txt", RequestBody.fromString(user[0] + "'s report"));
+        sessions.add(session);
       }
-      out.printf("Cognito calls: GetId %d, GetCredentialsForIdentity %d%n", stack.cognito().getIdCalls(),
-          stack.cognito().getCredentialsCalls());
+      for (TenantSession session : sessions) {
+        String org = session.tenant().org();
+        Note back = session.table("notes", NOTES).getItem(Key.builder().partitionValue("n-1").build());
+        String file = session.bucket("files").getObjectAsBytes("reports/q1.txt").asUtf8String();
+        out.printf("%-7s reads note %s: \"%s\" and reports/q1.txt: \"%s\"%n", org, back.id(), back.text(), file);
+      }
+      out.println("stored keys: notes " + stack.adminDynamoDbClient().scan(ScanRequest.builder().tableName("notes")
+          .build()).items().stream().map(i -> i.get("id").s()).sorted().toList() + ", files "
+          + stack.adminS3Client().listObjectsV2(r -> r.bucket("files")).contents().stream()
+          .map(o -> o.key()).sorted().toList());
+
+      TenantSession acme = sessions.get(0);
+      try {
+        acme.table("notes", NOTES).getItem(Key.builder().partitionValue("globex#n-1").build());
+      } catch (TenantBoundaryException e) {
+        out.println("library refuses: " + e.getMessage());
+      }
+      try (DynamoDbClient raw = DynamoDbClient.builder().region(LocalTenantStack.REGION)
+          .endpointOverride(stack.dynamoDbEndpoint()).credentialsProvider(acme.credentialsProvider()).build()) {
+        raw.getItem(r -> r.tableName("notes").key(Map.of("id", AttributeValue.fromS("globex#n-1"))));
+      } catch (AwsServiceException e) {
+        out.println("IAM refuses the raw SDK call: " + e.awsErrorDetails().errorCode());
+      }
+      out.printf("Cognito calls: GetId %d, GetCredentialsForIdentity %d; gateway allowed %d, denied %d%n",
+          stack.cognito().getIdCalls(), stack.cognito().getCredentialsCalls(), stack.gatewayAllowed(),
+          stack.gatewayDenied());
     }
   }
 }

@@ -23,6 +23,10 @@ class DemoTest {
     String out = captured.toString(StandardCharsets.UTF_8);
 
     assertThat(out).contains("acme").contains("globex").contains("identity=us-east-1:")
+        .contains("acme    reads note n-1: \"hello from acme\" and reports/q1.txt: \"acme's report\"")
+        .contains("globex  reads note n-1: \"hello from globex\"")
+        .contains("notes [acme#n-1, globex#n-1], files [acme/reports/q1.txt, globex/reports/q1.txt]")
+        .contains("library refuses:").contains("IAM refuses the raw SDK call: AccessDeniedException")
         .doesNotContain("eyJ").doesNotContain("ASIA").doesNotContain("IQoJ");
   }
 }
