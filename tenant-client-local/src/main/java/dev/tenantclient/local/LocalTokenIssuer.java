@@ -98,6 +98,16 @@ public final class LocalTokenIssuer {
   }
 
   /**
+   * The public key tokens are signed with, for a resource server's JWT decoder
+   * ({@code NimbusJwtDecoder.withPublicKey(stack.tokens().publicKey())}).
+   *
+   * @return the RSA public key
+   */
+  public RSAPublicKey publicKey() {
+    return (RSAPublicKey) keys.getPublic();
+  }
+
+  /**
    * The public key as a JWKS document, as served at {@code <issuer>/.well-known/jwks.json}.
    *
    * @return the JWKS JSON

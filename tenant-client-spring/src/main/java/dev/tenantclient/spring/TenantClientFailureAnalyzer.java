@@ -1,0 +1,15 @@
+package dev.tenantclient.spring;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Turns a {@link TenantClientConfigurationException} at startup into a description and an action. */
+public class TenantClientFailureAnalyzer extends AbstractFailureAnalyzer<TenantClientConfigurationException> {
+
+  @Override
+  protected FailureAnalysis analyze(Throwable rootFailure, TenantClientConfigurationException cause) {
+    return new FailureAnalysis("tenant-client could not be configured: " + cause.getMessage(),
+        "Set '" + cause.property() + "' (for example in application.yml), or define your own TenantClient bean.",
+        cause);
+  }
+}

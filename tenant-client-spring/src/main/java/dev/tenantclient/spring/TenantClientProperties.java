@@ -1,0 +1,71 @@
+package dev.tenantclient.spring;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code tenant-client.*} configuration. Immutable; checked when the {@code TenantClient} bean is created.
+ *
+ * <pre>
+ * tenant-client:
+ *   identity-pool-id: eu-west-1:11111111-2222-3333-4444-555555555555
+ *   user-pool-id: eu-west-1_AbCdEf123
+ *   client-id: app-client-id
+ *   layout:
+ *     type: org             # org | user
+ *   credentials:
+ *     refresh-ahead: 5m
+ *     maximum-tokens: 10000
+ * </pre>
+ *
+ * @param region the region of the SDK clients built here; default: the identity pool's region
+ * @param identityPoolId the Cognito identity pool (required)
+ * @param userPoolId the Cognito user pool that issues the ID tokens (required)
+ * @param clientId the app client id; when set, tokens must name it in {@code aud}
+ * @param layout where tenants' data lives
+ * @param credentials the credentials cache
+ * @param endpoints endpoint overrides (local stacks, VPC endpoints)
+ */
+@ConfigurationProperties("tenant-client")
+public record TenantClientProperties(
+    String region,
+    String identityPoolId,
+    String userPoolId,
+    String clientId,
+    @DefaultValue Layout layout,
+    @DefaultValue Credentials credentials,
+    @DefaultValue Endpoints endpoints) {
+
+  /**
+   * Where tenants' data lives ({@code TenantLayout}).
+   *
+   * @param type {@code org}: partition keys {@code <tenant>#id}, objects {@code <tenant>/key}; {@code user}: the
+   *     partition key is the user's tag, objects {@code <user>/key}
+   * @param tag the principal tag holding the tenant (default {@code org} or {@code username})
+   * @param claim the token claim the tag is mapped from (default {@code custom:org} or {@code sub})
+   */
+  public record Layout(@DefaultValue("org") String type, String tag, String claim) {}
+
+  /**
+   * The credentials cache ({@code CredentialsSettings}).
+   *
+   * @param refreshAhead how long before expiry credentials are refreshed in the background
+   * @param maximumTokens how many tokens' credentials are cached
+   * @param maxConcurrentExchanges how many Cognito exchanges may run at once
+   * @param exchangeTimeout how long one exchange may take
+   */
+  public record Credentials(@DefaultValue("5m") Duration refreshAhead, @DefaultValue("10000") long maximumTokens,
+      @DefaultValue("16") int maxConcurrentExchanges, @DefaultValue("10s") Duration exchangeTimeout) {}
+
+  /**
+   * Endpoint overrides; each one makes the auto-configuration build (and close) its own SDK client for that
+   * service instead of using an application bean or the default endpoint.
+   *
+   * @param cognitoIdentity the Cognito Identity endpoint
+   * @param dynamodb the DynamoDB endpoint
+   * @param s3 the S3 endpoint (path-style addressing is used with an override)
+   */
+  public record Endpoints(URI cognitoIdentity, URI dynamodb, URI s3) {}
+}
