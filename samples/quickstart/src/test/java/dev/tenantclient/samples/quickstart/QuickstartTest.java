@@ -1,4 +1,4 @@
-package dev.tenantclient.local;
+package dev.tenantclient.samples.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,22 +7,23 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The README's demo runs on a fresh stack and prints both tenants, and no token or secret. */
-class DemoTest {
+/** The README's quickstart runs on a fresh stack and prints both tenants, and no token or secret. */
+class QuickstartTest {
 
   @Test
-  void theDemoPrintsBothTenantsAndNoSecrets() {
+  void theQuickstartPrintsBothTenantsThePolicyAndNoSecrets() {
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     try {
       System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      Demo.main(new String[0]);
+      Quickstart.main(new String[0]);
     } finally {
       System.setOut(original);
     }
     String out = captured.toString(StandardCharsets.UTF_8);
 
     assertThat(out).contains("acme").contains("globex").contains("identity=us-east-1:")
+        .contains("\"dynamodb:LeadingKeys\" : \"${aws:PrincipalTag/org}#*\"")
         .contains("acme    reads note n-1: \"hello from acme\" and reports/q1.txt: \"acme's report\"")
         .contains("globex  reads note n-1: \"hello from globex\"")
         .contains("notes [acme#n-1, globex#n-1], files [acme/reports/q1.txt, globex/reports/q1.txt]")

@@ -1,10 +1,14 @@
-package dev.tenantclient.local;
+package dev.tenantclient.samples.quickstart;
 
 import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.TenantBucket;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantSession;
 import dev.tenantclient.TenantTable;
+import dev.tenantclient.TenantLayout;
+import dev.tenantclient.local.LocalTenantStack;
+import dev.tenantclient.policy.PolicyResources;
+import dev.tenantclient.policy.TenantPolicies;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,12 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * The README's demo: starts a {@link LocalTenantStack} (IAM enforced), signs in two users of two tenants, and shows
+ * The README's first command: starts a {@link LocalTenantStack} (IAM enforced), signs in two users of two tenants, and shows
  * what each gets — tenant, identity id, credential expiry, principal tags — then has both write a note and a file
  * under the same id and key, and read back only their own. It ends by trying to step outside the tenant, once
  * through the library and once around it, and shows both refusals. It prints no token or secret.
  */
-public final class Demo {
+public final class Quickstart {
 
   /** The demo's item: a note with an id. */
   public static final class Note {
@@ -50,10 +54,10 @@ public final class Demo {
       .addAttribute(String.class, a -> a.name("text").getter(Note::text).setter((n, v) -> n.text = v))
       .build();
 
-  private Demo() {}
+  private Quickstart() {}
 
   /**
-   * Runs the demo.
+   * Runs the quickstart.
    *
    * @param args ignored
    */
@@ -61,7 +65,14 @@ public final class Demo {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (LocalTenantStack stack = LocalTenantStack.start();
         TenantClient client = stack.clientBuilder().build()) {
-      out.println("tenant-client demo on the local stack (Cognito emulator, DynamoDB Local, S3, IAM gateway)");
+      out.println("tenant-client quickstart on the local stack (Cognito emulator, DynamoDB Local, S3, IAM gateway)");
+      out.println();
+      out.println("1. The IAM permission policy generated from TenantLayout.org() (the local gateway enforces it):");
+      out.println(TenantPolicies.toJson(TenantPolicies.of(TenantLayout.org()).permissionPolicy(PolicyResources
+          .builder().region("us-east-1").account(LocalTenantStack.ACCOUNT_ID).table("notes").bucket("files")
+          .build())));
+      out.println();
+      out.println("2. Two users of two tenants sign in; the library exchanges their ID tokens for credentials:");
       DynamoDbEnhancedClient.builder().dynamoDbClient(stack.adminDynamoDbClient()).build().table("notes", NOTES)
           .createTable();
       stack.adminS3Client().createBucket(r -> r.bucket("files"));
@@ -71,7 +82,7 @@ public final class Demo {
         TenantSession session = client.session(stack.issueToken(user[0], user[1]));
         AwsSessionCredentials credentials = (AwsSessionCredentials) session.credentialsProvider()
             .resolveCredentials();
-        out.printf("%-7s user=%-6s identity=%s credentials expire %s, principal tags %s%n",
+        out.printf("   %-7s user=%-6s identity=%s credentials expire %s, principal tags %s%n",
             session.tenant().org(), session.tenant().subject(), session.identityId(),
             credentials.expirationTime().orElseThrow(),
             new java.util.TreeMap<>(stack.cognito().issued(credentials.accessKeyId()).orElseThrow()
@@ -85,29 +96,34 @@ public final class Demo {
         files.putObject("reports/q1.txt", RequestBody.fromString(user[0] + "'s report"));
         sessions.add(session);
       }
+      out.println();
+      out.println("3. Both wrote note n-1 and file reports/q1.txt; each reads back its own:");
       for (TenantSession session : sessions) {
         String org = session.tenant().org();
         Note back = session.table("notes", NOTES).getItem(Key.builder().partitionValue("n-1").build());
         String file = session.bucket("files").getObjectAsBytes("reports/q1.txt").asUtf8String();
-        out.printf("%-7s reads note %s: \"%s\" and reports/q1.txt: \"%s\"%n", org, back.id(), back.text(), file);
+        out.printf("   %-7s reads note %s: \"%s\" and reports/q1.txt: \"%s\"%n", org, back.id(), back.text(), file);
       }
-      out.println("stored keys: notes " + stack.adminDynamoDbClient().scan(ScanRequest.builder().tableName("notes")
+      out.println("   stored keys: notes " + stack.adminDynamoDbClient().scan(ScanRequest.builder().tableName("notes")
           .build()).items().stream().map(i -> i.get("id").s()).sorted().toList() + ", files "
           + stack.adminS3Client().listObjectsV2(r -> r.bucket("files")).contents().stream()
           .map(o -> o.key()).sorted().toList());
 
+      out.println();
+      out.println("4. acme tries to reach globex's note, once through the library and once around it:");
       TenantSession acme = sessions.get(0);
       try {
         acme.table("notes", NOTES).getItem(Key.builder().partitionValue("globex#n-1").build());
       } catch (TenantBoundaryException e) {
-        out.println("library refuses: " + e.getMessage());
+        out.println("   library refuses: " + e.getMessage());
       }
       try (DynamoDbClient raw = DynamoDbClient.builder().region(LocalTenantStack.REGION)
           .endpointOverride(stack.dynamoDbEndpoint()).credentialsProvider(acme.credentialsProvider()).build()) {
         raw.getItem(r -> r.tableName("notes").key(Map.of("id", AttributeValue.fromS("globex#n-1"))));
       } catch (AwsServiceException e) {
-        out.println("IAM refuses the raw SDK call: " + e.awsErrorDetails().errorCode());
+        out.println("   IAM refuses the raw SDK call: " + e.awsErrorDetails().errorCode());
       }
+      out.println();
       out.printf("Cognito calls: GetId %d, GetCredentialsForIdentity %d; gateway allowed %d, denied %d%n",
           stack.cognito().getIdCalls(), stack.cognito().getCredentialsCalls(), stack.gatewayAllowed(),
           stack.gatewayDenied());
