@@ -1,0 +1,22 @@
+package dev.tenantclient.samples.notes;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The notes service. In production it is an OAuth2 resource server for the Cognito user pool
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) with {@code tenant-client.*} properties; locally,
+ * run {@link LocalNotesService}.
+ */
+@SpringBootApplication
+public class NotesServiceApplication {
+
+  /**
+   * Starts the service.
+   *
+   * @param args command-line arguments
+   */
+  public static void main(String[] args) {
+    SpringApplication.run(NotesServiceApplication.class, args);
+  }
+}
