@@ -31,6 +31,18 @@ class BenchmarksSmokeTest {
   }
 
   @Test
+  void wrapperBenchmarksRunAndProduceAScore() throws RunnerException {
+    Options options = new OptionsBuilder()
+        .include(WrapperBenchmark.class.getSimpleName() + "\\.(tenantGetItem|tenantQuery|tenantPutObject)$")
+        .forks(0).warmupIterations(0).measurementIterations(1)
+        .measurementTime(TimeValue.milliseconds(200)).threads(1)
+        .build();
+    Collection<RunResult> results = new Runner(options).run();
+    assertThat(results).hasSize(3);
+    results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+
+  @Test
   void cachedTokensCostOneExchangeEachAndUsersOneGetId() {
     CacheFootprint.Calls calls = CacheFootprint.calls(1000, 100);
     assertThat(calls.oursGetCredentials()).isEqualTo(100);
