@@ -2,6 +2,7 @@ package dev.tenantclient.local;
 
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantLayout;
+import dev.tenantclient.doctor.TenantDoctor;
 import dev.tenantclient.local.internal.IamGateway;
 import dev.tenantclient.local.internal.LocalDynamoDb;
 import dev.tenantclient.local.internal.LocalS3Server;
@@ -16,16 +17,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
-import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -78,11 +81,19 @@ public final class LocalTenantStack implements AutoCloseable {
   private final S3Client adminS3;
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
   private final StackPolicies policies;
+  private final List<TenantLayout> layouts;
+  private final Map<String, String> principalTags;
+  private LocalDeployment deployment;
+  private CognitoIdentityClient controlIdentity;
+  private CognitoIdentityProviderClient controlUserPools;
+  private IamClient controlIam;
 
   private LocalTenantStack(Builder b) {
     long started = System.nanoTime();
     this.clock = b.clock;
     this.enforceIam = b.enforceIam;
+    this.layouts = List.copyOf(b.layouts);
+    this.principalTags = Map.copyOf(b.principalTags);
     try {
       this.tokens = new LocalTokenIssuer(REGION.id(), USER_POOL_ID, CLIENT_ID, clock);
       this.cognito = track(new CognitoIdentityEmulator(REGION.id(), IDENTITY_POOL_ID, CLIENT_ID, b.principalTags,
@@ -281,6 +292,43 @@ public final class LocalTenantStack implements AutoCloseable {
    */
   public List<IamPolicy> permissionPolicies(String bucket) {
     return policies.forBucket(bucket);
+  }
+
+  /**
+   * The stack's deployment as a control plane reports it (user pool, identity pool, role and its policies), started
+   * on first use. Correct until a test breaks it on purpose; see {@link LocalDeployment}.
+   *
+   * @return the deployment, owned by the stack
+   */
+  public synchronized LocalDeployment deployment() {
+    if (deployment == null) {
+      deployment = track(new LocalDeployment(layouts, principalTags,
+          () -> adminS3.listBuckets().buckets().stream().map(b -> b.name()).toList()));
+      StaticCredentialsProvider admin = StaticCredentialsProvider.create(
+          AwsBasicCredentials.create("LOCALADMIN", "localadminsecret"));
+      controlIdentity = track(CognitoIdentityClient.builder().region(REGION).endpointOverride(deployment.endpoint())
+          .httpClient(httpClient).credentialsProvider(admin).build());
+      controlUserPools = track(CognitoIdentityProviderClient.builder().region(REGION)
+          .endpointOverride(deployment.endpoint()).httpClient(httpClient).credentialsProvider(admin).build());
+      controlIam = track(IamClient.builder().region(Region.AWS_GLOBAL).endpointOverride(deployment.endpoint())
+          .httpClient(httpClient).credentialsProvider(admin).build());
+    }
+    return deployment;
+  }
+
+  /**
+   * A {@link TenantDoctor} builder for this stack's {@link #deployment()}: layouts, region, pools and clients set;
+   * add the tables and buckets to check.
+   *
+   * @return a preconfigured builder
+   */
+  public synchronized TenantDoctor.Builder doctorBuilder() {
+    deployment();
+    TenantDoctor.Builder builder = TenantDoctor.builder().region(REGION).identityPoolId(IDENTITY_POOL_ID)
+        .userPoolId(USER_POOL_ID).clientId(CLIENT_ID).cognitoIdentityClient(controlIdentity)
+        .userPoolsClient(controlUserPools).iamClient(controlIam);
+    layouts.forEach(builder::layout);
+    return builder;
   }
 
   StackPolicies policies() {

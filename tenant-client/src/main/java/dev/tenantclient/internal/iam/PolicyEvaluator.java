@@ -238,7 +238,7 @@ public final class PolicyEvaluator {
   }
 
   /** Glob match with {@code *} and {@code ?}; \u0001 and \u0002 are literal {@code *} and {@code ?}. */
-  static boolean like(String pattern, String value, boolean ignoreCase) {
+  public static boolean like(String pattern, String value, boolean ignoreCase) {
     String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
     String v = ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
     int pi = 0;
