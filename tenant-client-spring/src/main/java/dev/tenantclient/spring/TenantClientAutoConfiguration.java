@@ -109,7 +109,7 @@ public class TenantClientAutoConfiguration {
     }
   }
 
-  private static Region region(TenantClientProperties properties) {
+  static Region region(TenantClientProperties properties) {
     if (properties.region() != null) {
       return Region.of(properties.region());
     }

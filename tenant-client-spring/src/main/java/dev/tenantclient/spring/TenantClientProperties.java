@@ -2,6 +2,7 @@ package dev.tenantclient.spring;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param layout where tenants' data lives
  * @param credentials the credentials cache
  * @param endpoints endpoint overrides (local stacks, VPC endpoints)
+ * @param doctor the optional startup check of the deployment ({@code TenantDoctor})
  */
 @ConfigurationProperties("tenant-client")
 public record TenantClientProperties(
@@ -36,7 +38,8 @@ public record TenantClientProperties(
     String clientId,
     @DefaultValue Layout layout,
     @DefaultValue Credentials credentials,
-    @DefaultValue Endpoints endpoints) {
+    @DefaultValue Endpoints endpoints,
+    @DefaultValue Doctor doctor) {
 
   /**
    * Where tenants' data lives ({@code TenantLayout}).
@@ -68,4 +71,18 @@ public record TenantClientProperties(
    * @param s3 the S3 endpoint (path-style addressing is used with an override)
    */
   public record Endpoints(URI cognitoIdentity, URI dynamodb, URI s3) {}
+
+  /**
+   * A {@code TenantDoctor} run at startup that logs what does not match the layout in the deployment (user pool,
+   * identity pool, role policies). Needs {@code software.amazon.awssdk:iam} and
+   * {@code software.amazon.awssdk:cognitoidentityprovider} on the class path, and read-only permissions.
+   *
+   * @param enabled whether to run it (default false)
+   * @param failOnError whether an error, or a part that could not be checked, fails startup (default false: log)
+   * @param tables the tables to check, each {@code name} or {@code name:index1,index2} (tenant-keyed indexes)
+   * @param buckets the buckets to check
+   * @param endpoint one endpoint for Cognito, Cognito Identity and IAM (a local stack); default: AWS
+   */
+  public record Doctor(@DefaultValue("false") boolean enabled, @DefaultValue("false") boolean failOnError,
+      @DefaultValue List<String> tables, @DefaultValue List<String> buckets, URI endpoint) {}
 }

@@ -3,9 +3,11 @@ package dev.tenantclient.samples.quickstart;
 import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.TenantBucket;
 import dev.tenantclient.TenantClient;
+import dev.tenantclient.TenantLayout;
 import dev.tenantclient.TenantSession;
 import dev.tenantclient.TenantTable;
-import dev.tenantclient.TenantLayout;
+import dev.tenantclient.doctor.Finding;
+import dev.tenantclient.doctor.TenantDoctor;
 import dev.tenantclient.local.LocalTenantStack;
 import dev.tenantclient.policy.PolicyResources;
 import dev.tenantclient.policy.TenantPolicies;
@@ -123,6 +125,17 @@ public final class Quickstart {
       } catch (AwsServiceException e) {
         out.println("   IAM refuses the raw SDK call: " + e.awsErrorDetails().errorCode());
       }
+      out.println();
+      out.println("5. TenantDoctor checks the deployment (user pool, identity pool, role) against the layout:");
+      TenantDoctor doctor = stack.doctorBuilder().table("notes").bucket("files").build();
+      out.println("   " + doctor.examine().describe());
+      stack.deployment().putRolePolicy("ops-debugging", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":"
+          + "\"Debug\",\"Effect\":\"Allow\",\"Action\":\"dynamodb:Scan\",\"Resource\":\"*\"}]}");
+      out.println("   after someone adds dynamodb:Scan to the role:");
+      for (Finding finding : doctor.examine().findings()) {
+        out.println("   " + finding.severity() + " [" + finding.check() + "] " + finding.problem());
+      }
+      stack.deployment().reset();
       out.println();
       out.printf("Cognito calls: GetId %d, GetCredentialsForIdentity %d; gateway allowed %d, denied %d%n",
           stack.cognito().getIdCalls(), stack.cognito().getCredentialsCalls(), stack.gatewayAllowed(),

@@ -27,6 +27,9 @@ class QuickstartTest {
         .contains("acme    reads note n-1: \"hello from acme\" and reports/q1.txt: \"acme's report\"")
         .contains("globex  reads note n-1: \"hello from globex\"")
         .contains("notes [acme#n-1, globex#n-1], files [acme/reports/q1.txt, globex/reports/q1.txt]")
+        .contains("tenant-client doctor: no findings")
+        .contains("ERROR [permissions.grants-more] The role's inline policy ops-debugging (Debug) grants what the "
+            + "generated policy does not: dynamodb:Scan on table notes.")
         .contains("library refuses:").contains("IAM refuses the raw SDK call: AccessDeniedException")
         .doesNotContain("eyJ").doesNotContain("ASIA").doesNotContain("IQoJ");
   }
