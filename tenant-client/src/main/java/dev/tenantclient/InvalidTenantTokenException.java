@@ -25,6 +25,7 @@ public class InvalidTenantTokenException extends TenantClientException {
     REJECTED
   }
 
+  /** Why the token was refused. */
   private final Reason reason;
 
   /**

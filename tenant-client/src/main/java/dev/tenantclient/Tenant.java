@@ -18,6 +18,9 @@ public record Tenant(String org, String subject, Map<String, String> tags) {
   /**
    * Validates and copies.
    *
+   * @param org the organization (tenant) id
+   * @param subject the user's {@code sub}
+   * @param tags principal tag name to value
    * @throws NullPointerException if an argument is null
    */
   public Tenant {

@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record TenantListing(List<TenantObject> objects, List<String> commonPrefixes) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param objects the objects, keys relative to the tenant's folder
+   * @param commonPrefixes the "folders" under the delimiter, relative to the tenant's folder
+   */
   public TenantListing {
     objects = List.copyOf(objects);
     commonPrefixes = List.copyOf(commonPrefixes);

@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record TenantObject(String key, long size, Instant lastModified, String eTag) {
 
-  /** Checks the key. */
+  /**
+   * Checks the key.
+   *
+   * @param key the key, relative to the tenant's folder
+   * @param size the size in bytes
+   * @param lastModified when S3 last modified it
+   * @param eTag the entity tag S3 reports
+   */
   public TenantObject {
     Objects.requireNonNull(key, "key");
   }

@@ -5,6 +5,7 @@ public class TenantClientConfigurationException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The offending property. */
   private final String property;
 
   /**

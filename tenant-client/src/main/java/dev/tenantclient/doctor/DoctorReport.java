@@ -11,7 +11,11 @@ import java.util.stream.Collectors;
  */
 public record DoctorReport(List<Finding> findings) {
 
-  /** Copies the findings. */
+  /**
+   * Copies the findings.
+   *
+   * @param findings the findings
+   */
   public DoctorReport {
     findings = List.copyOf(findings);
   }

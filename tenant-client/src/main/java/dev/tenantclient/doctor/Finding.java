@@ -14,7 +14,15 @@ import java.util.Objects;
  */
 public record Finding(Severity severity, String check, String problem, String why, String fix) {
 
-  /** Validates that every part is present. */
+  /**
+   * Validates that every part is present.
+   *
+   * @param severity how bad it is
+   * @param check the check's identifier
+   * @param problem what is wrong
+   * @param why why it matters
+   * @param fix what to change
+   */
   public Finding {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(check, "check");
