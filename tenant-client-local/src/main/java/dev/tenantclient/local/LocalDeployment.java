@@ -230,9 +230,8 @@ public final class LocalDeployment implements AutoCloseable {
           .account(LocalTenantStack.ACCOUNT_ID).table("*");
       buckets.get().forEach(resources::bucket);
       PolicyResources built = resources.build();
-      int i = 0;
-      for (TenantLayout layout : layouts) {
-        all.put("tenant-client-" + (i++), TenantPolicies.toJson(TenantPolicies.of(layout).permissionPolicy(built)));
+      for (int i = 0; i < layouts.size(); i++) {
+        all.put("tenant-client-" + i, TenantPolicies.toJson(TenantPolicies.of(layouts.get(i)).permissionPolicy(built)));
       }
     }
     all.putAll(inlinePolicies);
@@ -424,7 +423,7 @@ public final class LocalDeployment implements AutoCloseable {
 
   private static Map<String, String> form(String body) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (String pair : body.split("&")) {
+    for (String pair : body.split("&", -1)) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
         out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantSession;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +83,7 @@ class RawSdkDenialTest {
         .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("globex#x")))), "AccessDeniedException");
     assertDenied(() -> dynamo.batchGetItem(r -> r.requestItems(Map.of(TABLE,
         software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
-            .keys(key("acme#a"), key("globex#b")).build()))), "AccessDeniedException");
+            .keys(List.of(key("acme#a"), key("globex#b"))).build()))), "AccessDeniedException");
   }
 
   @Test

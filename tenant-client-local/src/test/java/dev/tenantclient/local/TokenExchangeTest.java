@@ -98,7 +98,7 @@ class TokenExchangeTest {
   @Test
   void aTamperedSignatureIsRejectedByCognitoOnceAndNotRetried() {
     String token = stack.issueToken("acme", "tampered-erin");
-    String[] parts = token.split("\\.");
+    String[] parts = token.split("\\.", -1);
     byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
     signature[10] ^= 0x01;
     String tampered = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding()

@@ -301,6 +301,8 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
       return awaitExchange();
     }
 
+    // `current != cur` is deliberately by identity: the refresh belongs to the snapshot the caller saw.
+    @SuppressWarnings("ReferenceEquality")
     private void maybeRefresh(Issued cur, Instant now) {
       // A new exchange cannot outlive the token: refreshing only helps while the token outlives what we hold.
       if (!token.expiresAt().isAfter(cur.servableUntil())) {

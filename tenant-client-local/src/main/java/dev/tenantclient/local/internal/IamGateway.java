@@ -82,6 +82,7 @@ public final class IamGateway implements AutoCloseable {
   private final Sessions sessions;
   private final Authorizer authorizer;
   private final SigV4Verifier verifier;
+  private final String region;
   private final DynamoDbRequests dynamoRequests;
   private final BiFunction<String, String, Optional<String>> partitionKeys;
   private final URI dynamoUpstream;
@@ -113,6 +114,7 @@ public final class IamGateway implements AutoCloseable {
     this.sessions = sessions;
     this.authorizer = authorizer;
     this.verifier = new SigV4Verifier(clock);
+    this.region = region;
     this.dynamoRequests = new DynamoDbRequests(region, account, partitionKeys);
     this.partitionKeys = partitionKeys;
     this.dynamoUpstream = dynamoUpstream;
@@ -180,6 +182,12 @@ public final class IamGateway implements AutoCloseable {
         denied.increment();
         log.debug("Denied {} {}: {}", method, rawPath, e.code());
         reject(ex, dynamo, method, e.code(), e.getMessage());
+        return;
+      }
+      String scopeError = scopeError(signed, dynamo);
+      if (scopeError != null) {
+        denied.increment();
+        reject(ex, dynamo, method, dynamo ? "SignatureDoesNotMatch" : "AuthorizationHeaderMalformed", scopeError);
         return;
       }
       Session session = found[0];
@@ -320,6 +328,22 @@ public final class IamGateway implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * AWS rejects a valid signature whose credential scope names another service or region (a request signed for S3
+   * cannot be replayed to DynamoDB, nor one signed for eu-west-1 to us-east-1).
+   */
+  private String scopeError(Signed signed, boolean dynamo) {
+    String service = dynamo ? "dynamodb" : "s3";
+    if (!service.equals(signed.service())) {
+      return "Credential should be scoped to correct service: '" + service + "'.";
+    }
+    if (!region.equals(signed.region())) {
+      return "Credential should be scoped to a valid region, not '" + signed.region() + "'; expecting '" + region
+          + "'.";
+    }
+    return null;
   }
 
   private static void reject(HttpExchange ex, boolean dynamo, String method, String code, String message)

@@ -44,7 +44,7 @@ public final class S3Requests {
     }
     String bucketArn = "arn:aws:s3:::" + bucket;
     if (key == null) {
-      out.add(bucketRequest(method, bucketArn, query, body, bucket));
+      out.add(bucketRequest(method, bucketArn, query, body));
       return out;
     }
     String objectArn = bucketArn + "/" + key;
@@ -67,7 +67,7 @@ public final class S3Requests {
   }
 
   private static AuthorizationRequest bucketRequest(String method, String bucketArn,
-      Map<String, List<String>> query, byte[] body, String bucket) {
+      Map<String, List<String>> query, byte[] body) {
     switch (method) {
       case "GET" -> {
         if (query.containsKey("uploads")) {

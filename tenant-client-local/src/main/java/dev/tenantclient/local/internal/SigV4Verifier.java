@@ -115,7 +115,7 @@ public final class SigV4Verifier {
         throw new SignatureException("IncompleteSignature", "Authorization header must use AWS4-HMAC-SHA256");
       }
       Map<String, String> parts = new TreeMap<>();
-      for (String part : authorization.substring("AWS4-HMAC-SHA256 ".length()).split(",")) {
+      for (String part : authorization.substring("AWS4-HMAC-SHA256 ".length()).split(",", -1)) {
         int eq = part.indexOf('=');
         if (eq > 0) {
           parts.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
@@ -131,7 +131,7 @@ public final class SigV4Verifier {
       throw new SignatureException("IncompleteSignature", "Signature is missing Credential, SignedHeaders,"
           + " Signature or X-Amz-Date");
     }
-    String[] scope = credential.split("/");
+    String[] scope = credential.split("/", -1);
     if (scope.length != 5 || !"aws4_request".equals(scope[4])) {
       throw new SignatureException("IncompleteSignature", "Credential scope is malformed");
     }
@@ -222,7 +222,7 @@ public final class SigV4Verifier {
     }
     out.append(qs).append('\n');
 
-    for (String name : signedHeaders.split(";")) {
+    for (String name : signedHeaders.split(";", -1)) {
       List<String> values = headers.get(name);
       if (values == null) {
         throw new SignatureException("SignatureDoesNotMatch", "Signed header '" + name + "' is missing");
@@ -291,7 +291,7 @@ public final class SigV4Verifier {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return out;
     }
-    for (String pair : rawQuery.split("&")) {
+    for (String pair : rawQuery.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

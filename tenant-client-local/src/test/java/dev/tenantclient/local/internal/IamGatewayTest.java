@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -46,10 +47,11 @@ class IamGatewayTest {
   private static HttpServer upstream;
   private static final List<String> received = new CopyOnWriteArrayList<>();
   private static IamGateway gateway;
-  private static volatile Instant expiration = Instant.now().plusSeconds(3600);
+  private static volatile Instant expiration;
 
   @BeforeAll
   static void start() throws IOException {
+    expiration = Instant.now().plusSeconds(3600);
     upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     upstream.createContext("/", ex -> {
       byte[] body = ex.getRequestBody().readAllBytes();
@@ -171,6 +173,30 @@ class IamGatewayTest {
   }
 
   @Test
+  void aSignatureScopedToAnotherRegionOrServiceIsRejected() {
+    try (DynamoDbClient client = DynamoDbClient.builder().region(Region.EU_WEST_1)
+        .endpointOverride(gateway.dynamoDbEndpoint()).httpClient(UrlConnectionHttpClient.create())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(AKID, SECRET, TOKEN)))
+        .build()) {
+      assertThatThrownBy(() -> client.getItem(r -> r.tableName("notes")
+          .key(Map.of("pk", AttributeValue.fromS("acme#n-1")))))
+          .isInstanceOf(DynamoDbException.class)
+          .hasMessageContaining("expecting 'us-east-1'")
+          .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
+              .isEqualTo("InvalidSignatureException"));
+    }
+    try (S3Client client = S3Client.builder().region(Region.US_EAST_1).endpointOverride(gateway.dynamoDbEndpoint())
+        .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(AKID, SECRET, TOKEN)))
+        .build()) {
+      // an S3-signed request sent to the DynamoDB endpoint: the scope names the wrong service
+      assertThatThrownBy(() -> client.headBucket(r -> r.bucket("files"))).isInstanceOf(
+          software.amazon.awssdk.awscore.exception.AwsServiceException.class);
+    }
+    assertThat(received).isEmpty();
+  }
+
+  @Test
   void aWrongSecretIsAnInvalidSignature() {
     try (DynamoDbClient client = dynamo("not-the-secret")) {
       assertThatThrownBy(() -> client.getItem(r -> r.tableName("notes")
@@ -231,8 +257,8 @@ class IamGatewayTest {
   @Test
   void aMultiObjectDeleteNamingAForeignKeyIsDenied() {
     try (S3Client client = s3(SECRET)) {
-      assertThatThrownBy(() -> client.deleteObjects(r -> r.bucket("files").delete(d -> d.objects(
-          o -> o.key("acme/a.txt"), o -> o.key("beta/b.txt")))))
+      assertThatThrownBy(() -> client.deleteObjects(r -> r.bucket("files").delete(d -> d.objects(List.of(
+          ObjectIdentifier.builder().key("acme/a.txt").build(), ObjectIdentifier.builder().key("beta/b.txt").build())))))
           .isInstanceOf(S3Exception.class);
     }
     assertThat(received).isEmpty();

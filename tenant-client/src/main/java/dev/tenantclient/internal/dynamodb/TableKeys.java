@@ -53,7 +53,7 @@ public record TableKeys(String table, String partitionKey, Map<String, String> i
         throw new TenantBoundaryException("Index '" + index.name() + "' of table '" + table + "' has a"
             + " multi-attribute partition key; IAM's LeadingKeys condition cannot confine it");
       }
-      Optional<KeyAttributeMetadata> key = index.partitionKey();
+      Optional<KeyAttributeMetadata> key = index.partitionKeys().stream().findFirst();
       if (key.isEmpty()) {
         locals.add(index.name()); // a local secondary index: the table's partition key
         continue;

@@ -81,7 +81,7 @@ public final class TenantS3Client extends DelegatingS3Client {
       if (r.sourceBucket() != null) {
         check(r.sourceBucket(), r.sourceKey());
       } else {
-        checkCopySource(r.copySource());
+        checkCopySource(legacyCopySource(r)); // a caller may still set the deprecated field: check it too
       }
     } else if (request instanceof DeleteObjectsRequest r) {
       checkBucket(r.bucket());
@@ -150,5 +150,10 @@ public final class TenantS3Client extends DelegatingS3Client {
   @Override
   public String toString() {
     return "TenantS3Client{bucket=" + bucket + ", " + keys + "}";
+  }
+
+  @SuppressWarnings("deprecation")
+  private static String legacyCopySource(CopyObjectRequest request) {
+    return request.copySource();
   }
 }

@@ -52,6 +52,7 @@ class ObjectKeysTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the guard must also check the deprecated copySource field
   void theGuardRefusesForeignKeysBucketsCopySourcesAndOtherOperations() {
     TenantS3Client s3 = new TenantS3Client(S3Client.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
         .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())
