@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient;
 
 /**
@@ -9,15 +13,15 @@ package dev.tenantclient;
  */
 public class CredentialsUnavailableException extends TenantClientException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates an exception.
-   *
-   * @param message what failed, for which tenant, and what to do
-   * @param cause the Cognito or network failure
-   */
-  public CredentialsUnavailableException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    /**
+     * Creates an exception.
+     *
+     * @param message what failed, for which tenant, and what to do
+     * @param cause the Cognito or network failure
+     */
+    public CredentialsUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

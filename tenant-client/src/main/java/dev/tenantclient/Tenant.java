@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient;
 
 import java.util.Map;
@@ -15,34 +19,35 @@ import java.util.Objects;
  */
 public record Tenant(String org, String subject, Map<String, String> tags) {
 
-  /**
-   * Validates and copies.
-   *
-   * @param org the organization (tenant) id
-   * @param subject the user's {@code sub}
-   * @param tags principal tag name to value
-   * @throws NullPointerException if an argument is null
-   */
-  public Tenant {
-    Objects.requireNonNull(org, "org");
-    Objects.requireNonNull(subject, "subject");
-    // One tag (the common case) fits a compact immutable map; more keep their declaration order.
-    tags = tags.size() == 1 ? Map.copyOf(tags)
-        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
-  }
-
-  /**
-   * The value of one principal tag.
-   *
-   * @param tagName a tag the layout declares, such as {@code org}
-   * @return its value
-   * @throws IllegalArgumentException if the layout has no such tag
-   */
-  public String tag(String tagName) {
-    String value = tags.get(tagName);
-    if (value == null) {
-      throw new IllegalArgumentException("No principal tag '" + tagName + "'; tags are " + tags.keySet());
+    /**
+     * Validates and copies.
+     *
+     * @param org the organization (tenant) id
+     * @param subject the user's {@code sub}
+     * @param tags principal tag name to value
+     * @throws NullPointerException if an argument is null
+     */
+    public Tenant {
+        Objects.requireNonNull(org, "org");
+        Objects.requireNonNull(subject, "subject");
+        // One tag (the common case) fits a compact immutable map; more keep their declaration order.
+        tags = tags.size() == 1
+                ? Map.copyOf(tags)
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
     }
-    return value;
-  }
+
+    /**
+     * The value of one principal tag.
+     *
+     * @param tagName a tag the layout declares, such as {@code org}
+     * @return its value
+     * @throws IllegalArgumentException if the layout has no such tag
+     */
+    public String tag(String tagName) {
+        String value = tags.get(tagName);
+        if (value == null) {
+            throw new IllegalArgumentException("No principal tag '" + tagName + "'; tags are " + tags.keySet());
+        }
+        return value;
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient;
 
 /**
@@ -9,14 +13,14 @@ package dev.tenantclient;
  */
 public class TenantBoundaryException extends TenantClientException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates an exception with a message.
-   *
-   * @param message what would have crossed the boundary, and what to do instead
-   */
-  public TenantBoundaryException(String message) {
-    super(message);
-  }
+    /**
+     * Creates an exception with a message.
+     *
+     * @param message what would have crossed the boundary, and what to do instead
+     */
+    public TenantBoundaryException(String message) {
+        super(message);
+    }
 }

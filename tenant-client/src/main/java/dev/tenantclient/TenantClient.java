@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient;
 
 import dev.tenantclient.credentials.CognitoCredentialsCache;
@@ -42,274 +46,285 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class TenantClient implements AutoCloseable {
 
-  private static final Pattern USER_POOL_ID = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+_[0-9A-Za-z]+");
-  private static final Pattern IDENTITY_POOL_ID = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+:[0-9a-f-]+");
+    private static final Pattern USER_POOL_ID = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+_[0-9A-Za-z]+");
+    private static final Pattern IDENTITY_POOL_ID = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+:[0-9a-f-]+");
 
-  private final TenantLayout layout;
-  private final TokenCache cache;
-  private final ClientResources resources;
-  private final CognitoIdentityClient ownedCognito;
-  private final String identityPoolId;
-  private final String userPoolId;
+    private final TenantLayout layout;
+    private final TokenCache cache;
+    private final ClientResources resources;
+    private final CognitoIdentityClient ownedCognito;
+    private final String identityPoolId;
+    private final String userPoolId;
 
-  private TenantClient(Builder b, Region region) {
-    this.layout = b.layout;
-    this.identityPoolId = b.identityPoolId;
-    this.userPoolId = b.userPoolId;
-    CognitoIdentityClient cognito = b.cognitoIdentityClient;
-    if (cognito == null) {
-      // GetId and GetCredentialsForIdentity are unsigned public calls: no AWS credentials are needed.
-      cognito = CognitoIdentityClient.builder().region(region)
-          .credentialsProvider(AnonymousCredentialsProvider.create()).build();
-      this.ownedCognito = cognito;
-    } else {
-      this.ownedCognito = null;
-    }
-    this.cache = new TokenCache(cognito, b.identityPoolId, b.userPoolId, b.clientId, b.layout, b.tokenVerifier,
-        b.credentials.build(), b.clock);
-    this.resources = new ClientResources(b.layout, region, b.dynamoDbClient, b.s3Client, b.s3Presigner);
-  }
-
-  /**
-   * Starts a builder.
-   *
-   * @return a new builder
-   */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * The session for an ID token: parsed and checked on first sight, then cached with the token until its
-   * {@code exp}. No network call is made here; credentials are fetched when a request first needs them.
-   *
-   * @param idToken a Cognito user-pool ID token (the raw JWT)
-   * @return the token's session
-   * @throws InvalidTenantTokenException when the token is null, malformed, expired, from another user pool or app
-   *     client, not an ID token, or lacks a safe tenant claim
-   */
-  public TenantSession session(String idToken) {
-    TokenEntry entry = cache.entry(idToken);
-    return entry.attachment(e -> new TenantSession(e, resources));
-  }
-
-  /**
-   * The layout this client's keys and policies follow.
-   *
-   * @return the layout
-   */
-  public TenantLayout layout() {
-    return layout;
-  }
-
-  /**
-   * The credentials cache, for statistics and invalidation.
-   *
-   * @return the cache
-   */
-  public CognitoCredentialsCache credentialsCache() {
-    return cache;
-  }
-
-  /** Stops background refreshes and closes the SDK clients this client built itself. Idempotent. */
-  @Override
-  public void close() {
-    cache.close();
-    try {
-      resources.close();
-    } finally {
-      if (ownedCognito != null) {
-        ownedCognito.close();
-      }
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "TenantClient{identityPool=" + identityPoolId + ", userPool=" + userPoolId + ", layout=" + layout + "}";
-  }
-
-  /**
-   * Builds a {@link TenantClient}. {@link #build()} fails with a message naming what to set when the
-   * configuration is incomplete or inconsistent. Not thread-safe.
-   */
-  public static final class Builder {
-    private Region region;
-    private String identityPoolId;
-    private String userPoolId;
-    private String clientId;
-    private TenantLayout layout = TenantLayout.org();
-    private final CredentialsSettings.Builder credentials = CredentialsSettings.builder();
-    private DynamoDbClient dynamoDbClient;
-    private S3Client s3Client;
-    private S3Presigner s3Presigner;
-    private CognitoIdentityClient cognitoIdentityClient;
-    private TokenVerifier tokenVerifier = TokenVerifier.NONE;
-    private Clock clock = Clock.systemUTC();
-
-    private Builder() {}
-
-    /**
-     * The region for the SDK clients this client builds. Optional: defaults to the identity pool's region.
-     *
-     * @param region the region
-     * @return this builder
-     */
-    public Builder region(Region region) {
-      this.region = Objects.requireNonNull(region, "region");
-      return this;
+    private TenantClient(Builder b, Region region) {
+        this.layout = b.layout;
+        this.identityPoolId = b.identityPoolId;
+        this.userPoolId = b.userPoolId;
+        CognitoIdentityClient cognito = b.cognitoIdentityClient;
+        if (cognito == null) {
+            // GetId and GetCredentialsForIdentity are unsigned public calls: no AWS credentials are needed.
+            cognito = CognitoIdentityClient.builder()
+                    .region(region)
+                    .credentialsProvider(AnonymousCredentialsProvider.create())
+                    .build();
+            this.ownedCognito = cognito;
+        } else {
+            this.ownedCognito = null;
+        }
+        this.cache = new TokenCache(
+                cognito,
+                b.identityPoolId,
+                b.userPoolId,
+                b.clientId,
+                b.layout,
+                b.tokenVerifier,
+                b.credentials.build(),
+                b.clock);
+        this.resources = new ClientResources(b.layout, region, b.dynamoDbClient, b.s3Client, b.s3Presigner);
     }
 
     /**
-     * The Cognito identity pool that exchanges tokens for credentials. Required.
+     * Starts a builder.
      *
-     * @param identityPoolId such as {@code eu-west-1:11111111-2222-3333-4444-555555555555}
-     * @return this builder
+     * @return a new builder
      */
-    public Builder identityPoolId(String identityPoolId) {
-      this.identityPoolId = Objects.requireNonNull(identityPoolId, "identityPoolId");
-      return this;
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * The Cognito user pool that issues the ID tokens: tokens must carry its issuer, and it is the login
-     * provider for the identity pool. Required.
+     * The session for an ID token: parsed and checked on first sight, then cached with the token until its
+     * {@code exp}. No network call is made here; credentials are fetched when a request first needs them.
      *
-     * @param userPoolId such as {@code eu-west-1_AbCdEf123}
-     * @return this builder
+     * @param idToken a Cognito user-pool ID token (the raw JWT)
+     * @return the token's session
+     * @throws InvalidTenantTokenException when the token is null, malformed, expired, from another user pool or app
+     *     client, not an ID token, or lacks a safe tenant claim
      */
-    public Builder userPoolId(String userPoolId) {
-      this.userPoolId = Objects.requireNonNull(userPoolId, "userPoolId");
-      return this;
+    public TenantSession session(String idToken) {
+        TokenEntry entry = cache.entry(idToken);
+        return entry.attachment(e -> new TenantSession(e, resources));
     }
 
     /**
-     * The app client id tokens must name in {@code aud}. Optional: without it any audience is accepted (the
-     * identity pool still only accepts its configured app clients).
+     * The layout this client's keys and policies follow.
      *
-     * @param clientId the app client id
-     * @return this builder
+     * @return the layout
      */
-    public Builder clientId(String clientId) {
-      this.clientId = Objects.requireNonNull(clientId, "clientId");
-      return this;
+    public TenantLayout layout() {
+        return layout;
     }
 
     /**
-     * Where tenants' data lives; the same layout must generate the IAM policy. Default {@link TenantLayout#org()}.
+     * The credentials cache, for statistics and invalidation.
      *
-     * @param layout the layout
-     * @return this builder
+     * @return the cache
      */
-    public Builder layout(TenantLayout layout) {
-      this.layout = Objects.requireNonNull(layout, "layout");
-      return this;
+    public CognitoCredentialsCache credentialsCache() {
+        return cache;
+    }
+
+    /** Stops background refreshes and closes the SDK clients this client built itself. Idempotent. */
+    @Override
+    public void close() {
+        cache.close();
+        try {
+            resources.close();
+        } finally {
+            if (ownedCognito != null) {
+                ownedCognito.close();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TenantClient{identityPool=" + identityPoolId + ", userPool=" + userPoolId + ", layout=" + layout + "}";
     }
 
     /**
-     * Adjusts the credentials cache, starting from the defaults of {@link CredentialsSettings}.
-     *
-     * @param settings adjusts the settings, such as {@code c -> c.refreshAhead(Duration.ofMinutes(5))}
-     * @return this builder
+     * Builds a {@link TenantClient}. {@link #build()} fails with a message naming what to set when the
+     * configuration is incomplete or inconsistent. Not thread-safe.
      */
-    public Builder credentials(Consumer<CredentialsSettings.Builder> settings) {
-      Objects.requireNonNull(settings, "settings").accept(credentials);
-      return this;
-    }
+    public static final class Builder {
+        private Region region;
+        private String identityPoolId;
+        private String userPoolId;
+        private String clientId;
+        private TenantLayout layout = TenantLayout.org();
+        private final CredentialsSettings.Builder credentials = CredentialsSettings.builder();
+        private DynamoDbClient dynamoDbClient;
+        private S3Client s3Client;
+        private S3Presigner s3Presigner;
+        private CognitoIdentityClient cognitoIdentityClient;
+        private TokenVerifier tokenVerifier = TokenVerifier.NONE;
+        private Clock clock = Clock.systemUTC();
 
-    /**
-     * A shared DynamoDB client for every session. Optional: otherwise one is built on first use and closed with
-     * this client.
-     *
-     * @param dynamoDbClient the client; its own credentials are never used for tenant requests
-     * @return this builder
-     */
-    public Builder dynamoDbClient(DynamoDbClient dynamoDbClient) {
-      this.dynamoDbClient = Objects.requireNonNull(dynamoDbClient, "dynamoDbClient");
-      return this;
-    }
+        private Builder() {}
 
-    /**
-     * A shared S3 client for every session. Optional, as {@link #dynamoDbClient(DynamoDbClient)}.
-     *
-     * @param s3Client the client
-     * @return this builder
-     */
-    public Builder s3Client(S3Client s3Client) {
-      this.s3Client = Objects.requireNonNull(s3Client, "s3Client");
-      return this;
-    }
+        /**
+         * The region for the SDK clients this client builds. Optional: defaults to the identity pool's region.
+         *
+         * @param region the region
+         * @return this builder
+         */
+        public Builder region(Region region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
 
-    /**
-     * A shared S3 presigner. Optional, as {@link #dynamoDbClient(DynamoDbClient)}.
-     *
-     * @param s3Presigner the presigner
-     * @return this builder
-     */
-    public Builder s3Presigner(S3Presigner s3Presigner) {
-      this.s3Presigner = Objects.requireNonNull(s3Presigner, "s3Presigner");
-      return this;
-    }
+        /**
+         * The Cognito identity pool that exchanges tokens for credentials. Required.
+         *
+         * @param identityPoolId such as {@code eu-west-1:11111111-2222-3333-4444-555555555555}
+         * @return this builder
+         */
+        public Builder identityPoolId(String identityPoolId) {
+            this.identityPoolId = Objects.requireNonNull(identityPoolId, "identityPoolId");
+            return this;
+        }
 
-    /**
-     * The Cognito Identity client (for endpoint overrides or a local stack). Optional: otherwise one is built for
-     * the region, with anonymous credentials, as {@code GetId} and {@code GetCredentialsForIdentity} need none.
-     *
-     * @param cognitoIdentityClient the client
-     * @return this builder
-     */
-    public Builder cognitoIdentityClient(CognitoIdentityClient cognitoIdentityClient) {
-      this.cognitoIdentityClient = Objects.requireNonNull(cognitoIdentityClient, "cognitoIdentityClient");
-      return this;
-    }
+        /**
+         * The Cognito user pool that issues the ID tokens: tokens must carry its issuer, and it is the login
+         * provider for the identity pool. Required.
+         *
+         * @param userPoolId such as {@code eu-west-1_AbCdEf123}
+         * @return this builder
+         */
+        public Builder userPoolId(String userPoolId) {
+            this.userPoolId = Objects.requireNonNull(userPoolId, "userPoolId");
+            return this;
+        }
 
-    /**
-     * An extra check of each new token, such as a JWKS signature check. Default: none.
-     *
-     * @param tokenVerifier the verifier
-     * @return this builder
-     */
-    public Builder tokenVerifier(TokenVerifier tokenVerifier) {
-      this.tokenVerifier = Objects.requireNonNull(tokenVerifier, "tokenVerifier");
-      return this;
-    }
+        /**
+         * The app client id tokens must name in {@code aud}. Optional: without it any audience is accepted (the
+         * identity pool still only accepts its configured app clients).
+         *
+         * @param clientId the app client id
+         * @return this builder
+         */
+        public Builder clientId(String clientId) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            return this;
+        }
 
-    /**
-     * The time source for token and credential expiry. Default: the system UTC clock. Tests pass a controllable
-     * clock.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
+        /**
+         * Where tenants' data lives; the same layout must generate the IAM policy. Default {@link TenantLayout#org()}.
+         *
+         * @param layout the layout
+         * @return this builder
+         */
+        public Builder layout(TenantLayout layout) {
+            this.layout = Objects.requireNonNull(layout, "layout");
+            return this;
+        }
 
-    /**
-     * Validates the configuration and builds the client.
-     *
-     * @return the client
-     * @throws IllegalStateException naming the missing or inconsistent setting
-     */
-    public TenantClient build() {
-      if (identityPoolId == null) {
-        throw new IllegalStateException("identityPoolId is required: the Cognito identity pool that exchanges"
-            + " ID tokens for credentials, such as 'eu-west-1:11111111-2222-3333-4444-555555555555'");
-      }
-      if (!IDENTITY_POOL_ID.matcher(identityPoolId).matches()) {
-        throw new IllegalStateException("identityPoolId '" + identityPoolId
-            + "' is not an identity pool id ('<region>:<guid>')");
-      }
-      if (userPoolId == null) {
-        throw new IllegalStateException("userPoolId is required: the Cognito user pool that issues the ID"
-            + " tokens, such as 'eu-west-1_AbCdEf123'");
-      }
-      if (!USER_POOL_ID.matcher(userPoolId).matches()) {
-        throw new IllegalStateException("userPoolId '" + userPoolId + "' is not a user pool id ('<region>_<id>')");
-      }
-      Region resolved = region != null ? region : Region.of(identityPoolId.substring(0, identityPoolId.indexOf(':')));
-      return new TenantClient(this, resolved);
+        /**
+         * Adjusts the credentials cache, starting from the defaults of {@link CredentialsSettings}.
+         *
+         * @param settings adjusts the settings, such as {@code c -> c.refreshAhead(Duration.ofMinutes(5))}
+         * @return this builder
+         */
+        public Builder credentials(Consumer<CredentialsSettings.Builder> settings) {
+            Objects.requireNonNull(settings, "settings").accept(credentials);
+            return this;
+        }
+
+        /**
+         * A shared DynamoDB client for every session. Optional: otherwise one is built on first use and closed with
+         * this client.
+         *
+         * @param dynamoDbClient the client; its own credentials are never used for tenant requests
+         * @return this builder
+         */
+        public Builder dynamoDbClient(DynamoDbClient dynamoDbClient) {
+            this.dynamoDbClient = Objects.requireNonNull(dynamoDbClient, "dynamoDbClient");
+            return this;
+        }
+
+        /**
+         * A shared S3 client for every session. Optional, as {@link #dynamoDbClient(DynamoDbClient)}.
+         *
+         * @param s3Client the client
+         * @return this builder
+         */
+        public Builder s3Client(S3Client s3Client) {
+            this.s3Client = Objects.requireNonNull(s3Client, "s3Client");
+            return this;
+        }
+
+        /**
+         * A shared S3 presigner. Optional, as {@link #dynamoDbClient(DynamoDbClient)}.
+         *
+         * @param s3Presigner the presigner
+         * @return this builder
+         */
+        public Builder s3Presigner(S3Presigner s3Presigner) {
+            this.s3Presigner = Objects.requireNonNull(s3Presigner, "s3Presigner");
+            return this;
+        }
+
+        /**
+         * The Cognito Identity client (for endpoint overrides or a local stack). Optional: otherwise one is built for
+         * the region, with anonymous credentials, as {@code GetId} and {@code GetCredentialsForIdentity} need none.
+         *
+         * @param cognitoIdentityClient the client
+         * @return this builder
+         */
+        public Builder cognitoIdentityClient(CognitoIdentityClient cognitoIdentityClient) {
+            this.cognitoIdentityClient = Objects.requireNonNull(cognitoIdentityClient, "cognitoIdentityClient");
+            return this;
+        }
+
+        /**
+         * An extra check of each new token, such as a JWKS signature check. Default: none.
+         *
+         * @param tokenVerifier the verifier
+         * @return this builder
+         */
+        public Builder tokenVerifier(TokenVerifier tokenVerifier) {
+            this.tokenVerifier = Objects.requireNonNull(tokenVerifier, "tokenVerifier");
+            return this;
+        }
+
+        /**
+         * The time source for token and credential expiry. Default: the system UTC clock. Tests pass a controllable
+         * clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Validates the configuration and builds the client.
+         *
+         * @return the client
+         * @throws IllegalStateException naming the missing or inconsistent setting
+         */
+        public TenantClient build() {
+            if (identityPoolId == null) {
+                throw new IllegalStateException("identityPoolId is required: the Cognito identity pool that exchanges"
+                        + " ID tokens for credentials, such as 'eu-west-1:11111111-2222-3333-4444-555555555555'");
+            }
+            if (!IDENTITY_POOL_ID.matcher(identityPoolId).matches()) {
+                throw new IllegalStateException(
+                        "identityPoolId '" + identityPoolId + "' is not an identity pool id ('<region>:<guid>')");
+            }
+            if (userPoolId == null) {
+                throw new IllegalStateException("userPoolId is required: the Cognito user pool that issues the ID"
+                        + " tokens, such as 'eu-west-1_AbCdEf123'");
+            }
+            if (!USER_POOL_ID.matcher(userPoolId).matches()) {
+                throw new IllegalStateException(
+                        "userPoolId '" + userPoolId + "' is not a user pool id ('<region>_<id>')");
+            }
+            Region resolved =
+                    region != null ? region : Region.of(identityPoolId.substring(0, identityPoolId.indexOf(':')));
+            return new TenantClient(this, resolved);
+        }
     }
-  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient;
 
 /**
@@ -9,24 +13,24 @@ package dev.tenantclient;
  */
 public class TenantClientException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates an exception with a message.
-   *
-   * @param message what happened, to what, and what to do
-   */
-  public TenantClientException(String message) {
-    super(message);
-  }
+    /**
+     * Creates an exception with a message.
+     *
+     * @param message what happened, to what, and what to do
+     */
+    public TenantClientException(String message) {
+        super(message);
+    }
 
-  /**
-   * Creates an exception with a message and a cause.
-   *
-   * @param message what happened, to what, and what to do
-   * @param cause the underlying failure
-   */
-  public TenantClientException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    /**
+     * Creates an exception with a message and a cause.
+     *
+     * @param message what happened, to what, and what to do
+     * @param cause the underlying failure
+     */
+    public TenantClientException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

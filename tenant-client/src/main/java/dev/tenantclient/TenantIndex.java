@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient;
 
 import java.util.Objects;
@@ -17,51 +21,51 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
  */
 public final class TenantIndex<T> {
 
-  private final DynamoDbIndex<T> index;
-  private final Tenant tenant;
+    private final DynamoDbIndex<T> index;
+    private final Tenant tenant;
 
-  TenantIndex(DynamoDbIndex<T> index, Tenant tenant) {
-    this.index = index;
-    this.tenant = tenant;
-  }
+    TenantIndex(DynamoDbIndex<T> index, Tenant tenant) {
+        this.index = index;
+        this.tenant = tenant;
+    }
 
-  /** @return the index name */
-  public String indexName() {
-    return index.indexName();
-  }
+    /** @return the index name */
+    public String indexName() {
+        return index.indexName();
+    }
 
-  /**
-   * Queries one partition of the index.
-   *
-   * @param condition the key condition, with the application's partition value
-   * @return the pages
-   */
-  public SdkIterable<Page<T>> query(QueryConditional condition) {
-    return index.query(Objects.requireNonNull(condition, "condition"));
-  }
+    /**
+     * Queries one partition of the index.
+     *
+     * @param condition the key condition, with the application's partition value
+     * @return the pages
+     */
+    public SdkIterable<Page<T>> query(QueryConditional condition) {
+        return index.query(Objects.requireNonNull(condition, "condition"));
+    }
 
-  /**
-   * Queries with options.
-   *
-   * @param request the request
-   * @return the pages
-   */
-  public SdkIterable<Page<T>> query(QueryEnhancedRequest request) {
-    return index.query(Objects.requireNonNull(request, "request"));
-  }
+    /**
+     * Queries with options.
+     *
+     * @param request the request
+     * @return the pages
+     */
+    public SdkIterable<Page<T>> query(QueryEnhancedRequest request) {
+        return index.query(Objects.requireNonNull(request, "request"));
+    }
 
-  /**
-   * Queries with options.
-   *
-   * @param request configures the request
-   * @return the pages
-   */
-  public SdkIterable<Page<T>> query(Consumer<QueryEnhancedRequest.Builder> request) {
-    return index.query(Objects.requireNonNull(request, "request"));
-  }
+    /**
+     * Queries with options.
+     *
+     * @param request configures the request
+     * @return the pages
+     */
+    public SdkIterable<Page<T>> query(Consumer<QueryEnhancedRequest.Builder> request) {
+        return index.query(Objects.requireNonNull(request, "request"));
+    }
 
-  @Override
-  public String toString() {
-    return "TenantIndex{index=" + indexName() + ", tenant=" + tenant.org() + "}";
-  }
+    @Override
+    public String toString() {
+        return "TenantIndex{index=" + indexName() + ", tenant=" + tenant.org() + "}";
+    }
 }

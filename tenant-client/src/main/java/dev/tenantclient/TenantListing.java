@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient;
 
 import java.util.List;
@@ -10,14 +14,14 @@ import java.util.List;
  */
 public record TenantListing(List<TenantObject> objects, List<String> commonPrefixes) {
 
-  /**
-   * Copies the lists.
-   *
-   * @param objects the objects, keys relative to the tenant's folder
-   * @param commonPrefixes the "folders" under the delimiter, relative to the tenant's folder
-   */
-  public TenantListing {
-    objects = List.copyOf(objects);
-    commonPrefixes = List.copyOf(commonPrefixes);
-  }
+    /**
+     * Copies the lists.
+     *
+     * @param objects the objects, keys relative to the tenant's folder
+     * @param commonPrefixes the "folders" under the delimiter, relative to the tenant's folder
+     */
+    public TenantListing {
+        objects = List.copyOf(objects);
+        commonPrefixes = List.copyOf(commonPrefixes);
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient;
 
 import java.time.Instant;
@@ -13,15 +17,15 @@ import java.util.Objects;
  */
 public record TenantObject(String key, long size, Instant lastModified, String eTag) {
 
-  /**
-   * Checks the key.
-   *
-   * @param key the key, relative to the tenant's folder
-   * @param size the size in bytes
-   * @param lastModified when S3 last modified it
-   * @param eTag the entity tag S3 reports
-   */
-  public TenantObject {
-    Objects.requireNonNull(key, "key");
-  }
+    /**
+     * Checks the key.
+     *
+     * @param key the key, relative to the tenant's folder
+     * @param size the size in bytes
+     * @param lastModified when S3 last modified it
+     * @param eTag the entity tag S3 reports
+     */
+    public TenantObject {
+        Objects.requireNonNull(key, "key");
+    }
 }

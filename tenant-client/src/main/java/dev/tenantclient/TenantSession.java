@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient;
 
 import dev.tenantclient.internal.ClientResources;
@@ -21,131 +25,137 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  */
 public final class TenantSession {
 
-  private final TokenEntry entry;
-  private final ClientResources resources;
-  private final AwsCredentialsProvider credentialsProvider;
-  private volatile DynamoDb dynamoDb;
-
-  TenantSession(TokenEntry entry, ClientResources resources) {
-    this.entry = entry;
-    this.resources = resources;
-    this.credentialsProvider = new TokenCredentialsProvider(entry);
-  }
-
-  /**
-   * The tenant the token names.
-   *
-   * @return the tenant
-   */
-  public Tenant tenant() {
-    return entry.tenant();
-  }
-
-  /**
-   * The tenant's AWS credentials, as an SDK provider: resolving it returns cached credentials for this token, or
-   * waits for the one Cognito exchange in flight. Use it to sign requests the wrappers do not cover; IAM confines
-   * them to the tenant.
-   *
-   * @return a provider of this token's credentials
-   * @throws CredentialsUnavailableException from {@code resolveCredentials()} when Cognito fails and nothing valid
-   *     is cached
-   * @throws InvalidTenantTokenException from {@code resolveCredentials()} when Cognito rejects the token or it
-   *     expired
-   */
-  public AwsCredentialsProvider credentialsProvider() {
-    return credentialsProvider;
-  }
-
-  /**
-   * The user's Cognito identity id (stable for the user), exchanging the token first if needed.
-   *
-   * @return the identity id, such as {@code eu-west-1:1f2e...}
-   */
-  public String identityId() {
-    return entry.identityId();
-  }
-
-  /**
-   * The layout this session's keys follow.
-   *
-   * @return the client's layout
-   */
-  public TenantLayout layout() {
-    return resources.layout();
-  }
-
-  /**
-   * A DynamoDB table confined to this tenant. Cheap: call it per request.
-   *
-   * @param tableName the table's name
-   * @param schema the item schema (its partition key, and each global index's, must be strings)
-   * @param <T> the item type
-   * @return the tenant's view of the table
-   * @throws TenantBoundaryException when the schema has a key the tenant prefix cannot go into
-   */
-  public <T> TenantTable<T> table(String tableName, TableSchema<T> schema) {
-    java.util.Objects.requireNonNull(tableName, "tableName");
-    java.util.Objects.requireNonNull(schema, "schema");
-    DynamoDb d = dynamoDb();
-    TableKeys keys = d.client.register(tableName, schema);
-    return new TenantTable<>(d.enhanced, d.enhanced.table(tableName, schema), keys, tenant());
-  }
-
-  /**
-   * An S3 bucket confined to this tenant's folder. Cheap: call it per request.
-   *
-   * @param bucketName the bucket's name
-   * @return the tenant's view of the bucket
-   */
-  public TenantBucket bucket(String bucketName) {
-    if (bucketName == null || bucketName.isEmpty()) {
-      throw new IllegalArgumentException("bucketName is null or empty");
-    }
-    ObjectKeys keys = new ObjectKeys(resources.layout(), tenant());
-    return new TenantBucket(bucketName, keys,
-        new TenantS3Client(resources.s3(), credentialsProvider, keys, bucketName), resources.presigner(),
-        credentialsProvider, tenant());
-  }
-
-  private DynamoDb dynamoDb() {
-    DynamoDb d = dynamoDb;
-    if (d == null) {
-      TenantDynamoDbClient client = new TenantDynamoDbClient(resources.dynamoDb(), credentialsProvider,
-          new PartitionKeys(resources.layout(), tenant()));
-      d = new DynamoDb(client, DynamoDbEnhancedClient.builder().dynamoDbClient(client).build());
-      dynamoDb = d;
-    }
-    return d;
-  }
-
-  private record DynamoDb(TenantDynamoDbClient client, DynamoDbEnhancedClient enhanced) {}
-
-  ClientResources resources() {
-    return resources;
-  }
-
-  @Override
-  public String toString() {
-    return "TenantSession{tenant=" + entry.tenant().org() + ", subject=" + entry.tenant().subject()
-        + ", tokenExpiresAt=" + entry.tokenExpiresAt() + "}";
-  }
-
-  /** The per-token credentials provider; {@code toString()} names the tenant only. */
-  private static final class TokenCredentialsProvider implements AwsCredentialsProvider {
     private final TokenEntry entry;
+    private final ClientResources resources;
+    private final AwsCredentialsProvider credentialsProvider;
+    private volatile DynamoDb dynamoDb;
 
-    TokenCredentialsProvider(TokenEntry entry) {
-      this.entry = entry;
+    TenantSession(TokenEntry entry, ClientResources resources) {
+        this.entry = entry;
+        this.resources = resources;
+        this.credentialsProvider = new TokenCredentialsProvider(entry);
     }
 
-    @Override
-    public AwsCredentials resolveCredentials() {
-      return entry.credentials();
+    /**
+     * The tenant the token names.
+     *
+     * @return the tenant
+     */
+    public Tenant tenant() {
+        return entry.tenant();
+    }
+
+    /**
+     * The tenant's AWS credentials, as an SDK provider: resolving it returns cached credentials for this token, or
+     * waits for the one Cognito exchange in flight. Use it to sign requests the wrappers do not cover; IAM confines
+     * them to the tenant.
+     *
+     * @return a provider of this token's credentials
+     * @throws CredentialsUnavailableException from {@code resolveCredentials()} when Cognito fails and nothing valid
+     *     is cached
+     * @throws InvalidTenantTokenException from {@code resolveCredentials()} when Cognito rejects the token or it
+     *     expired
+     */
+    public AwsCredentialsProvider credentialsProvider() {
+        return credentialsProvider;
+    }
+
+    /**
+     * The user's Cognito identity id (stable for the user), exchanging the token first if needed.
+     *
+     * @return the identity id, such as {@code eu-west-1:1f2e...}
+     */
+    public String identityId() {
+        return entry.identityId();
+    }
+
+    /**
+     * The layout this session's keys follow.
+     *
+     * @return the client's layout
+     */
+    public TenantLayout layout() {
+        return resources.layout();
+    }
+
+    /**
+     * A DynamoDB table confined to this tenant. Cheap: call it per request.
+     *
+     * @param tableName the table's name
+     * @param schema the item schema (its partition key, and each global index's, must be strings)
+     * @param <T> the item type
+     * @return the tenant's view of the table
+     * @throws TenantBoundaryException when the schema has a key the tenant prefix cannot go into
+     */
+    public <T> TenantTable<T> table(String tableName, TableSchema<T> schema) {
+        java.util.Objects.requireNonNull(tableName, "tableName");
+        java.util.Objects.requireNonNull(schema, "schema");
+        DynamoDb d = dynamoDb();
+        TableKeys keys = d.client.register(tableName, schema);
+        return new TenantTable<>(d.enhanced, d.enhanced.table(tableName, schema), keys, tenant());
+    }
+
+    /**
+     * An S3 bucket confined to this tenant's folder. Cheap: call it per request.
+     *
+     * @param bucketName the bucket's name
+     * @return the tenant's view of the bucket
+     */
+    public TenantBucket bucket(String bucketName) {
+        if (bucketName == null || bucketName.isEmpty()) {
+            throw new IllegalArgumentException("bucketName is null or empty");
+        }
+        ObjectKeys keys = new ObjectKeys(resources.layout(), tenant());
+        return new TenantBucket(
+                bucketName,
+                keys,
+                new TenantS3Client(resources.s3(), credentialsProvider, keys, bucketName),
+                resources.presigner(),
+                credentialsProvider,
+                tenant());
+    }
+
+    private DynamoDb dynamoDb() {
+        DynamoDb d = dynamoDb;
+        if (d == null) {
+            TenantDynamoDbClient client = new TenantDynamoDbClient(
+                    resources.dynamoDb(), credentialsProvider, new PartitionKeys(resources.layout(), tenant()));
+            d = new DynamoDb(
+                    client,
+                    DynamoDbEnhancedClient.builder().dynamoDbClient(client).build());
+            dynamoDb = d;
+        }
+        return d;
+    }
+
+    private record DynamoDb(TenantDynamoDbClient client, DynamoDbEnhancedClient enhanced) {}
+
+    ClientResources resources() {
+        return resources;
     }
 
     @Override
     public String toString() {
-      return "TenantCredentialsProvider{tenant=" + entry.tenant().org() + "}";
+        return "TenantSession{tenant=" + entry.tenant().org() + ", subject="
+                + entry.tenant().subject() + ", tokenExpiresAt=" + entry.tokenExpiresAt() + "}";
     }
-  }
+
+    /** The per-token credentials provider; {@code toString()} names the tenant only. */
+    private static final class TokenCredentialsProvider implements AwsCredentialsProvider {
+        private final TokenEntry entry;
+
+        TokenCredentialsProvider(TokenEntry entry) {
+            this.entry = entry;
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return entry.credentials();
+        }
+
+        @Override
+        public String toString() {
+            return "TenantCredentialsProvider{tenant=" + entry.tenant().org() + "}";
+        }
+    }
 }

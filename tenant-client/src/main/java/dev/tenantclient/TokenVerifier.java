@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient;
 
 /**
@@ -11,14 +15,14 @@ package dev.tenantclient;
 @FunctionalInterface
 public interface TokenVerifier {
 
-  /** Accepts every token: signature checking is left to Cognito Identity. */
-  TokenVerifier NONE = token -> {};
+    /** Accepts every token: signature checking is left to Cognito Identity. */
+    TokenVerifier NONE = token -> {};
 
-  /**
-   * Checks a token.
-   *
-   * @param idToken the raw JWT; do not log it
-   * @throws InvalidTenantTokenException to reject it (use {@link InvalidTenantTokenException.Reason#REJECTED})
-   */
-  void verify(String idToken);
+    /**
+     * Checks a token.
+     *
+     * @param idToken the raw JWT; do not log it
+     * @throws InvalidTenantTokenException to reject it (use {@link InvalidTenantTokenException.Reason#REJECTED})
+     */
+    void verify(String idToken);
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.benchmarks;
 
 import dev.tenantclient.TenantBucket;
@@ -47,145 +51,167 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 @Fork(1)
 public class WrapperBenchmark {
 
-  /** The benchmark item. */
-  public static final class Item {
-    String id;
-    String sk;
-    String text;
-  }
-
-  static final TableSchema<Item> SCHEMA = TableSchema.builder(Item.class).newItemSupplier(Item::new)
-      .addAttribute(String.class, a -> a.name("id").getter(i -> i.id).setter((i, v) -> i.id = v)
-          .tags(StaticAttributeTags.primaryPartitionKey()))
-      .addAttribute(String.class, a -> a.name("sk").getter(i -> i.sk).setter((i, v) -> i.sk = v)
-          .tags(StaticAttributeTags.primarySortKey()))
-      .addAttribute(String.class, a -> a.name("text").getter(i -> i.text).setter((i, v) -> i.text = v))
-      .build();
-
-  private static final String ITEM = "{\"id\":{\"S\":\"acme#n-1\"},\"sk\":{\"S\":\"0\"},\"text\":{\"S\":\"hello\"}}";
-
-  private CognitoStub cognito;
-  private TenantClient client;
-  private String token;
-  private DynamoDbClient dynamo;
-  private S3Client s3;
-  private TenantTable<Item> tenantTable;
-  private DynamoDbTable<Item> rawTable;
-  private TenantBucket tenantBucket;
-  private Item item;
-  private byte[] body;
-
-  @Setup(Level.Trial)
-  public void setUp() {
-    StringBuilder page = new StringBuilder("{\"Count\":10,\"Items\":[");
-    for (int i = 0; i < 10; i++) {
-      page.append(i == 0 ? "" : ",").append(ITEM.replace("\"0\"", "\"" + i + "\""));
+    /** The benchmark item. */
+    public static final class Item {
+        String id;
+        String sk;
+        String text;
     }
-    String queryPage = page.append("]}").toString();
-    CannedHttpClient dynamoHttp = new CannedHttpClient(r -> {
-      String type = "application/x-amz-json-1.0";
-      return switch (r.target()) {
-        case "GetItem" -> CannedHttpClient.Answer.json(type, "{\"Item\":" + ITEM + "}");
-        case "Query" -> CannedHttpClient.Answer.json(type, queryPage);
-        default -> CannedHttpClient.Answer.json(type, "{}");
-      };
-    });
-    CannedHttpClient s3Http = new CannedHttpClient(r -> new CannedHttpClient.Answer(200,
-        java.util.Map.of("ETag", "\"d41d8cd98f00b204e9800998ecf8427e\""), new byte[0]));
-    StaticCredentialsProvider raw = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIARAW",
-        "raw-secret"));
-    dynamo = DynamoDbClient.builder().region(Region.US_EAST_1).httpClient(dynamoHttp).credentialsProvider(raw)
-        .build();
-    s3 = S3Client.builder().region(Region.US_EAST_1).httpClient(s3Http).credentialsProvider(raw).build();
-    cognito = new CognitoStub();
-    client = cognito.tenantClient().dynamoDbClient(dynamo).s3Client(s3).build();
-    token = CognitoStub.token("acme", "alice");
-    TenantSession session = client.session(token);
-    session.credentialsProvider().resolveCredentials();
-    tenantTable = session.table("notes", SCHEMA);
-    rawTable = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table("notes", SCHEMA);
-    tenantBucket = session.bucket("files");
-    item = new Item();
-    item.id = "n-1";
-    item.sk = "0";
-    item.text = "hello";
-    body = "x".repeat(1024).getBytes(StandardCharsets.UTF_8);
-  }
 
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    client.close();
-    dynamo.close();
-    s3.close();
-  }
+    static final TableSchema<Item> SCHEMA = TableSchema.builder(Item.class)
+            .newItemSupplier(Item::new)
+            .addAttribute(
+                    String.class,
+                    a -> a.name("id")
+                            .getter(i -> i.id)
+                            .setter((i, v) -> i.id = v)
+                            .tags(StaticAttributeTags.primaryPartitionKey()))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("sk")
+                            .getter(i -> i.sk)
+                            .setter((i, v) -> i.sk = v)
+                            .tags(StaticAttributeTags.primarySortKey()))
+            .addAttribute(String.class, a -> a.name("text").getter(i -> i.text).setter((i, v) -> i.text = v))
+            .build();
 
-  private static Key key(String id) {
-    return Key.builder().partitionValue(id).sortValue("0").build();
-  }
+    private static final String ITEM = "{\"id\":{\"S\":\"acme#n-1\"},\"sk\":{\"S\":\"0\"},\"text\":{\"S\":\"hello\"}}";
 
-  /** Raw Enhanced Client getItem (the caller builds the prefixed key itself). */
-  @Benchmark
-  public Item rawGetItem() {
-    return rawTable.getItem(key("acme#n-1"));
-  }
+    private CognitoStub cognito;
+    private TenantClient client;
+    private String token;
+    private DynamoDbClient dynamo;
+    private S3Client s3;
+    private TenantTable<Item> tenantTable;
+    private DynamoDbTable<Item> rawTable;
+    private TenantBucket tenantBucket;
+    private Item item;
+    private byte[] body;
 
-  /** TenantTable.getItem on a table held by the caller. */
-  @Benchmark
-  public Item tenantGetItem() {
-    return tenantTable.getItem(key("n-1"));
-  }
+    @Setup(Level.Trial)
+    public void setUp() {
+        StringBuilder page = new StringBuilder("{\"Count\":10,\"Items\":[");
+        for (int i = 0; i < 10; i++) {
+            page.append(i == 0 ? "" : ",").append(ITEM.replace("\"0\"", "\"" + i + "\""));
+        }
+        String queryPage = page.append("]}").toString();
+        CannedHttpClient dynamoHttp = new CannedHttpClient(r -> {
+            String type = "application/x-amz-json-1.0";
+            return switch (r.target()) {
+                case "GetItem" -> CannedHttpClient.Answer.json(type, "{\"Item\":" + ITEM + "}");
+                case "Query" -> CannedHttpClient.Answer.json(type, queryPage);
+                default -> CannedHttpClient.Answer.json(type, "{}");
+            };
+        });
+        CannedHttpClient s3Http = new CannedHttpClient(r -> new CannedHttpClient.Answer(
+                200, java.util.Map.of("ETag", "\"d41d8cd98f00b204e9800998ecf8427e\""), new byte[0]));
+        StaticCredentialsProvider raw =
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIARAW", "raw-secret"));
+        dynamo = DynamoDbClient.builder()
+                .region(Region.US_EAST_1)
+                .httpClient(dynamoHttp)
+                .credentialsProvider(raw)
+                .build();
+        s3 = S3Client.builder()
+                .region(Region.US_EAST_1)
+                .httpClient(s3Http)
+                .credentialsProvider(raw)
+                .build();
+        cognito = new CognitoStub();
+        client = cognito.tenantClient().dynamoDbClient(dynamo).s3Client(s3).build();
+        token = CognitoStub.token("acme", "alice");
+        TenantSession session = client.session(token);
+        session.credentialsProvider().resolveCredentials();
+        tenantTable = session.table("notes", SCHEMA);
+        rawTable =
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table("notes", SCHEMA);
+        tenantBucket = session.bucket("files");
+        item = new Item();
+        item.id = "n-1";
+        item.sk = "0";
+        item.text = "hello";
+        body = "x".repeat(1024).getBytes(StandardCharsets.UTF_8);
+    }
 
-  /** What a request handler does: session lookup, table(), getItem. */
-  @Benchmark
-  public Item tenantSessionTableGetItem() {
-    return client.session(token).table("notes", SCHEMA).getItem(key("n-1"));
-  }
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        client.close();
+        dynamo.close();
+        s3.close();
+    }
 
-  /** Raw Enhanced Client putItem. */
-  @Benchmark
-  public void rawPutItem() {
-    Item prefixed = new Item();
-    prefixed.id = "acme#" + item.id;
-    prefixed.sk = item.sk;
-    prefixed.text = item.text;
-    rawTable.putItem(prefixed);
-  }
+    private static Key key(String id) {
+        return Key.builder().partitionValue(id).sortValue("0").build();
+    }
 
-  /** TenantTable.putItem. */
-  @Benchmark
-  public void tenantPutItem() {
-    tenantTable.putItem(item);
-  }
+    /** Raw Enhanced Client getItem (the caller builds the prefixed key itself). */
+    @Benchmark
+    public Item rawGetItem() {
+        return rawTable.getItem(key("acme#n-1"));
+    }
 
-  /** Raw Enhanced Client query, first page of ten items. */
-  @Benchmark
-  public List<Item> rawQuery() {
-    Page<Item> page = rawTable.query(QueryConditional.keyEqualTo(key("acme#n-1"))).iterator().next();
-    return page.items();
-  }
+    /** TenantTable.getItem on a table held by the caller. */
+    @Benchmark
+    public Item tenantGetItem() {
+        return tenantTable.getItem(key("n-1"));
+    }
 
-  /** TenantTable.query, first page of ten items. */
-  @Benchmark
-  public List<Item> tenantQuery() {
-    Page<Item> page = tenantTable.query(QueryConditional.keyEqualTo(key("n-1"))).iterator().next();
-    return page.items();
-  }
+    /** What a request handler does: session lookup, table(), getItem. */
+    @Benchmark
+    public Item tenantSessionTableGetItem() {
+        return client.session(token).table("notes", SCHEMA).getItem(key("n-1"));
+    }
 
-  /** Raw S3Client.putObject of 1 KiB. */
-  @Benchmark
-  public PutObjectResponse rawPutObject() {
-    return s3.putObject(r -> r.bucket("files").key("acme/reports/q1.txt"), RequestBody.fromBytes(body));
-  }
+    /** Raw Enhanced Client putItem. */
+    @Benchmark
+    public void rawPutItem() {
+        Item prefixed = new Item();
+        prefixed.id = "acme#" + item.id;
+        prefixed.sk = item.sk;
+        prefixed.text = item.text;
+        rawTable.putItem(prefixed);
+    }
 
-  /** TenantBucket.putObject of 1 KiB (key validation, guard, per-request credentials). */
-  @Benchmark
-  public PutObjectResponse tenantPutObject() {
-    return tenantBucket.putObject("reports/q1.txt", RequestBody.fromBytes(body));
-  }
+    /** TenantTable.putItem. */
+    @Benchmark
+    public void tenantPutItem() {
+        tenantTable.putItem(item);
+    }
 
-  /** The bucket() call a request handler makes (key rules and guard objects). */
-  @Benchmark
-  public TenantBucket tenantSessionBucket() {
-    return client.session(token).bucket("files");
-  }
+    /** Raw Enhanced Client query, first page of ten items. */
+    @Benchmark
+    public List<Item> rawQuery() {
+        Page<Item> page = rawTable.query(QueryConditional.keyEqualTo(key("acme#n-1")))
+                .iterator()
+                .next();
+        return page.items();
+    }
+
+    /** TenantTable.query, first page of ten items. */
+    @Benchmark
+    public List<Item> tenantQuery() {
+        Page<Item> page = tenantTable
+                .query(QueryConditional.keyEqualTo(key("n-1")))
+                .iterator()
+                .next();
+        return page.items();
+    }
+
+    /** Raw S3Client.putObject of 1 KiB. */
+    @Benchmark
+    public PutObjectResponse rawPutObject() {
+        return s3.putObject(r -> r.bucket("files").key("acme/reports/q1.txt"), RequestBody.fromBytes(body));
+    }
+
+    /** TenantBucket.putObject of 1 KiB (key validation, guard, per-request credentials). */
+    @Benchmark
+    public PutObjectResponse tenantPutObject() {
+        return tenantBucket.putObject("reports/q1.txt", RequestBody.fromBytes(body));
+    }
+
+    /** The bucket() call a request handler makes (key rules and guard objects). */
+    @Benchmark
+    public TenantBucket tenantSessionBucket() {
+        return client.session(token).bucket("files");
+    }
 }

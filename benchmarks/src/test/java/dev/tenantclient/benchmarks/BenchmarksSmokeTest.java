@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,42 +21,49 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 class BenchmarksSmokeTest {
 
-  @Test
-  void credentialBenchmarksRunAndProduceAScore() throws RunnerException {
-    Options options = new OptionsBuilder()
-        .include(CredentialsBenchmark.class.getSimpleName() + "\\.(cachedSessionAndCredentials|naiveExchangePerRequest)$")
-        .param("tokens", "100")
-        .forks(0).warmupIterations(0).measurementIterations(1)
-        .measurementTime(TimeValue.milliseconds(200)).threads(1)
-        .build();
-    Collection<RunResult> results = new Runner(options).run();
-    assertThat(results).hasSize(2);
-    results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
-  }
+    @Test
+    void credentialBenchmarksRunAndProduceAScore() throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(CredentialsBenchmark.class.getSimpleName()
+                        + "\\.(cachedSessionAndCredentials|naiveExchangePerRequest)$")
+                .param("tokens", "100")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200))
+                .threads(1)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        assertThat(results).hasSize(2);
+        results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+    }
 
-  @Test
-  void wrapperBenchmarksRunAndProduceAScore() throws RunnerException {
-    Options options = new OptionsBuilder()
-        .include(WrapperBenchmark.class.getSimpleName() + "\\.(tenantGetItem|tenantQuery|tenantPutObject)$")
-        .forks(0).warmupIterations(0).measurementIterations(1)
-        .measurementTime(TimeValue.milliseconds(200)).threads(1)
-        .build();
-    Collection<RunResult> results = new Runner(options).run();
-    assertThat(results).hasSize(3);
-    results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
-  }
+    @Test
+    void wrapperBenchmarksRunAndProduceAScore() throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(WrapperBenchmark.class.getSimpleName() + "\\.(tenantGetItem|tenantQuery|tenantPutObject)$")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200))
+                .threads(1)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        assertThat(results).hasSize(3);
+        results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+    }
 
-  @Test
-  void cachedTokensCostOneExchangeEachAndUsersOneGetId() {
-    CacheFootprint.Calls calls = CacheFootprint.calls(1000, 100);
-    assertThat(calls.oursGetCredentials()).isEqualTo(100);
-    assertThat(calls.oursGetId()).isEqualTo(50);
-    assertThat(calls.naiveCalls()).isEqualTo(2000);
-  }
+    @Test
+    void cachedTokensCostOneExchangeEachAndUsersOneGetId() {
+        CacheFootprint.Calls calls = CacheFootprint.calls(1000, 100);
+        assertThat(calls.oursGetCredentials()).isEqualTo(100);
+        assertThat(calls.oursGetId()).isEqualTo(50);
+        assertThat(calls.naiveCalls()).isEqualTo(2000);
+    }
 
-  @Test
-  void footprintIsMeasuredForEveryCachedToken() {
-    CacheFootprint.Footprint f = CacheFootprint.footprint(2000);
-    assertThat(f.tokens()).isEqualTo(2000);
-  }
+    @Test
+    void footprintIsMeasuredForEveryCachedToken() {
+        CacheFootprint.Footprint f = CacheFootprint.footprint(2000);
+        assertThat(f.tokens()).isEqualTo(2000);
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -50,475 +54,503 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class CognitoIdentityEmulator implements AutoCloseable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TARGET_PREFIX = "AWSCognitoIdentityService.";
-  private static final String ACCOUNT = "000000000000";
-  private static final char[] KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TARGET_PREFIX = "AWSCognitoIdentityService.";
+    private static final String ACCOUNT = "000000000000";
+    private static final char[] KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
-  private final String region;
-  private final String identityPoolId;
-  private final String clientId;
-  private final Map<String, String> principalTags;
-  private final Duration credentialsLifetime;
-  private final Clock clock;
-  private final LocalTokenIssuer issuer;
-  private final WireMockServer server;
-  private final SecureRandom random = new SecureRandom();
-  private final Map<String, IamGateway.Session> sessions = new ConcurrentHashMap<>();
-  private final Map<String, IssuedCredentials> issued = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> getIdBySubject = new ConcurrentHashMap<>();
-  private final LongAdder getIdCalls = new LongAdder();
-  private final LongAdder getCredentialsCalls = new LongAdder();
-  private final AtomicLong faultsServed = new AtomicLong();
-  private final Deque<Fault> faults = new ArrayDeque<>();
+    private final String region;
+    private final String identityPoolId;
+    private final String clientId;
+    private final Map<String, String> principalTags;
+    private final Duration credentialsLifetime;
+    private final Clock clock;
+    private final LocalTokenIssuer issuer;
+    private final WireMockServer server;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, IamGateway.Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, IssuedCredentials> issued = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> getIdBySubject = new ConcurrentHashMap<>();
+    private final LongAdder getIdCalls = new LongAdder();
+    private final LongAdder getCredentialsCalls = new LongAdder();
+    private final AtomicLong faultsServed = new AtomicLong();
+    private final Deque<Fault> faults = new ArrayDeque<>();
 
-  CognitoIdentityEmulator(String region, String identityPoolId, String clientId, Map<String, String> principalTags,
-      Duration credentialsLifetime, Clock clock, LocalTokenIssuer issuer) {
-    this.region = region;
-    this.identityPoolId = identityPoolId;
-    this.clientId = clientId;
-    this.principalTags = Map.copyOf(principalTags);
-    this.credentialsLifetime = credentialsLifetime;
-    this.clock = clock;
-    this.issuer = issuer;
-    this.server = new WireMockServer(options()
-        .bindAddress("127.0.0.1")
-        .dynamicPort()
-        .containerThreads(96)
-        .asynchronousResponseEnabled(true)
-        .asynchronousResponseThreads(16)
-        .disableRequestJournal()
-        .notifier(new Slf4jNotifier(false))
-        .extensions(new Handler()));
-    server.start();
-    server.stubFor(any(anyUrl()).willReturn(ResponseDefinitionBuilder.responseDefinition()
-        .withTransformers(Handler.NAME)));
-  }
-
-  /**
-   * The emulator's endpoint, for {@code CognitoIdentityClient.builder().endpointOverride(...)}.
-   *
-   * @return {@code http://127.0.0.1:<port>}
-   */
-  public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.port());
-  }
-
-  /**
-   * The identity pool this emulator serves.
-   *
-   * @return the identity pool id
-   */
-  public String identityPoolId() {
-    return identityPoolId;
-  }
-
-  /**
-   * The claim each principal tag is mapped from, as the identity pool's principal-tag attribute map.
-   *
-   * @return tag name to claim name
-   */
-  public Map<String, String> principalTagMap() {
-    return principalTags;
-  }
-
-  /**
-   * The identity id this pool gives a user: stable for the user, the same for every token.
-   *
-   * @param subject the user's {@code sub}
-   * @return such as {@code us-east-1:2b5c...}
-   */
-  public String identityIdOf(String subject) {
-    UUID id = UUID.nameUUIDFromBytes((identityPoolId + "|" + subject).getBytes(StandardCharsets.UTF_8));
-    return region + ":" + id;
-  }
-
-  /**
-   * {@code GetId} calls received, faulted ones included.
-   *
-   * @return the count since start or {@link #resetCounters()}
-   */
-  public long getIdCalls() {
-    return getIdCalls.sum();
-  }
-
-  /**
-   * {@code GetId} calls received for one user's tokens, faulted ones excluded.
-   *
-   * @param subject the user's {@code sub}
-   * @return the count since start or {@link #resetCounters()}
-   */
-  public long getIdCalls(String subject) {
-    LongAdder n = getIdBySubject.get(subject);
-    return n == null ? 0 : n.sum();
-  }
-
-  /**
-   * Distinct users that called {@code GetId} successfully.
-   *
-   * @return the count since start or {@link #resetCounters()}
-   */
-  public int getIdSubjects() {
-    return getIdBySubject.size();
-  }
-
-  /**
-   * {@code GetCredentialsForIdentity} calls received, faulted ones included.
-   *
-   * @return the count since start or {@link #resetCounters()}
-   */
-  public long getCredentialsCalls() {
-    return getCredentialsCalls.sum();
-  }
-
-  /**
-   * Calls answered with an injected fault.
-   *
-   * @return the count since start or {@link #resetCounters()}
-   */
-  public long faultsServed() {
-    return faultsServed.get();
-  }
-
-  /** Sets every call counter to zero. */
-  public void resetCounters() {
-    getIdCalls.reset();
-    getCredentialsCalls.reset();
-    getIdBySubject.clear();
-    faultsServed.set(0);
-  }
-
-  /**
-   * Answers the next {@code calls} calls (of either operation) with a fault, after any faults already queued.
-   *
-   * @param fault what to answer
-   * @param calls how many calls; at least 1
-   */
-  public void injectFault(Fault fault, int calls) {
-    Objects.requireNonNull(fault, "fault");
-    if (calls < 1) {
-      throw new IllegalArgumentException("calls must be at least 1, was " + calls);
+    CognitoIdentityEmulator(
+            String region,
+            String identityPoolId,
+            String clientId,
+            Map<String, String> principalTags,
+            Duration credentialsLifetime,
+            Clock clock,
+            LocalTokenIssuer issuer) {
+        this.region = region;
+        this.identityPoolId = identityPoolId;
+        this.clientId = clientId;
+        this.principalTags = Map.copyOf(principalTags);
+        this.credentialsLifetime = credentialsLifetime;
+        this.clock = clock;
+        this.issuer = issuer;
+        this.server = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .containerThreads(96)
+                .asynchronousResponseEnabled(true)
+                .asynchronousResponseThreads(16)
+                .disableRequestJournal()
+                .notifier(new Slf4jNotifier(false))
+                .extensions(new Handler()));
+        server.start();
+        server.stubFor(any(anyUrl())
+                .willReturn(ResponseDefinitionBuilder.responseDefinition().withTransformers(Handler.NAME)));
     }
-    synchronized (faults) {
-      for (int i = 0; i < calls; i++) {
-        faults.addLast(fault);
-      }
+
+    /**
+     * The emulator's endpoint, for {@code CognitoIdentityClient.builder().endpointOverride(...)}.
+     *
+     * @return {@code http://127.0.0.1:<port>}
+     */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.port());
     }
-  }
 
-  /** Drops every queued fault. */
-  public void clearFaults() {
-    synchronized (faults) {
-      faults.clear();
+    /**
+     * The identity pool this emulator serves.
+     *
+     * @return the identity pool id
+     */
+    public String identityPoolId() {
+        return identityPoolId;
     }
-  }
 
-  /**
-   * What the emulator issued under an access key id: the identity and principal tags, never the secret.
-   *
-   * @param accessKeyId the access key id
-   * @return the issued credentials' public facts, or empty for an unknown key
-   */
-  public Optional<IssuedCredentials> issued(String accessKeyId) {
-    return Optional.ofNullable(issued.get(accessKeyId));
-  }
-
-  /**
-   * Credentials issued so far.
-   *
-   * @return the count since start
-   */
-  public int issuedCount() {
-    return issued.size();
-  }
-
-  /** The gateway's view of a session: its secret, expiry and tags. */
-  Optional<IamGateway.Session> session(String accessKeyId) {
-    return Optional.ofNullable(sessions.get(accessKeyId));
-  }
-
-  /** Every secret key and session token issued so far, for tests that prove none was logged. */
-  java.util.List<String> secretsIssued() {
-    return sessions.values().stream()
-        .flatMap(s -> java.util.stream.Stream.of(s.secretAccessKey(), s.sessionToken())).toList();
-  }
-
-  @Override
-  public void close() {
-    server.stop();
-  }
-
-  @Override
-  public String toString() {
-    return "CognitoIdentityEmulator{endpoint=" + endpoint() + ", identityPoolId=" + identityPoolId + "}";
-  }
-
-  // ---------------------------------------------------------------------------------------------- protocol
-
-  private ResponseDefinition answer(Request request) {
-    String target = Optional.ofNullable(request.getHeader("X-Amz-Target")).orElse("");
-    String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
-    if (operation.equals("GetId")) {
-      getIdCalls.increment();
-    } else if (operation.equals("GetCredentialsForIdentity")) {
-      getCredentialsCalls.increment();
+    /**
+     * The claim each principal tag is mapped from, as the identity pool's principal-tag attribute map.
+     *
+     * @return tag name to claim name
+     */
+    public Map<String, String> principalTagMap() {
+        return principalTags;
     }
-    Fault fault;
-    synchronized (faults) {
-      fault = faults.pollFirst();
-    }
-    if (fault != null) {
-      faultsServed.incrementAndGet();
-      if (fault.errorType == null) {
-        return respond(fault.delay, operation, request);
-      }
-      return error(fault.status, fault.errorType, fault.message);
-    }
-    return respond(Duration.ZERO, operation, request);
-  }
 
-  private ResponseDefinition respond(Duration delay, String operation, Request request) {
-    ResponseDefinition answer;
-    try {
-      JsonNode body = JSON.readTree(request.getBodyAsString());
-      if (body == null || !body.isObject()) {
-        answer = error(400, "SerializationException", "Request body is not a JSON object");
-      } else if (!"POST".equals(request.getMethod().getName())) {
-        answer = error(400, "UnknownOperationException", "Operations are POST requests");
-      } else {
-        answer = switch (operation) {
-          case "GetId" -> getId(body);
-          case "GetCredentialsForIdentity" -> getCredentialsForIdentity(body);
-          default -> error(400, "UnknownOperationException", "The emulator implements GetId and "
-              + "GetCredentialsForIdentity, not '" + operation + "'");
-        };
-      }
-    } catch (IOException e) {
-      answer = error(400, "SerializationException", "Request body is not valid JSON");
-    } catch (Rejection r) {
-      answer = error(400, r.type, r.getMessage());
+    /**
+     * The identity id this pool gives a user: stable for the user, the same for every token.
+     *
+     * @param subject the user's {@code sub}
+     * @return such as {@code us-east-1:2b5c...}
+     */
+    public String identityIdOf(String subject) {
+        UUID id = UUID.nameUUIDFromBytes((identityPoolId + "|" + subject).getBytes(StandardCharsets.UTF_8));
+        return region + ":" + id;
     }
-    if (delay.isZero()) {
-      return answer;
-    }
-    return ResponseDefinitionBuilder.like(answer).withFixedDelay((int) delay.toMillis()).build();
-  }
 
-  private ResponseDefinition getId(JsonNode body) {
-    requirePool(body.path("IdentityPoolId").asText(null));
-    JsonNode claims = verifiedLogin(body.path("Logins"));
-    String subject = claims.path("sub").asText();
-    getIdBySubject.computeIfAbsent(subject, s -> new LongAdder()).increment();
-    return ok(JSON.createObjectNode().put("IdentityId", identityIdOf(subject)));
-  }
+    /**
+     * {@code GetId} calls received, faulted ones included.
+     *
+     * @return the count since start or {@link #resetCounters()}
+     */
+    public long getIdCalls() {
+        return getIdCalls.sum();
+    }
 
-  private ResponseDefinition getCredentialsForIdentity(JsonNode body) {
-    String identityId = body.path("IdentityId").asText(null);
-    if (identityId == null || !identityId.startsWith(region + ":")) {
-      throw new Rejection("InvalidParameterException", "1 validation error detected: Value at 'identityId' "
-          + "failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+");
+    /**
+     * {@code GetId} calls received for one user's tokens, faulted ones excluded.
+     *
+     * @param subject the user's {@code sub}
+     * @return the count since start or {@link #resetCounters()}
+     */
+    public long getIdCalls(String subject) {
+        LongAdder n = getIdBySubject.get(subject);
+        return n == null ? 0 : n.sum();
     }
-    JsonNode claims = verifiedLogin(body.path("Logins"));
-    String subject = claims.path("sub").asText();
-    if (!identityId.equals(identityIdOf(subject))) {
-      throw new Rejection("NotAuthorizedException",
-          "Logins don't match. Please include at least one valid login for this identity or identity pool.");
-    }
-    Map<String, String> tags = new LinkedHashMap<>();
-    principalTags.forEach((tag, claim) -> {
-      JsonNode value = claims.get(claim);
-      if (value != null && value.isValueNode() && !value.asText().isEmpty()) {
-        tags.put(tag, value.asText());
-      }
-    });
-    Instant expiration = clock.instant().plus(credentialsLifetime);
-    String accessKeyId = "ASIA" + randomKey(16);
-    String secret = randomBase64(30);
-    String sessionToken = "IQoJb3JpZ2luX2VjE" + randomBase64(600);
-    String principal = "arn:aws:sts::" + ACCOUNT + ":assumed-role/TenantClientLocalRole/CognitoIdentityCredentials";
-    sessions.put(accessKeyId, new IamGateway.Session(secret, sessionToken, expiration, Map.copyOf(tags), principal));
-    issued.put(accessKeyId, new IssuedCredentials(identityId, subject, Map.copyOf(tags), expiration));
-    ObjectNode out = JSON.createObjectNode().put("IdentityId", identityId);
-    out.putObject("Credentials")
-        .put("AccessKeyId", accessKeyId)
-        .put("SecretKey", secret)
-        .put("SessionToken", sessionToken)
-        .put("Expiration", expiration.getEpochSecond());
-    return ok(out);
-  }
 
-  private void requirePool(String poolId) {
-    if (poolId == null) {
-      throw new Rejection("InvalidParameterException",
-          "1 validation error detected: Value null at 'identityPoolId' failed to satisfy constraint: "
-              + "Member must not be null");
+    /**
+     * Distinct users that called {@code GetId} successfully.
+     *
+     * @return the count since start or {@link #resetCounters()}
+     */
+    public int getIdSubjects() {
+        return getIdBySubject.size();
     }
-    if (!poolId.equals(identityPoolId)) {
-      throw new Rejection("ResourceNotFoundException", "IdentityPool '" + poolId + "' not found.");
-    }
-  }
 
-  private JsonNode verifiedLogin(JsonNode logins) {
-    if (!logins.isObject() || logins.isEmpty()) {
-      throw new Rejection("NotAuthorizedException", "Unauthenticated access is not supported for this identity pool.");
+    /**
+     * {@code GetCredentialsForIdentity} calls received, faulted ones included.
+     *
+     * @return the count since start or {@link #resetCounters()}
+     */
+    public long getCredentialsCalls() {
+        return getCredentialsCalls.sum();
     }
-    JsonNode token = logins.get(issuer.providerName());
-    if (token == null || logins.size() != 1) {
-      throw new Rejection("NotAuthorizedException",
-          "Invalid login token. Token is not from a supported provider of this identity pool.");
-    }
-    JsonNode claims = issuer.verifiedClaims(token.asText()).orElseThrow(() -> new Rejection(
-        "NotAuthorizedException", "Invalid login token. Couldn't verify signed token."));
-    if (!issuer.issuer().equals(claims.path("iss").asText())) {
-      throw new Rejection("NotAuthorizedException", "Invalid login token. Issuer doesn't match providerName");
-    }
-    if (!clientId.equals(claims.path("aud").asText())) {
-      throw new Rejection("NotAuthorizedException", "Invalid login token. Incorrect token audience.");
-    }
-    if (!"id".equals(claims.path("token_use").asText())) {
-      throw new Rejection("NotAuthorizedException", "Invalid login token. Not an ID token.");
-    }
-    long exp = claims.path("exp").asLong(0);
-    long now = clock.instant().getEpochSecond();
-    if (exp <= now) {
-      throw new Rejection("NotAuthorizedException", "Invalid login token. Token expired: " + now + " >= " + exp);
-    }
-    if (claims.path("sub").asText().isEmpty()) {
-      throw new Rejection("NotAuthorizedException", "Invalid login token. Missing a required claim: sub");
-    }
-    return claims;
-  }
 
-  private static ResponseDefinition ok(JsonNode body) {
-    return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
-        .withHeader("Content-Type", "application/x-amz-json-1.1")
-        .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
-        .withBody(body.toString()).build();
-  }
-
-  private static ResponseDefinition error(int status, String type, String message) {
-    String body = JSON.createObjectNode().put("__type", type).put("message", message).toString();
-    return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
-        .withHeader("Content-Type", "application/x-amz-json-1.1")
-        .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
-        .withHeader("x-amzn-ErrorType", type)
-        .withBody(body).build();
-  }
-
-  private String randomKey(int length) {
-    char[] out = new char[length];
-    for (int i = 0; i < length; i++) {
-      out[i] = KEY_CHARS[random.nextInt(KEY_CHARS.length)];
+    /**
+     * Calls answered with an injected fault.
+     *
+     * @return the count since start or {@link #resetCounters()}
+     */
+    public long faultsServed() {
+        return faultsServed.get();
     }
-    return new String(out);
-  }
 
-  private String randomBase64(int bytes) {
-    byte[] raw = new byte[bytes];
-    random.nextBytes(raw);
-    return java.util.Base64.getEncoder().encodeToString(raw);
-  }
+    /** Sets every call counter to zero. */
+    public void resetCounters() {
+        getIdCalls.reset();
+        getCredentialsCalls.reset();
+        getIdBySubject.clear();
+        faultsServed.set(0);
+    }
 
-  private final class Handler implements ResponseDefinitionTransformerV2 {
-    static final String NAME = "cognito-identity-emulator";
+    /**
+     * Answers the next {@code calls} calls (of either operation) with a fault, after any faults already queued.
+     *
+     * @param fault what to answer
+     * @param calls how many calls; at least 1
+     */
+    public void injectFault(Fault fault, int calls) {
+        Objects.requireNonNull(fault, "fault");
+        if (calls < 1) {
+            throw new IllegalArgumentException("calls must be at least 1, was " + calls);
+        }
+        synchronized (faults) {
+            for (int i = 0; i < calls; i++) {
+                faults.addLast(fault);
+            }
+        }
+    }
 
-    @Override
-    public ResponseDefinition transform(ServeEvent serveEvent) {
-      return answer(serveEvent.getRequest());
+    /** Drops every queued fault. */
+    public void clearFaults() {
+        synchronized (faults) {
+            faults.clear();
+        }
+    }
+
+    /**
+     * What the emulator issued under an access key id: the identity and principal tags, never the secret.
+     *
+     * @param accessKeyId the access key id
+     * @return the issued credentials' public facts, or empty for an unknown key
+     */
+    public Optional<IssuedCredentials> issued(String accessKeyId) {
+        return Optional.ofNullable(issued.get(accessKeyId));
+    }
+
+    /**
+     * Credentials issued so far.
+     *
+     * @return the count since start
+     */
+    public int issuedCount() {
+        return issued.size();
+    }
+
+    /** The gateway's view of a session: its secret, expiry and tags. */
+    Optional<IamGateway.Session> session(String accessKeyId) {
+        return Optional.ofNullable(sessions.get(accessKeyId));
+    }
+
+    /** Every secret key and session token issued so far, for tests that prove none was logged. */
+    java.util.List<String> secretsIssued() {
+        return sessions.values().stream()
+                .flatMap(s -> java.util.stream.Stream.of(s.secretAccessKey(), s.sessionToken()))
+                .toList();
     }
 
     @Override
-    public boolean applyGlobally() {
-      return false;
-    }
-
-    @Override
-    public String getName() {
-      return NAME;
-    }
-  }
-
-  private static final class Rejection extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final String type;
-
-    Rejection(String type, String message) {
-      super(message, null, false, false);
-      this.type = type;
-    }
-  }
-
-  /**
-   * The public facts of issued credentials: whose they are, their principal tags and expiry. No secret.
-   *
-   * @param identityId the Cognito identity id
-   * @param subject the user's {@code sub}
-   * @param principalTags the session's principal tags
-   * @param expiration when the credentials expire
-   */
-  public record IssuedCredentials(String identityId, String subject, Map<String, String> principalTags,
-      Instant expiration) {}
-
-  /**
-   * A fault the emulator answers instead of the real answer: an error in the service's wire format, or the real
-   * answer after a delay (longer than the client's timeout, it is a timeout).
-   */
-  public static final class Fault {
-    private final int status;
-    private final String errorType;
-    private final String message;
-    private final Duration delay;
-
-    private Fault(int status, String errorType, String message, Duration delay) {
-      this.status = status;
-      this.errorType = errorType;
-      this.message = message;
-      this.delay = delay;
-    }
-
-    /**
-     * Throttling, as Cognito answers above its request-rate quota.
-     *
-     * @return {@code 400 TooManyRequestsException}
-     */
-    public static Fault throttling() {
-      return new Fault(400, "TooManyRequestsException", "Rate exceeded", Duration.ZERO);
-    }
-
-    /**
-     * An internal error.
-     *
-     * @return {@code 500 InternalErrorException}
-     */
-    public static Fault internalError() {
-      return new Fault(500, "InternalErrorException", "An internal error occurred", Duration.ZERO);
-    }
-
-    /**
-     * The service unavailable.
-     *
-     * @return {@code 503 ServiceUnavailableException}
-     */
-    public static Fault serviceUnavailable() {
-      return new Fault(503, "ServiceUnavailableException", "Service unavailable", Duration.ZERO);
-    }
-
-    /**
-     * The correct answer, late.
-     *
-     * @param delay how late
-     * @return a delay fault
-     */
-    public static Fault delay(Duration delay) {
-      if (delay.isNegative() || delay.toMillis() > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("delay out of range: " + delay);
-      }
-      return new Fault(200, null, null, delay);
+    public void close() {
+        server.stop();
     }
 
     @Override
     public String toString() {
-      return errorType == null ? "Fault{delay=" + delay + "}" : "Fault{" + status + " " + errorType + "}";
+        return "CognitoIdentityEmulator{endpoint=" + endpoint() + ", identityPoolId=" + identityPoolId + "}";
     }
-  }
+
+    // ---------------------------------------------------------------------------------------------- protocol
+
+    private ResponseDefinition answer(Request request) {
+        String target = Optional.ofNullable(request.getHeader("X-Amz-Target")).orElse("");
+        String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
+        if (operation.equals("GetId")) {
+            getIdCalls.increment();
+        } else if (operation.equals("GetCredentialsForIdentity")) {
+            getCredentialsCalls.increment();
+        }
+        Fault fault;
+        synchronized (faults) {
+            fault = faults.pollFirst();
+        }
+        if (fault != null) {
+            faultsServed.incrementAndGet();
+            if (fault.errorType == null) {
+                return respond(fault.delay, operation, request);
+            }
+            return error(fault.status, fault.errorType, fault.message);
+        }
+        return respond(Duration.ZERO, operation, request);
+    }
+
+    private ResponseDefinition respond(Duration delay, String operation, Request request) {
+        ResponseDefinition answer;
+        try {
+            JsonNode body = JSON.readTree(request.getBodyAsString());
+            if (body == null || !body.isObject()) {
+                answer = error(400, "SerializationException", "Request body is not a JSON object");
+            } else if (!"POST".equals(request.getMethod().getName())) {
+                answer = error(400, "UnknownOperationException", "Operations are POST requests");
+            } else {
+                answer = switch (operation) {
+                    case "GetId" -> getId(body);
+                    case "GetCredentialsForIdentity" -> getCredentialsForIdentity(body);
+                    default ->
+                        error(
+                                400,
+                                "UnknownOperationException",
+                                "The emulator implements GetId and " + "GetCredentialsForIdentity, not '" + operation
+                                        + "'");
+                };
+            }
+        } catch (IOException e) {
+            answer = error(400, "SerializationException", "Request body is not valid JSON");
+        } catch (Rejection r) {
+            answer = error(400, r.type, r.getMessage());
+        }
+        if (delay.isZero()) {
+            return answer;
+        }
+        return ResponseDefinitionBuilder.like(answer)
+                .withFixedDelay((int) delay.toMillis())
+                .build();
+    }
+
+    private ResponseDefinition getId(JsonNode body) {
+        requirePool(body.path("IdentityPoolId").asText(null));
+        JsonNode claims = verifiedLogin(body.path("Logins"));
+        String subject = claims.path("sub").asText();
+        getIdBySubject.computeIfAbsent(subject, s -> new LongAdder()).increment();
+        return ok(JSON.createObjectNode().put("IdentityId", identityIdOf(subject)));
+    }
+
+    private ResponseDefinition getCredentialsForIdentity(JsonNode body) {
+        String identityId = body.path("IdentityId").asText(null);
+        if (identityId == null || !identityId.startsWith(region + ":")) {
+            throw new Rejection(
+                    "InvalidParameterException",
+                    "1 validation error detected: Value at 'identityId' "
+                            + "failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+");
+        }
+        JsonNode claims = verifiedLogin(body.path("Logins"));
+        String subject = claims.path("sub").asText();
+        if (!identityId.equals(identityIdOf(subject))) {
+            throw new Rejection(
+                    "NotAuthorizedException",
+                    "Logins don't match. Please include at least one valid login for this identity or identity pool.");
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        principalTags.forEach((tag, claim) -> {
+            JsonNode value = claims.get(claim);
+            if (value != null && value.isValueNode() && !value.asText().isEmpty()) {
+                tags.put(tag, value.asText());
+            }
+        });
+        Instant expiration = clock.instant().plus(credentialsLifetime);
+        String accessKeyId = "ASIA" + randomKey(16);
+        String secret = randomBase64(30);
+        String sessionToken = "IQoJb3JpZ2luX2VjE" + randomBase64(600);
+        String principal = "arn:aws:sts::" + ACCOUNT + ":assumed-role/TenantClientLocalRole/CognitoIdentityCredentials";
+        sessions.put(
+                accessKeyId, new IamGateway.Session(secret, sessionToken, expiration, Map.copyOf(tags), principal));
+        issued.put(accessKeyId, new IssuedCredentials(identityId, subject, Map.copyOf(tags), expiration));
+        ObjectNode out = JSON.createObjectNode().put("IdentityId", identityId);
+        out.putObject("Credentials")
+                .put("AccessKeyId", accessKeyId)
+                .put("SecretKey", secret)
+                .put("SessionToken", sessionToken)
+                .put("Expiration", expiration.getEpochSecond());
+        return ok(out);
+    }
+
+    private void requirePool(String poolId) {
+        if (poolId == null) {
+            throw new Rejection(
+                    "InvalidParameterException",
+                    "1 validation error detected: Value null at 'identityPoolId' failed to satisfy constraint: "
+                            + "Member must not be null");
+        }
+        if (!poolId.equals(identityPoolId)) {
+            throw new Rejection("ResourceNotFoundException", "IdentityPool '" + poolId + "' not found.");
+        }
+    }
+
+    private JsonNode verifiedLogin(JsonNode logins) {
+        if (!logins.isObject() || logins.isEmpty()) {
+            throw new Rejection(
+                    "NotAuthorizedException", "Unauthenticated access is not supported for this identity pool.");
+        }
+        JsonNode token = logins.get(issuer.providerName());
+        if (token == null || logins.size() != 1) {
+            throw new Rejection(
+                    "NotAuthorizedException",
+                    "Invalid login token. Token is not from a supported provider of this identity pool.");
+        }
+        JsonNode claims = issuer.verifiedClaims(token.asText())
+                .orElseThrow(() ->
+                        new Rejection("NotAuthorizedException", "Invalid login token. Couldn't verify signed token."));
+        if (!issuer.issuer().equals(claims.path("iss").asText())) {
+            throw new Rejection("NotAuthorizedException", "Invalid login token. Issuer doesn't match providerName");
+        }
+        if (!clientId.equals(claims.path("aud").asText())) {
+            throw new Rejection("NotAuthorizedException", "Invalid login token. Incorrect token audience.");
+        }
+        if (!"id".equals(claims.path("token_use").asText())) {
+            throw new Rejection("NotAuthorizedException", "Invalid login token. Not an ID token.");
+        }
+        long exp = claims.path("exp").asLong(0);
+        long now = clock.instant().getEpochSecond();
+        if (exp <= now) {
+            throw new Rejection("NotAuthorizedException", "Invalid login token. Token expired: " + now + " >= " + exp);
+        }
+        if (claims.path("sub").asText().isEmpty()) {
+            throw new Rejection("NotAuthorizedException", "Invalid login token. Missing a required claim: sub");
+        }
+        return claims;
+    }
+
+    private static ResponseDefinition ok(JsonNode body) {
+        return ResponseDefinitionBuilder.responseDefinition()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
+                .withBody(body.toString())
+                .build();
+    }
+
+    private static ResponseDefinition error(int status, String type, String message) {
+        String body = JSON.createObjectNode()
+                .put("__type", type)
+                .put("message", message)
+                .toString();
+        return ResponseDefinitionBuilder.responseDefinition()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
+                .withHeader("x-amzn-ErrorType", type)
+                .withBody(body)
+                .build();
+    }
+
+    private String randomKey(int length) {
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = KEY_CHARS[random.nextInt(KEY_CHARS.length)];
+        }
+        return new String(out);
+    }
+
+    private String randomBase64(int bytes) {
+        byte[] raw = new byte[bytes];
+        random.nextBytes(raw);
+        return java.util.Base64.getEncoder().encodeToString(raw);
+    }
+
+    private final class Handler implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "cognito-identity-emulator";
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            return answer(serveEvent.getRequest());
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
+
+    private static final class Rejection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String type;
+
+        Rejection(String type, String message) {
+            super(message, null, false, false);
+            this.type = type;
+        }
+    }
+
+    /**
+     * The public facts of issued credentials: whose they are, their principal tags and expiry. No secret.
+     *
+     * @param identityId the Cognito identity id
+     * @param subject the user's {@code sub}
+     * @param principalTags the session's principal tags
+     * @param expiration when the credentials expire
+     */
+    public record IssuedCredentials(
+            String identityId, String subject, Map<String, String> principalTags, Instant expiration) {}
+
+    /**
+     * A fault the emulator answers instead of the real answer: an error in the service's wire format, or the real
+     * answer after a delay (longer than the client's timeout, it is a timeout).
+     */
+    public static final class Fault {
+        private final int status;
+        private final String errorType;
+        private final String message;
+        private final Duration delay;
+
+        private Fault(int status, String errorType, String message, Duration delay) {
+            this.status = status;
+            this.errorType = errorType;
+            this.message = message;
+            this.delay = delay;
+        }
+
+        /**
+         * Throttling, as Cognito answers above its request-rate quota.
+         *
+         * @return {@code 400 TooManyRequestsException}
+         */
+        public static Fault throttling() {
+            return new Fault(400, "TooManyRequestsException", "Rate exceeded", Duration.ZERO);
+        }
+
+        /**
+         * An internal error.
+         *
+         * @return {@code 500 InternalErrorException}
+         */
+        public static Fault internalError() {
+            return new Fault(500, "InternalErrorException", "An internal error occurred", Duration.ZERO);
+        }
+
+        /**
+         * The service unavailable.
+         *
+         * @return {@code 503 ServiceUnavailableException}
+         */
+        public static Fault serviceUnavailable() {
+            return new Fault(503, "ServiceUnavailableException", "Service unavailable", Duration.ZERO);
+        }
+
+        /**
+         * The correct answer, late.
+         *
+         * @param delay how late
+         * @return a delay fault
+         */
+        public static Fault delay(Duration delay) {
+            if (delay.isNegative() || delay.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("delay out of range: " + delay);
+            }
+            return new Fault(200, null, null, delay);
+        }
+
+        @Override
+        public String toString() {
+            return errorType == null ? "Fault{delay=" + delay + "}" : "Fault{" + status + " " + errorType + "}";
+        }
+    }
 }

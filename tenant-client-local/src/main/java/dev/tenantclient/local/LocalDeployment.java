@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -44,432 +48,505 @@ import java.util.function.Supplier;
  */
 public final class LocalDeployment implements AutoCloseable {
 
-  /** The authenticated role's name. */
-  public static final String ROLE_NAME = "tenant-client-local-authenticated";
-  /** The app client's name. */
-  public static final String APP_CLIENT_NAME = "local-app";
+    /** The authenticated role's name. */
+    public static final String ROLE_NAME = "tenant-client-local-authenticated";
+    /** The app client's name. */
+    public static final String APP_CLIENT_NAME = "local-app";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
 
-  private final List<TenantLayout> layouts;
-  private final Map<String, String> defaultPrincipalTags;
-  private final Supplier<List<String>> buckets;
-  private final WireMockServer server;
+    private final List<TenantLayout> layouts;
+    private final Map<String, String> defaultPrincipalTags;
+    private final Supplier<List<String>> buckets;
+    private final WireMockServer server;
 
-  private final Map<String, Boolean> attributes = new LinkedHashMap<>();
-  private final Map<String, List<String>> clientWriteAttributes = new LinkedHashMap<>();
-  private final Map<String, String> principalTags = new LinkedHashMap<>();
-  private final Map<String, String> inlinePolicies = new LinkedHashMap<>();
-  private final Map<String, String> managedPolicies = new LinkedHashMap<>();
-  private final Set<String> deniedReads = new HashSet<>();
-  private String trustPolicy;
-  private boolean generatedPermissionPolicies;
+    private final Map<String, Boolean> attributes = new LinkedHashMap<>();
+    private final Map<String, List<String>> clientWriteAttributes = new LinkedHashMap<>();
+    private final Map<String, String> principalTags = new LinkedHashMap<>();
+    private final Map<String, String> inlinePolicies = new LinkedHashMap<>();
+    private final Map<String, String> managedPolicies = new LinkedHashMap<>();
+    private final Set<String> deniedReads = new HashSet<>();
+    private String trustPolicy;
+    private boolean generatedPermissionPolicies;
 
-  LocalDeployment(List<TenantLayout> layouts, Map<String, String> principalTags, Supplier<List<String>> buckets) {
-    this.layouts = List.copyOf(layouts);
-    this.defaultPrincipalTags = Map.copyOf(principalTags);
-    this.buckets = buckets;
-    reset();
-    this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().disableRequestJournal()
-        .notifier(new Slf4jNotifier(false)).extensions(new Handler()));
-    server.start();
-    server.stubFor(any(anyUrl()).willReturn(ResponseDefinitionBuilder.responseDefinition()
-        .withTransformers(Handler.NAME)));
-  }
-
-  /**
-   * The control plane's endpoint, for the Cognito Identity, Cognito user pools and IAM clients alike.
-   *
-   * @return the endpoint
-   */
-  public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.port());
-  }
-
-  /** @return the authenticated role's ARN */
-  public String roleArn() {
-    return "arn:aws:iam::" + LocalTenantStack.ACCOUNT_ID + ":role/" + ROLE_NAME;
-  }
-
-  /**
-   * Restores the correct configuration.
-   *
-   * @return this deployment
-   */
-  public synchronized LocalDeployment reset() {
-    attributes.clear();
-    attributes.put("sub", false);
-    attributes.put("email", true);
-    for (TenantLayout layout : layouts) {
-      layout.principalTags().values().stream().filter(c -> c.startsWith("custom:"))
-          .forEach(c -> attributes.put(c, false));
+    LocalDeployment(List<TenantLayout> layouts, Map<String, String> principalTags, Supplier<List<String>> buckets) {
+        this.layouts = List.copyOf(layouts);
+        this.defaultPrincipalTags = Map.copyOf(principalTags);
+        this.buckets = buckets;
+        reset();
+        this.server = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .disableRequestJournal()
+                .notifier(new Slf4jNotifier(false))
+                .extensions(new Handler()));
+        server.start();
+        server.stubFor(any(anyUrl())
+                .willReturn(ResponseDefinitionBuilder.responseDefinition().withTransformers(Handler.NAME)));
     }
-    clientWriteAttributes.clear();
-    clientWriteAttributes.put(LocalTenantStack.CLIENT_ID, List.of("email", "name"));
-    principalTags.clear();
-    principalTags.putAll(defaultPrincipalTags);
-    trustPolicy = TenantPolicies.toJson(TenantPolicies.of(layouts.get(0)).trustPolicy(
-        LocalTenantStack.IDENTITY_POOL_ID));
-    inlinePolicies.clear();
-    managedPolicies.clear();
-    generatedPermissionPolicies = true;
-    deniedReads.clear();
-    return this;
-  }
 
-  /**
-   * Sets whether a user pool attribute is mutable ({@code custom:org}, say).
-   *
-   * @param attribute the attribute name as in tokens
-   * @param mutable whether it is mutable
-   * @return this deployment
-   */
-  public synchronized LocalDeployment attributeMutable(String attribute, boolean mutable) {
-    attributes.put(Objects.requireNonNull(attribute, "attribute"), mutable);
-    return this;
-  }
-
-  /**
-   * Removes an attribute from the user pool's schema.
-   *
-   * @param attribute the attribute name as in tokens
-   * @return this deployment
-   */
-  public synchronized LocalDeployment removeAttribute(String attribute) {
-    attributes.remove(attribute);
-    return this;
-  }
-
-  /**
-   * Adds an app client (or replaces its write attributes).
-   *
-   * @param clientId the client id
-   * @param writeAttributes the attributes it may write
-   * @return this deployment
-   */
-  public synchronized LocalDeployment appClient(String clientId, String... writeAttributes) {
-    clientWriteAttributes.put(Objects.requireNonNull(clientId, "clientId"), List.of(writeAttributes));
-    return this;
-  }
-
-  /**
-   * Replaces the identity pool's principal-tag map (tag to claim).
-   *
-   * @param tagToClaim the map; empty for none
-   * @return this deployment
-   */
-  public synchronized LocalDeployment principalTags(Map<String, String> tagToClaim) {
-    principalTags.clear();
-    principalTags.putAll(tagToClaim);
-    return this;
-  }
-
-  /**
-   * Replaces the role's trust policy.
-   *
-   * @param json the policy document
-   * @return this deployment
-   */
-  public synchronized LocalDeployment trustPolicy(String json) {
-    this.trustPolicy = Objects.requireNonNull(json, "json");
-    return this;
-  }
-
-  /**
-   * Adds (or replaces) an inline policy of the role.
-   *
-   * @param name the policy name
-   * @param json the policy document
-   * @return this deployment
-   */
-  public synchronized LocalDeployment putRolePolicy(String name, String json) {
-    inlinePolicies.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(json, "json"));
-    return this;
-  }
-
-  /**
-   * Attaches a customer-managed policy to the role.
-   *
-   * @param name the policy name (its ARN is {@code arn:aws:iam::000000000000:policy/<name>})
-   * @param json the policy document
-   * @return this deployment
-   */
-  public synchronized LocalDeployment attachPolicy(String name, String json) {
-    managedPolicies.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(json, "json"));
-    return this;
-  }
-
-  /**
-   * Removes the generated permission policies, leaving only those added with {@link #putRolePolicy} and
-   * {@link #attachPolicy}.
-   *
-   * @return this deployment
-   */
-  public synchronized LocalDeployment withoutGeneratedPolicies() {
-    generatedPermissionPolicies = false;
-    return this;
-  }
-
-  /**
-   * Answers one read action with {@code AccessDenied}, as for a caller lacking that permission.
-   *
-   * @param action such as {@code iam:GetRole} or {@code cognito-idp:DescribeUserPool}
-   * @return this deployment
-   */
-  public synchronized LocalDeployment denyRead(String action) {
-    deniedReads.add(Objects.requireNonNull(action, "action"));
-    return this;
-  }
-
-  /** The generated inline policies: one per layout, on every table and every bucket of the stack. */
-  private Map<String, String> allInlinePolicies() {
-    Map<String, String> all = new LinkedHashMap<>();
-    if (generatedPermissionPolicies) {
-      PolicyResources.Builder resources = PolicyResources.builder().region(LocalTenantStack.REGION.id())
-          .account(LocalTenantStack.ACCOUNT_ID).table("*");
-      buckets.get().forEach(resources::bucket);
-      PolicyResources built = resources.build();
-      for (int i = 0; i < layouts.size(); i++) {
-        all.put("tenant-client-" + i, TenantPolicies.toJson(TenantPolicies.of(layouts.get(i)).permissionPolicy(built)));
-      }
+    /**
+     * The control plane's endpoint, for the Cognito Identity, Cognito user pools and IAM clients alike.
+     *
+     * @return the endpoint
+     */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.port());
     }
-    all.putAll(inlinePolicies);
-    return all;
-  }
 
-  @Override
-  public void close() {
-    server.stop();
-  }
-
-  @Override
-  public String toString() {
-    return "LocalDeployment{" + endpoint() + "}";
-  }
-
-  // ---------------------------------------------------------------------------------------------- protocol
-
-  private synchronized ResponseDefinition answer(Request request) {
-    String target = request.getHeader("X-Amz-Target");
-    try {
-      if (target != null && target.startsWith("AWSCognitoIdentityService.")) {
-        return cognitoIdentity(target.substring(target.indexOf('.') + 1), JSON.readTree(request.getBodyAsString()));
-      }
-      if (target != null && target.startsWith("AWSCognitoIdentityProviderService.")) {
-        return userPools(target.substring(target.indexOf('.') + 1), JSON.readTree(request.getBodyAsString()));
-      }
-      return iam(form(request.getBodyAsString()));
-    } catch (IOException e) {
-      return jsonError("SerializationException", "Request body is not valid JSON");
+    /** @return the authenticated role's ARN */
+    public String roleArn() {
+        return "arn:aws:iam::" + LocalTenantStack.ACCOUNT_ID + ":role/" + ROLE_NAME;
     }
-  }
 
-  private ResponseDefinition cognitoIdentity(String operation, JsonNode body) {
-    if (deniedReads.contains("cognito-identity:" + operation)) {
-      return jsonError("AccessDeniedException", "not authorized to perform: cognito-identity:" + operation);
-    }
-    if (!LocalTenantStack.IDENTITY_POOL_ID.equals(body.path("IdentityPoolId").asText())) {
-      return jsonError("ResourceNotFoundException", "IdentityPool '" + body.path("IdentityPoolId").asText()
-          + "' not found.");
-    }
-    ObjectNode out = JSON.createObjectNode().put("IdentityPoolId", LocalTenantStack.IDENTITY_POOL_ID);
-    String provider = "cognito-idp." + LocalTenantStack.REGION.id() + ".amazonaws.com/"
-        + LocalTenantStack.USER_POOL_ID;
-    switch (operation) {
-      case "DescribeIdentityPool" -> {
-        out.put("IdentityPoolName", "tenant-client-local").put("AllowUnauthenticatedIdentities", false)
-            .put("AllowClassicFlow", false);
-        out.putArray("CognitoIdentityProviders").addObject().put("ProviderName", provider)
-            .put("ClientId", LocalTenantStack.CLIENT_ID).put("ServerSideTokenCheck", false);
-      }
-      case "GetIdentityPoolRoles" -> out.putObject("Roles").put("authenticated", roleArn());
-      case "GetPrincipalTagAttributeMap" -> {
-        if (!provider.equals(body.path("IdentityProviderName").asText())) {
-          return jsonError("ResourceNotFoundException", "Identity provider not found.");
+    /**
+     * Restores the correct configuration.
+     *
+     * @return this deployment
+     */
+    public synchronized LocalDeployment reset() {
+        attributes.clear();
+        attributes.put("sub", false);
+        attributes.put("email", true);
+        for (TenantLayout layout : layouts) {
+            layout.principalTags().values().stream()
+                    .filter(c -> c.startsWith("custom:"))
+                    .forEach(c -> attributes.put(c, false));
         }
-        out.put("IdentityProviderName", provider).put("UseDefaults", false);
-        ObjectNode tags = out.putObject("PrincipalTags");
-        principalTags.forEach(tags::put);
-      }
-      default -> {
-        return jsonError("UnknownOperationException", "The local control plane does not implement " + operation);
-      }
+        clientWriteAttributes.clear();
+        clientWriteAttributes.put(LocalTenantStack.CLIENT_ID, List.of("email", "name"));
+        principalTags.clear();
+        principalTags.putAll(defaultPrincipalTags);
+        trustPolicy =
+                TenantPolicies.toJson(TenantPolicies.of(layouts.get(0)).trustPolicy(LocalTenantStack.IDENTITY_POOL_ID));
+        inlinePolicies.clear();
+        managedPolicies.clear();
+        generatedPermissionPolicies = true;
+        deniedReads.clear();
+        return this;
     }
-    return jsonOk(out);
-  }
 
-  private ResponseDefinition userPools(String operation, JsonNode body) {
-    if (deniedReads.contains("cognito-idp:" + operation)) {
-      return jsonError("AccessDeniedException", "not authorized to perform: cognito-idp:" + operation);
+    /**
+     * Sets whether a user pool attribute is mutable ({@code custom:org}, say).
+     *
+     * @param attribute the attribute name as in tokens
+     * @param mutable whether it is mutable
+     * @return this deployment
+     */
+    public synchronized LocalDeployment attributeMutable(String attribute, boolean mutable) {
+        attributes.put(Objects.requireNonNull(attribute, "attribute"), mutable);
+        return this;
     }
-    if (!LocalTenantStack.USER_POOL_ID.equals(body.path("UserPoolId").asText())) {
-      return jsonError("ResourceNotFoundException", "User pool " + body.path("UserPoolId").asText()
-          + " does not exist.");
+
+    /**
+     * Removes an attribute from the user pool's schema.
+     *
+     * @param attribute the attribute name as in tokens
+     * @return this deployment
+     */
+    public synchronized LocalDeployment removeAttribute(String attribute) {
+        attributes.remove(attribute);
+        return this;
     }
-    ObjectNode out = JSON.createObjectNode();
-    switch (operation) {
-      case "DescribeUserPool" -> {
-        ObjectNode pool = out.putObject("UserPool").put("Id", LocalTenantStack.USER_POOL_ID)
-            .put("Name", "tenant-client-local");
-        ArrayNode schema = pool.putArray("SchemaAttributes");
-        attributes.forEach((name, mutable) -> schema.addObject().put("Name", name).put("AttributeDataType", "String")
-            .put("DeveloperOnlyAttribute", false).put("Mutable", mutable).put("Required", name.equals("sub")));
-      }
-      case "ListUserPoolClients" -> {
-        ArrayNode clients = out.putArray("UserPoolClients");
-        clientWriteAttributes.keySet().forEach(id -> clients.addObject().put("ClientId", id)
-            .put("UserPoolId", LocalTenantStack.USER_POOL_ID)
-            .put("ClientName", id.equals(LocalTenantStack.CLIENT_ID) ? APP_CLIENT_NAME : id));
-      }
-      case "DescribeUserPoolClient" -> {
-        String id = body.path("ClientId").asText();
-        List<String> writes = clientWriteAttributes.get(id);
-        if (writes == null) {
-          return jsonError("ResourceNotFoundException", "User pool client " + id + " does not exist.");
+
+    /**
+     * Adds an app client (or replaces its write attributes).
+     *
+     * @param clientId the client id
+     * @param writeAttributes the attributes it may write
+     * @return this deployment
+     */
+    public synchronized LocalDeployment appClient(String clientId, String... writeAttributes) {
+        clientWriteAttributes.put(Objects.requireNonNull(clientId, "clientId"), List.of(writeAttributes));
+        return this;
+    }
+
+    /**
+     * Replaces the identity pool's principal-tag map (tag to claim).
+     *
+     * @param tagToClaim the map; empty for none
+     * @return this deployment
+     */
+    public synchronized LocalDeployment principalTags(Map<String, String> tagToClaim) {
+        principalTags.clear();
+        principalTags.putAll(tagToClaim);
+        return this;
+    }
+
+    /**
+     * Replaces the role's trust policy.
+     *
+     * @param json the policy document
+     * @return this deployment
+     */
+    public synchronized LocalDeployment trustPolicy(String json) {
+        this.trustPolicy = Objects.requireNonNull(json, "json");
+        return this;
+    }
+
+    /**
+     * Adds (or replaces) an inline policy of the role.
+     *
+     * @param name the policy name
+     * @param json the policy document
+     * @return this deployment
+     */
+    public synchronized LocalDeployment putRolePolicy(String name, String json) {
+        inlinePolicies.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(json, "json"));
+        return this;
+    }
+
+    /**
+     * Attaches a customer-managed policy to the role.
+     *
+     * @param name the policy name (its ARN is {@code arn:aws:iam::000000000000:policy/<name>})
+     * @param json the policy document
+     * @return this deployment
+     */
+    public synchronized LocalDeployment attachPolicy(String name, String json) {
+        managedPolicies.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(json, "json"));
+        return this;
+    }
+
+    /**
+     * Removes the generated permission policies, leaving only those added with {@link #putRolePolicy} and
+     * {@link #attachPolicy}.
+     *
+     * @return this deployment
+     */
+    public synchronized LocalDeployment withoutGeneratedPolicies() {
+        generatedPermissionPolicies = false;
+        return this;
+    }
+
+    /**
+     * Answers one read action with {@code AccessDenied}, as for a caller lacking that permission.
+     *
+     * @param action such as {@code iam:GetRole} or {@code cognito-idp:DescribeUserPool}
+     * @return this deployment
+     */
+    public synchronized LocalDeployment denyRead(String action) {
+        deniedReads.add(Objects.requireNonNull(action, "action"));
+        return this;
+    }
+
+    /** The generated inline policies: one per layout, on every table and every bucket of the stack. */
+    private Map<String, String> allInlinePolicies() {
+        Map<String, String> all = new LinkedHashMap<>();
+        if (generatedPermissionPolicies) {
+            PolicyResources.Builder resources = PolicyResources.builder()
+                    .region(LocalTenantStack.REGION.id())
+                    .account(LocalTenantStack.ACCOUNT_ID)
+                    .table("*");
+            buckets.get().forEach(resources::bucket);
+            PolicyResources built = resources.build();
+            for (int i = 0; i < layouts.size(); i++) {
+                all.put(
+                        "tenant-client-" + i,
+                        TenantPolicies.toJson(TenantPolicies.of(layouts.get(i)).permissionPolicy(built)));
+            }
         }
-        ObjectNode client = out.putObject("UserPoolClient").put("UserPoolId", LocalTenantStack.USER_POOL_ID)
-            .put("ClientId", id).put("ClientName", id.equals(LocalTenantStack.CLIENT_ID) ? APP_CLIENT_NAME : id);
-        ArrayNode write = client.putArray("WriteAttributes");
-        writes.forEach(write::add);
-        ArrayNode read = client.putArray("ReadAttributes");
-        attributes.keySet().forEach(read::add);
-      }
-      default -> {
-        return jsonError("UnknownOperationException", "The local control plane does not implement " + operation);
-      }
-    }
-    return jsonOk(out);
-  }
-
-  private ResponseDefinition iam(Map<String, String> form) {
-    String action = form.getOrDefault("Action", "");
-    if (deniedReads.contains("iam:" + action)) {
-      return iamError(403, "AccessDenied", "User: arn:aws:sts::" + LocalTenantStack.ACCOUNT_ID
-          + ":assumed-role/doctor is not authorized to perform: iam:" + action);
-    }
-    String role = form.get("RoleName");
-    if (role != null && !role.equals(ROLE_NAME)) {
-      return iamError(404, "NoSuchEntity", "The role with name " + role + " cannot be found.");
-    }
-    StringBuilder result = new StringBuilder();
-    switch (action) {
-      case "GetRole" -> result.append("<Role><Path>/</Path><AssumeRolePolicyDocument>").append(encode(trustPolicy))
-          .append("</AssumeRolePolicyDocument><MaxSessionDuration>3600</MaxSessionDuration>")
-          .append("<RoleId>AROALOCALROLE0000001</RoleId><RoleName>").append(ROLE_NAME).append("</RoleName><Arn>")
-          .append(roleArn()).append("</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate></Role>");
-      case "ListRolePolicies" -> {
-        result.append("<PolicyNames>");
-        allInlinePolicies().keySet().forEach(n -> result.append("<member>").append(xml(n)).append("</member>"));
-        result.append("</PolicyNames><IsTruncated>false</IsTruncated>");
-      }
-      case "GetRolePolicy" -> {
-        String name = form.get("PolicyName");
-        String document = allInlinePolicies().get(name);
-        if (document == null) {
-          return iamError(404, "NoSuchEntity", "The role policy with name " + name + " cannot be found.");
-        }
-        result.append("<RoleName>").append(ROLE_NAME).append("</RoleName><PolicyName>").append(xml(name))
-            .append("</PolicyName><PolicyDocument>").append(encode(document)).append("</PolicyDocument>");
-      }
-      case "ListAttachedRolePolicies" -> {
-        result.append("<AttachedPolicies>");
-        managedPolicies.keySet().forEach(n -> result.append("<member><PolicyName>").append(xml(n))
-            .append("</PolicyName><PolicyArn>").append(xml(policyArn(n))).append("</PolicyArn></member>"));
-        result.append("</AttachedPolicies><IsTruncated>false</IsTruncated>");
-      }
-      case "GetPolicy", "GetPolicyVersion" -> {
-        String arn = form.getOrDefault("PolicyArn", "");
-        String name = arn.substring(arn.lastIndexOf('/') + 1);
-        String document = arn.equals(policyArn(name)) ? managedPolicies.get(name) : null;
-        if (document == null) {
-          return iamError(404, "NoSuchEntity", "Policy " + arn + " does not exist or is not attachable.");
-        }
-        if (action.equals("GetPolicy")) {
-          result.append("<Policy><PolicyName>").append(xml(name)).append("</PolicyName>")
-              .append("<DefaultVersionId>v1</DefaultVersionId><PolicyId>ANPALOCALPOLICY00001</PolicyId>")
-              .append("<Path>/</Path><Arn>").append(xml(arn)).append("</Arn><AttachmentCount>1</AttachmentCount>")
-              .append("<IsAttachable>true</IsAttachable><CreateDate>2026-01-01T00:00:00Z</CreateDate>")
-              .append("<UpdateDate>2026-01-01T00:00:00Z</UpdateDate></Policy>");
-        } else {
-          result.append("<PolicyVersion><Document>").append(encode(document)).append("</Document>")
-              .append("<VersionId>v1</VersionId><IsDefaultVersion>true</IsDefaultVersion>")
-              .append("<CreateDate>2026-01-01T00:00:00Z</CreateDate></PolicyVersion>");
-        }
-      }
-      default -> {
-        return iamError(400, "InvalidAction", "The local control plane does not implement IAM action " + action);
-      }
-    }
-    String body = "<" + action + "Response xmlns=\"" + IAM_NS + "\"><" + action + "Result>" + result + "</" + action
-        + "Result><ResponseMetadata><RequestId>" + UUID.randomUUID() + "</RequestId></ResponseMetadata></" + action
-        + "Response>";
-    return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withHeader("Content-Type", "text/xml")
-        .withBody(body).build();
-  }
-
-  private static String policyArn(String name) {
-    return "arn:aws:iam::" + LocalTenantStack.ACCOUNT_ID + ":policy/" + name;
-  }
-
-  /** IAM returns policy documents URL-encoded per RFC 3986 (a space is {@code %20}). */
-  private static String encode(String document) {
-    return URLEncoder.encode(document, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private static String xml(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  private static Map<String, String> form(String body) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String pair : body.split("&", -1)) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return out;
-  }
-
-  private static ResponseDefinition jsonOk(JsonNode body) {
-    return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
-        .withHeader("Content-Type", "application/x-amz-json-1.1")
-        .withHeader("x-amzn-RequestId", UUID.randomUUID().toString()).withBody(body.toString()).build();
-  }
-
-  private static ResponseDefinition jsonError(String type, String message) {
-    return ResponseDefinitionBuilder.responseDefinition().withStatus(400)
-        .withHeader("Content-Type", "application/x-amz-json-1.1")
-        .withHeader("x-amzn-RequestId", UUID.randomUUID().toString()).withHeader("x-amzn-ErrorType", type)
-        .withBody(JSON.createObjectNode().put("__type", type).put("message", message).toString()).build();
-  }
-
-  private static ResponseDefinition iamError(int status, String code, String message) {
-    String body = "<ErrorResponse xmlns=\"" + IAM_NS + "\"><Error><Type>Sender</Type><Code>" + code + "</Code>"
-        + "<Message>" + xml(message) + "</Message></Error><RequestId>" + UUID.randomUUID() + "</RequestId>"
-        + "</ErrorResponse>";
-    return ResponseDefinitionBuilder.responseDefinition().withStatus(status).withHeader("Content-Type", "text/xml")
-        .withBody(body).build();
-  }
-
-  private final class Handler implements ResponseDefinitionTransformerV2 {
-    static final String NAME = "local-control-plane";
-
-    @Override
-    public ResponseDefinition transform(ServeEvent serveEvent) {
-      return answer(serveEvent.getRequest());
+        all.putAll(inlinePolicies);
+        return all;
     }
 
     @Override
-    public boolean applyGlobally() {
-      return false;
+    public void close() {
+        server.stop();
     }
 
     @Override
-    public String getName() {
-      return NAME;
+    public String toString() {
+        return "LocalDeployment{" + endpoint() + "}";
     }
-  }
+
+    // ---------------------------------------------------------------------------------------------- protocol
+
+    private synchronized ResponseDefinition answer(Request request) {
+        String target = request.getHeader("X-Amz-Target");
+        try {
+            if (target != null && target.startsWith("AWSCognitoIdentityService.")) {
+                return cognitoIdentity(
+                        target.substring(target.indexOf('.') + 1), JSON.readTree(request.getBodyAsString()));
+            }
+            if (target != null && target.startsWith("AWSCognitoIdentityProviderService.")) {
+                return userPools(target.substring(target.indexOf('.') + 1), JSON.readTree(request.getBodyAsString()));
+            }
+            return iam(form(request.getBodyAsString()));
+        } catch (IOException e) {
+            return jsonError("SerializationException", "Request body is not valid JSON");
+        }
+    }
+
+    private ResponseDefinition cognitoIdentity(String operation, JsonNode body) {
+        if (deniedReads.contains("cognito-identity:" + operation)) {
+            return jsonError("AccessDeniedException", "not authorized to perform: cognito-identity:" + operation);
+        }
+        if (!LocalTenantStack.IDENTITY_POOL_ID.equals(
+                body.path("IdentityPoolId").asText())) {
+            return jsonError(
+                    "ResourceNotFoundException",
+                    "IdentityPool '" + body.path("IdentityPoolId").asText() + "' not found.");
+        }
+        ObjectNode out = JSON.createObjectNode().put("IdentityPoolId", LocalTenantStack.IDENTITY_POOL_ID);
+        String provider =
+                "cognito-idp." + LocalTenantStack.REGION.id() + ".amazonaws.com/" + LocalTenantStack.USER_POOL_ID;
+        switch (operation) {
+            case "DescribeIdentityPool" -> {
+                out.put("IdentityPoolName", "tenant-client-local")
+                        .put("AllowUnauthenticatedIdentities", false)
+                        .put("AllowClassicFlow", false);
+                out.putArray("CognitoIdentityProviders")
+                        .addObject()
+                        .put("ProviderName", provider)
+                        .put("ClientId", LocalTenantStack.CLIENT_ID)
+                        .put("ServerSideTokenCheck", false);
+            }
+            case "GetIdentityPoolRoles" -> out.putObject("Roles").put("authenticated", roleArn());
+            case "GetPrincipalTagAttributeMap" -> {
+                if (!provider.equals(body.path("IdentityProviderName").asText())) {
+                    return jsonError("ResourceNotFoundException", "Identity provider not found.");
+                }
+                out.put("IdentityProviderName", provider).put("UseDefaults", false);
+                ObjectNode tags = out.putObject("PrincipalTags");
+                principalTags.forEach(tags::put);
+            }
+            default -> {
+                return jsonError(
+                        "UnknownOperationException", "The local control plane does not implement " + operation);
+            }
+        }
+        return jsonOk(out);
+    }
+
+    private ResponseDefinition userPools(String operation, JsonNode body) {
+        if (deniedReads.contains("cognito-idp:" + operation)) {
+            return jsonError("AccessDeniedException", "not authorized to perform: cognito-idp:" + operation);
+        }
+        if (!LocalTenantStack.USER_POOL_ID.equals(body.path("UserPoolId").asText())) {
+            return jsonError(
+                    "ResourceNotFoundException",
+                    "User pool " + body.path("UserPoolId").asText() + " does not exist.");
+        }
+        ObjectNode out = JSON.createObjectNode();
+        switch (operation) {
+            case "DescribeUserPool" -> {
+                ObjectNode pool = out.putObject("UserPool")
+                        .put("Id", LocalTenantStack.USER_POOL_ID)
+                        .put("Name", "tenant-client-local");
+                ArrayNode schema = pool.putArray("SchemaAttributes");
+                attributes.forEach((name, mutable) -> schema.addObject()
+                        .put("Name", name)
+                        .put("AttributeDataType", "String")
+                        .put("DeveloperOnlyAttribute", false)
+                        .put("Mutable", mutable)
+                        .put("Required", name.equals("sub")));
+            }
+            case "ListUserPoolClients" -> {
+                ArrayNode clients = out.putArray("UserPoolClients");
+                clientWriteAttributes
+                        .keySet()
+                        .forEach(id -> clients.addObject()
+                                .put("ClientId", id)
+                                .put("UserPoolId", LocalTenantStack.USER_POOL_ID)
+                                .put("ClientName", id.equals(LocalTenantStack.CLIENT_ID) ? APP_CLIENT_NAME : id));
+            }
+            case "DescribeUserPoolClient" -> {
+                String id = body.path("ClientId").asText();
+                List<String> writes = clientWriteAttributes.get(id);
+                if (writes == null) {
+                    return jsonError("ResourceNotFoundException", "User pool client " + id + " does not exist.");
+                }
+                ObjectNode client = out.putObject("UserPoolClient")
+                        .put("UserPoolId", LocalTenantStack.USER_POOL_ID)
+                        .put("ClientId", id)
+                        .put("ClientName", id.equals(LocalTenantStack.CLIENT_ID) ? APP_CLIENT_NAME : id);
+                ArrayNode write = client.putArray("WriteAttributes");
+                writes.forEach(write::add);
+                ArrayNode read = client.putArray("ReadAttributes");
+                attributes.keySet().forEach(read::add);
+            }
+            default -> {
+                return jsonError(
+                        "UnknownOperationException", "The local control plane does not implement " + operation);
+            }
+        }
+        return jsonOk(out);
+    }
+
+    private ResponseDefinition iam(Map<String, String> form) {
+        String action = form.getOrDefault("Action", "");
+        if (deniedReads.contains("iam:" + action)) {
+            return iamError(
+                    403,
+                    "AccessDenied",
+                    "User: arn:aws:sts::" + LocalTenantStack.ACCOUNT_ID
+                            + ":assumed-role/doctor is not authorized to perform: iam:" + action);
+        }
+        String role = form.get("RoleName");
+        if (role != null && !role.equals(ROLE_NAME)) {
+            return iamError(404, "NoSuchEntity", "The role with name " + role + " cannot be found.");
+        }
+        StringBuilder result = new StringBuilder();
+        switch (action) {
+            case "GetRole" ->
+                result.append("<Role><Path>/</Path><AssumeRolePolicyDocument>")
+                        .append(encode(trustPolicy))
+                        .append("</AssumeRolePolicyDocument><MaxSessionDuration>3600</MaxSessionDuration>")
+                        .append("<RoleId>AROALOCALROLE0000001</RoleId><RoleName>")
+                        .append(ROLE_NAME)
+                        .append("</RoleName><Arn>")
+                        .append(roleArn())
+                        .append("</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate></Role>");
+            case "ListRolePolicies" -> {
+                result.append("<PolicyNames>");
+                allInlinePolicies()
+                        .keySet()
+                        .forEach(n -> result.append("<member>").append(xml(n)).append("</member>"));
+                result.append("</PolicyNames><IsTruncated>false</IsTruncated>");
+            }
+            case "GetRolePolicy" -> {
+                String name = form.get("PolicyName");
+                String document = allInlinePolicies().get(name);
+                if (document == null) {
+                    return iamError(404, "NoSuchEntity", "The role policy with name " + name + " cannot be found.");
+                }
+                result.append("<RoleName>")
+                        .append(ROLE_NAME)
+                        .append("</RoleName><PolicyName>")
+                        .append(xml(name))
+                        .append("</PolicyName><PolicyDocument>")
+                        .append(encode(document))
+                        .append("</PolicyDocument>");
+            }
+            case "ListAttachedRolePolicies" -> {
+                result.append("<AttachedPolicies>");
+                managedPolicies
+                        .keySet()
+                        .forEach(n -> result.append("<member><PolicyName>")
+                                .append(xml(n))
+                                .append("</PolicyName><PolicyArn>")
+                                .append(xml(policyArn(n)))
+                                .append("</PolicyArn></member>"));
+                result.append("</AttachedPolicies><IsTruncated>false</IsTruncated>");
+            }
+            case "GetPolicy", "GetPolicyVersion" -> {
+                String arn = form.getOrDefault("PolicyArn", "");
+                String name = arn.substring(arn.lastIndexOf('/') + 1);
+                String document = arn.equals(policyArn(name)) ? managedPolicies.get(name) : null;
+                if (document == null) {
+                    return iamError(404, "NoSuchEntity", "Policy " + arn + " does not exist or is not attachable.");
+                }
+                if (action.equals("GetPolicy")) {
+                    result.append("<Policy><PolicyName>")
+                            .append(xml(name))
+                            .append("</PolicyName>")
+                            .append("<DefaultVersionId>v1</DefaultVersionId><PolicyId>ANPALOCALPOLICY00001</PolicyId>")
+                            .append("<Path>/</Path><Arn>")
+                            .append(xml(arn))
+                            .append("</Arn><AttachmentCount>1</AttachmentCount>")
+                            .append("<IsAttachable>true</IsAttachable><CreateDate>2026-01-01T00:00:00Z</CreateDate>")
+                            .append("<UpdateDate>2026-01-01T00:00:00Z</UpdateDate></Policy>");
+                } else {
+                    result.append("<PolicyVersion><Document>")
+                            .append(encode(document))
+                            .append("</Document>")
+                            .append("<VersionId>v1</VersionId><IsDefaultVersion>true</IsDefaultVersion>")
+                            .append("<CreateDate>2026-01-01T00:00:00Z</CreateDate></PolicyVersion>");
+                }
+            }
+            default -> {
+                return iamError(
+                        400, "InvalidAction", "The local control plane does not implement IAM action " + action);
+            }
+        }
+        String body = "<" + action + "Response xmlns=\"" + IAM_NS + "\"><" + action + "Result>" + result + "</" + action
+                + "Result><ResponseMetadata><RequestId>" + UUID.randomUUID() + "</RequestId></ResponseMetadata></"
+                + action
+                + "Response>";
+        return ResponseDefinitionBuilder.responseDefinition()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml")
+                .withBody(body)
+                .build();
+    }
+
+    private static String policyArn(String name) {
+        return "arn:aws:iam::" + LocalTenantStack.ACCOUNT_ID + ":policy/" + name;
+    }
+
+    /** IAM returns policy documents URL-encoded per RFC 3986 (a space is {@code %20}). */
+    private static String encode(String document) {
+        return URLEncoder.encode(document, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : body.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static ResponseDefinition jsonOk(JsonNode body) {
+        return ResponseDefinitionBuilder.responseDefinition()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
+                .withBody(body.toString())
+                .build();
+    }
+
+    private static ResponseDefinition jsonError(String type, String message) {
+        return ResponseDefinitionBuilder.responseDefinition()
+                .withStatus(400)
+                .withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
+                .withHeader("x-amzn-ErrorType", type)
+                .withBody(JSON.createObjectNode()
+                        .put("__type", type)
+                        .put("message", message)
+                        .toString())
+                .build();
+    }
+
+    private static ResponseDefinition iamError(int status, String code, String message) {
+        String body = "<ErrorResponse xmlns=\"" + IAM_NS + "\"><Error><Type>Sender</Type><Code>" + code + "</Code>"
+                + "<Message>" + xml(message) + "</Message></Error><RequestId>" + UUID.randomUUID() + "</RequestId>"
+                + "</ErrorResponse>";
+        return ResponseDefinitionBuilder.responseDefinition()
+                .withStatus(status)
+                .withHeader("Content-Type", "text/xml")
+                .withBody(body)
+                .build();
+    }
+
+    private final class Handler implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "local-control-plane";
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            return answer(serveEvent.getRequest());
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
 }

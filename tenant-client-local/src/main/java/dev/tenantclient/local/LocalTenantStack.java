@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local;
 
 import dev.tenantclient.TenantClient;
@@ -52,410 +56,470 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class LocalTenantStack implements AutoCloseable {
 
-  /** The stack's region. */
-  public static final Region REGION = Region.US_EAST_1;
-  /** The local user pool's id. */
-  public static final String USER_POOL_ID = "us-east-1_LocalPool1";
-  /** The local user pool's app client id (the tokens' {@code aud}). */
-  public static final String CLIENT_ID = "local-app-client";
-  /** The local identity pool's id. */
-  public static final String IDENTITY_POOL_ID = "us-east-1:00000000-0000-4000-8000-000000000001";
-  /** The account id in ARNs. */
-  public static final String ACCOUNT_ID = "000000000000";
+    /** The stack's region. */
+    public static final Region REGION = Region.US_EAST_1;
+    /** The local user pool's id. */
+    public static final String USER_POOL_ID = "us-east-1_LocalPool1";
+    /** The local user pool's app client id (the tokens' {@code aud}). */
+    public static final String CLIENT_ID = "local-app-client";
+    /** The local identity pool's id. */
+    public static final String IDENTITY_POOL_ID = "us-east-1:00000000-0000-4000-8000-000000000001";
+    /** The account id in ARNs. */
+    public static final String ACCOUNT_ID = "000000000000";
 
-  private static final Logger log = LoggerFactory.getLogger(LocalTenantStack.class);
+    private static final Logger log = LoggerFactory.getLogger(LocalTenantStack.class);
 
-  private final Clock clock;
-  private final boolean enforceIam;
-  private final LocalTokenIssuer tokens;
-  private final CognitoIdentityEmulator cognito;
-  private final LocalDynamoDb dynamoDb;
-  private final LocalS3Server s3Server;
-  private final IamGateway gateway;
-  private final SdkHttpClient httpClient;
-  private final CognitoIdentityClient cognitoClient;
-  private final DynamoDbClient dynamoDbClient;
-  private final S3Client s3Client;
-  private final S3Presigner s3Presigner;
-  private final DynamoDbClient adminDynamoDb;
-  private final S3Client adminS3;
-  private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
-  private final StackPolicies policies;
-  private final List<TenantLayout> layouts;
-  private final Map<String, String> principalTags;
-  private LocalDeployment deployment;
-  private CognitoIdentityClient controlIdentity;
-  private CognitoIdentityProviderClient controlUserPools;
-  private IamClient controlIam;
+    private final Clock clock;
+    private final boolean enforceIam;
+    private final LocalTokenIssuer tokens;
+    private final CognitoIdentityEmulator cognito;
+    private final LocalDynamoDb dynamoDb;
+    private final LocalS3Server s3Server;
+    private final IamGateway gateway;
+    private final SdkHttpClient httpClient;
+    private final CognitoIdentityClient cognitoClient;
+    private final DynamoDbClient dynamoDbClient;
+    private final S3Client s3Client;
+    private final S3Presigner s3Presigner;
+    private final DynamoDbClient adminDynamoDb;
+    private final S3Client adminS3;
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private final StackPolicies policies;
+    private final List<TenantLayout> layouts;
+    private final Map<String, String> principalTags;
+    private LocalDeployment deployment;
+    private CognitoIdentityClient controlIdentity;
+    private CognitoIdentityProviderClient controlUserPools;
+    private IamClient controlIam;
 
-  private LocalTenantStack(Builder b) {
-    long started = System.nanoTime();
-    this.clock = b.clock;
-    this.enforceIam = b.enforceIam;
-    this.layouts = List.copyOf(b.layouts);
-    this.principalTags = Map.copyOf(b.principalTags);
-    try {
-      this.tokens = new LocalTokenIssuer(REGION.id(), USER_POOL_ID, CLIENT_ID, clock);
-      this.cognito = track(new CognitoIdentityEmulator(REGION.id(), IDENTITY_POOL_ID, CLIENT_ID, b.principalTags,
-          b.credentialsLifetime, clock, tokens));
-      this.dynamoDb = track(LocalDynamoDb.start());
-      this.s3Server = track(LocalS3Server.start());
-      this.httpClient = track(ApacheHttpClient.builder().maxConnections(256).build());
-      StaticCredentialsProvider admin = StaticCredentialsProvider.create(
-          AwsBasicCredentials.create("LOCALADMIN", "localadminsecret"));
-      this.adminDynamoDb = track(DynamoDbClient.builder().region(REGION).endpointOverride(dynamoDb.endpoint())
-          .httpClient(httpClient).credentialsProvider(admin).build());
-      this.adminS3 = track(S3Client.builder().region(REGION).endpointOverride(s3Server.endpoint())
-          .forcePathStyle(true).httpClient(httpClient).credentialsProvider(admin).build());
-      this.policies = new StackPolicies(b.layouts);
-      this.gateway = track(new IamGateway(clock, cognito::session, policies::deny, REGION.id(),
-          ACCOUNT_ID, dynamoDb.endpoint(), s3Server.endpoint(), new TableKeys(adminDynamoDb)));
-      URI dynamoEndpoint = gatewayOrDirect(gateway.dynamoDbEndpoint(), dynamoDb.endpoint());
-      URI s3Endpoint = gatewayOrDirect(gateway.s3Endpoint(), s3Server.endpoint());
-      AnonymousCredentialsProvider anonymous = AnonymousCredentialsProvider.create();
-      this.cognitoClient = track(CognitoIdentityClient.builder().region(REGION).endpointOverride(cognito.endpoint())
-          .httpClient(httpClient).credentialsProvider(anonymous).build());
-      this.dynamoDbClient = track(DynamoDbClient.builder().region(REGION).endpointOverride(dynamoEndpoint)
-          .httpClient(httpClient).credentialsProvider(anonymous).build());
-      this.s3Client = track(S3Client.builder().region(REGION).endpointOverride(s3Endpoint).forcePathStyle(true)
-          .httpClient(httpClient).credentialsProvider(anonymous).build());
-      this.s3Presigner = track(S3Presigner.builder().region(REGION).endpointOverride(s3Endpoint)
-          .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-          .credentialsProvider(anonymous).build());
-    } catch (RuntimeException e) {
-      closeQuietly(e);
-      throw e;
-    }
-    log.info("Local tenant stack started in {} ms: cognito {}, dynamodb {}, s3 {}, IAM gateway {}",
-        (System.nanoTime() - started) / 1_000_000, cognito.endpoint(), dynamoDb.endpoint(), s3Server.endpoint(),
-        b.enforceIam ? "on" : "off");
-  }
-
-  /**
-   * Starts a stack with the defaults.
-   *
-   * @return the running stack
-   */
-  public static LocalTenantStack start() {
-    return builder().start();
-  }
-
-  /**
-   * Starts configuring a stack.
-   *
-   * @return a builder
-   */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * Issues a valid one-hour ID token for a user of a tenant, signed by the local user pool.
-   *
-   * @param org the tenant ({@code custom:org})
-   * @param subject the user ({@code sub})
-   * @return the token
-   */
-  public String issueToken(String org, String subject) {
-    return tokens.issue(org, subject);
-  }
-
-  /**
-   * The local user pool's token issuer, for tokens with unusual claims (expired, other audience, no tenant).
-   *
-   * @return the issuer
-   */
-  public LocalTokenIssuer tokens() {
-    return tokens;
-  }
-
-  /**
-   * The Cognito Identity emulator: call counts, issued sessions, fault injection.
-   *
-   * @return the emulator
-   */
-  public CognitoIdentityEmulator cognito() {
-    return cognito;
-  }
-
-  /**
-   * A {@code TenantClient} builder wired to this stack: region, pools, app client, the stack's clock, and shared
-   * SDK clients pointed at the Cognito emulator and the IAM gateway. Change what you need (layout, credentials
-   * settings) and build; the SDK clients belong to the stack.
-   *
-   * @return a preconfigured builder
-   */
-  public TenantClient.Builder clientBuilder() {
-    return TenantClient.builder()
-        .region(REGION)
-        .identityPoolId(IDENTITY_POOL_ID)
-        .userPoolId(USER_POOL_ID)
-        .clientId(CLIENT_ID)
-        .clock(clock)
-        .cognitoIdentityClient(cognitoClient)
-        .dynamoDbClient(dynamoDbClient)
-        .s3Client(s3Client)
-        .s3Presigner(s3Presigner);
-  }
-
-  /**
-   * The Cognito emulator's endpoint.
-   *
-   * @return the endpoint
-   */
-  public URI cognitoEndpoint() {
-    return cognito.endpoint();
-  }
-
-  /**
-   * Where tenant requests to DynamoDB go: the IAM gateway (or DynamoDB Local itself when IAM is not enforced).
-   *
-   * @return the endpoint
-   */
-  public URI dynamoDbEndpoint() {
-    return gatewayOrDirect(gateway.dynamoDbEndpoint(), dynamoDb.endpoint());
-  }
-
-  /**
-   * Where tenant requests to S3 go (path-style): the IAM gateway (or the S3 server itself when IAM is not enforced).
-   *
-   * @return the endpoint
-   */
-  public URI s3Endpoint() {
-    return gatewayOrDirect(gateway.s3Endpoint(), s3Server.endpoint());
-  }
-
-  /**
-   * A DynamoDB client that bypasses the gateway: create tables, inspect raw items. Owned by the stack.
-   *
-   * @return the admin client
-   */
-  public DynamoDbClient adminDynamoDbClient() {
-    return adminDynamoDb;
-  }
-
-  /**
-   * An S3 client that bypasses the gateway: create buckets, list raw keys. Owned by the stack.
-   *
-   * @return the admin client
-   */
-  public S3Client adminS3Client() {
-    return adminS3;
-  }
-
-  /**
-   * Requests the gateway allowed so far.
-   *
-   * @return the count
-   */
-  public long gatewayAllowed() {
-    return gateway.allowedCount();
-  }
-
-  /**
-   * Requests the gateway denied so far (bad signature, expired credentials, IAM denial).
-   *
-   * @return the count
-   */
-  public long gatewayDenied() {
-    return gateway.deniedCount();
-  }
-
-  /**
-   * Makes the gateway fail requests for one IAM action with a 500 in the service's error format: it lets
-   * {@code skip} such requests through, then fails the next {@code count}. For testing how code copes with
-   * DynamoDB or S3 failing midway (a multipart upload's third part, say).
-   *
-   * @param action such as {@code s3:PutObject} (multipart parts are PutObject) or {@code dynamodb:PutItem}
-   * @param skip matching requests to let through first
-   * @param count matching requests to fail
-   */
-  public void injectFault(String action, int skip, int count) {
-    Objects.requireNonNull(action, "action");
-    if (skip < 0 || count < 1) {
-      throw new IllegalArgumentException("skip must be >= 0 and count >= 1");
-    }
-    gateway.injectFault(action, skip, count);
-  }
-
-  /** Drops every fault {@link #injectFault(String, int, int)} queued that has not been served. */
-  public void clearInjectedFaults() {
-    gateway.clearFaults();
-  }
-
-  /**
-   * The role's permission policies for a bucket, as the gateway evaluates them: one generated policy per layout,
-   * on every table of the local account and on that bucket.
-   *
-   * @param bucket a bucket name
-   * @return the policies
-   */
-  public List<IamPolicy> permissionPolicies(String bucket) {
-    return policies.forBucket(bucket);
-  }
-
-  /**
-   * The stack's deployment as a control plane reports it (user pool, identity pool, role and its policies), started
-   * on first use. Correct until a test breaks it on purpose; see {@link LocalDeployment}.
-   *
-   * @return the deployment, owned by the stack
-   */
-  public synchronized LocalDeployment deployment() {
-    if (deployment == null) {
-      deployment = track(new LocalDeployment(layouts, principalTags,
-          () -> adminS3.listBuckets().buckets().stream().map(b -> b.name()).toList()));
-      StaticCredentialsProvider admin = StaticCredentialsProvider.create(
-          AwsBasicCredentials.create("LOCALADMIN", "localadminsecret"));
-      controlIdentity = track(CognitoIdentityClient.builder().region(REGION).endpointOverride(deployment.endpoint())
-          .httpClient(httpClient).credentialsProvider(admin).build());
-      controlUserPools = track(CognitoIdentityProviderClient.builder().region(REGION)
-          .endpointOverride(deployment.endpoint()).httpClient(httpClient).credentialsProvider(admin).build());
-      controlIam = track(IamClient.builder().region(Region.AWS_GLOBAL).endpointOverride(deployment.endpoint())
-          .httpClient(httpClient).credentialsProvider(admin).build());
-    }
-    return deployment;
-  }
-
-  /**
-   * A {@link TenantDoctor} builder for this stack's {@link #deployment()}: layouts, region, pools and clients set;
-   * add the tables and buckets to check.
-   *
-   * @return a preconfigured builder
-   */
-  public synchronized TenantDoctor.Builder doctorBuilder() {
-    deployment();
-    TenantDoctor.Builder builder = TenantDoctor.builder().region(REGION).identityPoolId(IDENTITY_POOL_ID)
-        .userPoolId(USER_POOL_ID).clientId(CLIENT_ID).cognitoIdentityClient(controlIdentity)
-        .userPoolsClient(controlUserPools).iamClient(controlIam);
-    layouts.forEach(builder::layout);
-    return builder;
-  }
-
-  StackPolicies policies() {
-    return policies;
-  }
-
-  IamGateway gateway() {
-    return gateway;
-  }
-
-  private URI gatewayOrDirect(URI viaGateway, URI direct) {
-    return enforceIam ? viaGateway : direct;
-  }
-
-  @Override
-  public void close() {
-    closeQuietly(null);
-  }
-
-  private <T extends AutoCloseable> T track(T closeable) {
-    closeables.push(closeable);
-    return closeable;
-  }
-
-  private void closeQuietly(RuntimeException primary) {
-    RuntimeException failure = primary;
-    while (!closeables.isEmpty()) {
-      try {
-        closeables.pop().close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new IllegalStateException("Could not stop the local tenant stack cleanly", e);
-        } else {
-          failure.addSuppressed(e);
+    private LocalTenantStack(Builder b) {
+        long started = System.nanoTime();
+        this.clock = b.clock;
+        this.enforceIam = b.enforceIam;
+        this.layouts = List.copyOf(b.layouts);
+        this.principalTags = Map.copyOf(b.principalTags);
+        try {
+            this.tokens = new LocalTokenIssuer(REGION.id(), USER_POOL_ID, CLIENT_ID, clock);
+            this.cognito = track(new CognitoIdentityEmulator(
+                    REGION.id(), IDENTITY_POOL_ID, CLIENT_ID, b.principalTags, b.credentialsLifetime, clock, tokens));
+            this.dynamoDb = track(LocalDynamoDb.start());
+            this.s3Server = track(LocalS3Server.start());
+            this.httpClient =
+                    track(ApacheHttpClient.builder().maxConnections(256).build());
+            StaticCredentialsProvider admin =
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("LOCALADMIN", "localadminsecret"));
+            this.adminDynamoDb = track(DynamoDbClient.builder()
+                    .region(REGION)
+                    .endpointOverride(dynamoDb.endpoint())
+                    .httpClient(httpClient)
+                    .credentialsProvider(admin)
+                    .build());
+            this.adminS3 = track(S3Client.builder()
+                    .region(REGION)
+                    .endpointOverride(s3Server.endpoint())
+                    .forcePathStyle(true)
+                    .httpClient(httpClient)
+                    .credentialsProvider(admin)
+                    .build());
+            this.policies = new StackPolicies(b.layouts);
+            this.gateway = track(new IamGateway(
+                    clock,
+                    cognito::session,
+                    policies::deny,
+                    REGION.id(),
+                    ACCOUNT_ID,
+                    dynamoDb.endpoint(),
+                    s3Server.endpoint(),
+                    new TableKeys(adminDynamoDb)));
+            URI dynamoEndpoint = gatewayOrDirect(gateway.dynamoDbEndpoint(), dynamoDb.endpoint());
+            URI s3Endpoint = gatewayOrDirect(gateway.s3Endpoint(), s3Server.endpoint());
+            AnonymousCredentialsProvider anonymous = AnonymousCredentialsProvider.create();
+            this.cognitoClient = track(CognitoIdentityClient.builder()
+                    .region(REGION)
+                    .endpointOverride(cognito.endpoint())
+                    .httpClient(httpClient)
+                    .credentialsProvider(anonymous)
+                    .build());
+            this.dynamoDbClient = track(DynamoDbClient.builder()
+                    .region(REGION)
+                    .endpointOverride(dynamoEndpoint)
+                    .httpClient(httpClient)
+                    .credentialsProvider(anonymous)
+                    .build());
+            this.s3Client = track(S3Client.builder()
+                    .region(REGION)
+                    .endpointOverride(s3Endpoint)
+                    .forcePathStyle(true)
+                    .httpClient(httpClient)
+                    .credentialsProvider(anonymous)
+                    .build());
+            this.s3Presigner = track(S3Presigner.builder()
+                    .region(REGION)
+                    .endpointOverride(s3Endpoint)
+                    .serviceConfiguration(S3Configuration.builder()
+                            .pathStyleAccessEnabled(true)
+                            .build())
+                    .credentialsProvider(anonymous)
+                    .build());
+        } catch (RuntimeException e) {
+            closeQuietly(e);
+            throw e;
         }
-      }
-    }
-    if (failure != null && primary == null) {
-      throw failure;
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "LocalTenantStack{cognito=" + cognito.endpoint() + ", dynamodb=" + dynamoDbEndpoint() + ", s3="
-        + s3Endpoint() + "}";
-  }
-
-  /** Configures a {@link LocalTenantStack}. */
-  public static final class Builder {
-    private Clock clock = Clock.systemUTC();
-    private Duration credentialsLifetime = Duration.ofHours(1);
-    private final Map<String, String> principalTags = new LinkedHashMap<>();
-    private List<TenantLayout> layouts = List.of(TenantLayout.org(), TenantLayout.user());
-    private boolean enforceIam = true;
-
-    private Builder() {
-      for (TenantLayout layout : layouts) {
-        principalTags.putAll(layout.principalTags());
-      }
+        log.info(
+                "Local tenant stack started in {} ms: cognito {}, dynamodb {}, s3 {}, IAM gateway {}",
+                (System.nanoTime() - started) / 1_000_000,
+                cognito.endpoint(),
+                dynamoDb.endpoint(),
+                s3Server.endpoint(),
+                b.enforceIam ? "on" : "off");
     }
 
     /**
-     * The time source for token issue and expiry checks and credential expiry. Default: the system clock. Pass the
-     * same clock to the client (as {@link #clientBuilder()} does) to test refresh and expiry.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * How long issued credentials last. Default one hour, as Cognito's enhanced flow.
-     *
-     * @param lifetime a positive duration
-     * @return this builder
-     */
-    public Builder credentialsLifetime(Duration lifetime) {
-      if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
-        throw new IllegalArgumentException("credentialsLifetime must be positive, was " + lifetime);
-      }
-      this.credentialsLifetime = lifetime;
-      return this;
-    }
-
-    /**
-     * The layouts clients of this stack use. They decide the identity pool's principal-tag map (the union of their
-     * tags) and the role's permission policy (the statements {@code TenantPolicies} generates for each, on every
-     * table and bucket of the local account). Default: {@link TenantLayout#org()} and {@link TenantLayout#user()}
-     * ({@code org ← custom:org}, {@code username ← sub}).
-     *
-     * @param layouts the layouts
-     * @return this builder
-     */
-    public Builder layouts(TenantLayout... layouts) {
-      if (layouts.length == 0) {
-        throw new IllegalArgumentException("at least one layout is needed");
-      }
-      this.layouts = List.of(layouts);
-      principalTags.clear();
-      for (TenantLayout layout : layouts) {
-        principalTags.putAll(Objects.requireNonNull(layout, "layout").principalTags());
-      }
-      return this;
-    }
-
-    /**
-     * Whether tenant clients go through the IAM gateway (default) or straight to DynamoDB Local and the S3 server.
-     *
-     * @param enforce false to bypass the gateway
-     * @return this builder
-     */
-    public Builder enforceIam(boolean enforce) {
-      this.enforceIam = enforce;
-      return this;
-    }
-
-    /**
-     * Starts the stack.
+     * Starts a stack with the defaults.
      *
      * @return the running stack
      */
-    public LocalTenantStack start() {
-      return new LocalTenantStack(this);
+    public static LocalTenantStack start() {
+        return builder().start();
     }
-  }
+
+    /**
+     * Starts configuring a stack.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Issues a valid one-hour ID token for a user of a tenant, signed by the local user pool.
+     *
+     * @param org the tenant ({@code custom:org})
+     * @param subject the user ({@code sub})
+     * @return the token
+     */
+    public String issueToken(String org, String subject) {
+        return tokens.issue(org, subject);
+    }
+
+    /**
+     * The local user pool's token issuer, for tokens with unusual claims (expired, other audience, no tenant).
+     *
+     * @return the issuer
+     */
+    public LocalTokenIssuer tokens() {
+        return tokens;
+    }
+
+    /**
+     * The Cognito Identity emulator: call counts, issued sessions, fault injection.
+     *
+     * @return the emulator
+     */
+    public CognitoIdentityEmulator cognito() {
+        return cognito;
+    }
+
+    /**
+     * A {@code TenantClient} builder wired to this stack: region, pools, app client, the stack's clock, and shared
+     * SDK clients pointed at the Cognito emulator and the IAM gateway. Change what you need (layout, credentials
+     * settings) and build; the SDK clients belong to the stack.
+     *
+     * @return a preconfigured builder
+     */
+    public TenantClient.Builder clientBuilder() {
+        return TenantClient.builder()
+                .region(REGION)
+                .identityPoolId(IDENTITY_POOL_ID)
+                .userPoolId(USER_POOL_ID)
+                .clientId(CLIENT_ID)
+                .clock(clock)
+                .cognitoIdentityClient(cognitoClient)
+                .dynamoDbClient(dynamoDbClient)
+                .s3Client(s3Client)
+                .s3Presigner(s3Presigner);
+    }
+
+    /**
+     * The Cognito emulator's endpoint.
+     *
+     * @return the endpoint
+     */
+    public URI cognitoEndpoint() {
+        return cognito.endpoint();
+    }
+
+    /**
+     * Where tenant requests to DynamoDB go: the IAM gateway (or DynamoDB Local itself when IAM is not enforced).
+     *
+     * @return the endpoint
+     */
+    public URI dynamoDbEndpoint() {
+        return gatewayOrDirect(gateway.dynamoDbEndpoint(), dynamoDb.endpoint());
+    }
+
+    /**
+     * Where tenant requests to S3 go (path-style): the IAM gateway (or the S3 server itself when IAM is not enforced).
+     *
+     * @return the endpoint
+     */
+    public URI s3Endpoint() {
+        return gatewayOrDirect(gateway.s3Endpoint(), s3Server.endpoint());
+    }
+
+    /**
+     * A DynamoDB client that bypasses the gateway: create tables, inspect raw items. Owned by the stack.
+     *
+     * @return the admin client
+     */
+    public DynamoDbClient adminDynamoDbClient() {
+        return adminDynamoDb;
+    }
+
+    /**
+     * An S3 client that bypasses the gateway: create buckets, list raw keys. Owned by the stack.
+     *
+     * @return the admin client
+     */
+    public S3Client adminS3Client() {
+        return adminS3;
+    }
+
+    /**
+     * Requests the gateway allowed so far.
+     *
+     * @return the count
+     */
+    public long gatewayAllowed() {
+        return gateway.allowedCount();
+    }
+
+    /**
+     * Requests the gateway denied so far (bad signature, expired credentials, IAM denial).
+     *
+     * @return the count
+     */
+    public long gatewayDenied() {
+        return gateway.deniedCount();
+    }
+
+    /**
+     * Makes the gateway fail requests for one IAM action with a 500 in the service's error format: it lets
+     * {@code skip} such requests through, then fails the next {@code count}. For testing how code copes with
+     * DynamoDB or S3 failing midway (a multipart upload's third part, say).
+     *
+     * @param action such as {@code s3:PutObject} (multipart parts are PutObject) or {@code dynamodb:PutItem}
+     * @param skip matching requests to let through first
+     * @param count matching requests to fail
+     */
+    public void injectFault(String action, int skip, int count) {
+        Objects.requireNonNull(action, "action");
+        if (skip < 0 || count < 1) {
+            throw new IllegalArgumentException("skip must be >= 0 and count >= 1");
+        }
+        gateway.injectFault(action, skip, count);
+    }
+
+    /** Drops every fault {@link #injectFault(String, int, int)} queued that has not been served. */
+    public void clearInjectedFaults() {
+        gateway.clearFaults();
+    }
+
+    /**
+     * The role's permission policies for a bucket, as the gateway evaluates them: one generated policy per layout,
+     * on every table of the local account and on that bucket.
+     *
+     * @param bucket a bucket name
+     * @return the policies
+     */
+    public List<IamPolicy> permissionPolicies(String bucket) {
+        return policies.forBucket(bucket);
+    }
+
+    /**
+     * The stack's deployment as a control plane reports it (user pool, identity pool, role and its policies), started
+     * on first use. Correct until a test breaks it on purpose; see {@link LocalDeployment}.
+     *
+     * @return the deployment, owned by the stack
+     */
+    public synchronized LocalDeployment deployment() {
+        if (deployment == null) {
+            deployment = track(new LocalDeployment(
+                    layouts,
+                    principalTags,
+                    () -> adminS3.listBuckets().buckets().stream()
+                            .map(b -> b.name())
+                            .toList()));
+            StaticCredentialsProvider admin =
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("LOCALADMIN", "localadminsecret"));
+            controlIdentity = track(CognitoIdentityClient.builder()
+                    .region(REGION)
+                    .endpointOverride(deployment.endpoint())
+                    .httpClient(httpClient)
+                    .credentialsProvider(admin)
+                    .build());
+            controlUserPools = track(CognitoIdentityProviderClient.builder()
+                    .region(REGION)
+                    .endpointOverride(deployment.endpoint())
+                    .httpClient(httpClient)
+                    .credentialsProvider(admin)
+                    .build());
+            controlIam = track(IamClient.builder()
+                    .region(Region.AWS_GLOBAL)
+                    .endpointOverride(deployment.endpoint())
+                    .httpClient(httpClient)
+                    .credentialsProvider(admin)
+                    .build());
+        }
+        return deployment;
+    }
+
+    /**
+     * A {@link TenantDoctor} builder for this stack's {@link #deployment()}: layouts, region, pools and clients set;
+     * add the tables and buckets to check.
+     *
+     * @return a preconfigured builder
+     */
+    public synchronized TenantDoctor.Builder doctorBuilder() {
+        deployment();
+        TenantDoctor.Builder builder = TenantDoctor.builder()
+                .region(REGION)
+                .identityPoolId(IDENTITY_POOL_ID)
+                .userPoolId(USER_POOL_ID)
+                .clientId(CLIENT_ID)
+                .cognitoIdentityClient(controlIdentity)
+                .userPoolsClient(controlUserPools)
+                .iamClient(controlIam);
+        layouts.forEach(builder::layout);
+        return builder;
+    }
+
+    StackPolicies policies() {
+        return policies;
+    }
+
+    IamGateway gateway() {
+        return gateway;
+    }
+
+    private URI gatewayOrDirect(URI viaGateway, URI direct) {
+        return enforceIam ? viaGateway : direct;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(null);
+    }
+
+    private <T extends AutoCloseable> T track(T closeable) {
+        closeables.push(closeable);
+        return closeable;
+    }
+
+    private void closeQuietly(RuntimeException primary) {
+        RuntimeException failure = primary;
+        while (!closeables.isEmpty()) {
+            try {
+                closeables.pop().close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("Could not stop the local tenant stack cleanly", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null && primary == null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalTenantStack{cognito=" + cognito.endpoint() + ", dynamodb=" + dynamoDbEndpoint() + ", s3="
+                + s3Endpoint() + "}";
+    }
+
+    /** Configures a {@link LocalTenantStack}. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private Duration credentialsLifetime = Duration.ofHours(1);
+        private final Map<String, String> principalTags = new LinkedHashMap<>();
+        private List<TenantLayout> layouts = List.of(TenantLayout.org(), TenantLayout.user());
+        private boolean enforceIam = true;
+
+        private Builder() {
+            for (TenantLayout layout : layouts) {
+                principalTags.putAll(layout.principalTags());
+            }
+        }
+
+        /**
+         * The time source for token issue and expiry checks and credential expiry. Default: the system clock. Pass the
+         * same clock to the client (as {@link #clientBuilder()} does) to test refresh and expiry.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How long issued credentials last. Default one hour, as Cognito's enhanced flow.
+         *
+         * @param lifetime a positive duration
+         * @return this builder
+         */
+        public Builder credentialsLifetime(Duration lifetime) {
+            if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
+                throw new IllegalArgumentException("credentialsLifetime must be positive, was " + lifetime);
+            }
+            this.credentialsLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * The layouts clients of this stack use. They decide the identity pool's principal-tag map (the union of their
+         * tags) and the role's permission policy (the statements {@code TenantPolicies} generates for each, on every
+         * table and bucket of the local account). Default: {@link TenantLayout#org()} and {@link TenantLayout#user()}
+         * ({@code org ← custom:org}, {@code username ← sub}).
+         *
+         * @param layouts the layouts
+         * @return this builder
+         */
+        public Builder layouts(TenantLayout... layouts) {
+            if (layouts.length == 0) {
+                throw new IllegalArgumentException("at least one layout is needed");
+            }
+            this.layouts = List.of(layouts);
+            principalTags.clear();
+            for (TenantLayout layout : layouts) {
+                principalTags.putAll(Objects.requireNonNull(layout, "layout").principalTags());
+            }
+            return this;
+        }
+
+        /**
+         * Whether tenant clients go through the IAM gateway (default) or straight to DynamoDB Local and the S3 server.
+         *
+         * @param enforce false to bypass the gateway
+         * @return this builder
+         */
+        public Builder enforceIam(boolean enforce) {
+            this.enforceIam = enforce;
+            return this;
+        }
+
+        /**
+         * Starts the stack.
+         *
+         * @return the running stack
+         */
+        public LocalTenantStack start() {
+            return new LocalTenantStack(this);
+        }
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local;
 
 import dev.tenantclient.TenantLayout;
@@ -18,62 +22,66 @@ import software.amazon.awssdk.policybuilder.iam.IamPolicy;
  */
 final class StackPolicies {
 
-  private final List<TenantPolicies> layouts;
-  private final Map<String, PolicyEvaluator> evaluators = new ConcurrentHashMap<>();
-  private final Map<String, List<IamPolicy>> policies = new ConcurrentHashMap<>();
-  private volatile java.util.function.Consumer<Evaluated> recorder;
+    private final List<TenantPolicies> layouts;
+    private final Map<String, PolicyEvaluator> evaluators = new ConcurrentHashMap<>();
+    private final Map<String, List<IamPolicy>> policies = new ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<Evaluated> recorder;
 
-  /** One authorization the gateway evaluated, for tests that replay it for other principals. */
-  record Evaluated(AuthorizationRequest request, Map<String, String> principalTags, boolean allowed) {}
+    /** One authorization the gateway evaluated, for tests that replay it for other principals. */
+    record Evaluated(AuthorizationRequest request, Map<String, String> principalTags, boolean allowed) {}
 
-  StackPolicies(List<TenantLayout> layouts) {
-    this.layouts = layouts.stream().map(TenantPolicies::of).toList();
-  }
-
-  List<IamPolicy> forBucket(String bucket) {
-    return policies.computeIfAbsent(bucket == null ? "" : bucket, b -> {
-      PolicyResources.Builder resources = PolicyResources.builder().region(LocalTenantStack.REGION.id())
-          .account(LocalTenantStack.ACCOUNT_ID).table("*");
-      if (!b.isEmpty()) {
-        resources.bucket(b);
-      }
-      PolicyResources built = resources.build();
-      return layouts.stream().map(p -> p.permissionPolicy(built)).toList();
-    });
-  }
-
-  /** The gateway's authorizer: null when the policies allow the request, else IAM's reason. */
-  String deny(AuthorizationRequest request, IamGateway.Session session) {
-    String bucket = bucketOf(request.resource());
-    PolicyEvaluator evaluator = evaluators.computeIfAbsent(bucket == null ? "" : bucket,
-        b -> new PolicyEvaluator(forBucket(b)));
-    PolicyEvaluator.Decision decision = evaluator.evaluate(request.action(), request.resource(), request.context(),
-        session.principalTags());
-    java.util.function.Consumer<Evaluated> r = recorder;
-    if (r != null) {
-      r.accept(new Evaluated(request, session.principalTags(), decision.allowed()));
+    StackPolicies(List<TenantLayout> layouts) {
+        this.layouts = layouts.stream().map(TenantPolicies::of).toList();
     }
-    return decision.allowed() ? null : decision.reason();
-  }
 
-  /** Re-evaluates a request for another principal. */
-  boolean allows(AuthorizationRequest request, Map<String, String> principalTags) {
-    String bucket = bucketOf(request.resource());
-    return evaluators.computeIfAbsent(bucket == null ? "" : bucket, b -> new PolicyEvaluator(forBucket(b)))
-        .evaluate(request.action(), request.resource(), request.context(), principalTags).allowed();
-  }
-
-  void record(java.util.function.Consumer<Evaluated> recorder) {
-    this.recorder = recorder;
-  }
-
-  private static String bucketOf(String arn) {
-    if (!arn.startsWith("arn:aws:s3:::")) {
-      return null;
+    List<IamPolicy> forBucket(String bucket) {
+        return policies.computeIfAbsent(bucket == null ? "" : bucket, b -> {
+            PolicyResources.Builder resources = PolicyResources.builder()
+                    .region(LocalTenantStack.REGION.id())
+                    .account(LocalTenantStack.ACCOUNT_ID)
+                    .table("*");
+            if (!b.isEmpty()) {
+                resources.bucket(b);
+            }
+            PolicyResources built = resources.build();
+            return layouts.stream().map(p -> p.permissionPolicy(built)).toList();
+        });
     }
-    String rest = arn.substring("arn:aws:s3:::".length());
-    int slash = rest.indexOf('/');
-    String bucket = slash < 0 ? rest : rest.substring(0, slash);
-    return bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]") ? bucket : null;
-  }
+
+    /** The gateway's authorizer: null when the policies allow the request, else IAM's reason. */
+    String deny(AuthorizationRequest request, IamGateway.Session session) {
+        String bucket = bucketOf(request.resource());
+        PolicyEvaluator evaluator =
+                evaluators.computeIfAbsent(bucket == null ? "" : bucket, b -> new PolicyEvaluator(forBucket(b)));
+        PolicyEvaluator.Decision decision =
+                evaluator.evaluate(request.action(), request.resource(), request.context(), session.principalTags());
+        java.util.function.Consumer<Evaluated> r = recorder;
+        if (r != null) {
+            r.accept(new Evaluated(request, session.principalTags(), decision.allowed()));
+        }
+        return decision.allowed() ? null : decision.reason();
+    }
+
+    /** Re-evaluates a request for another principal. */
+    boolean allows(AuthorizationRequest request, Map<String, String> principalTags) {
+        String bucket = bucketOf(request.resource());
+        return evaluators
+                .computeIfAbsent(bucket == null ? "" : bucket, b -> new PolicyEvaluator(forBucket(b)))
+                .evaluate(request.action(), request.resource(), request.context(), principalTags)
+                .allowed();
+    }
+
+    void record(java.util.function.Consumer<Evaluated> recorder) {
+        this.recorder = recorder;
+    }
+
+    private static String bucketOf(String arn) {
+        if (!arn.startsWith("arn:aws:s3:::")) {
+            return null;
+        }
+        String rest = arn.substring("arn:aws:s3:::".length());
+        int slash = rest.indexOf('/');
+        String bucket = slash < 0 ? rest : rest.substring(0, slash);
+        return bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]") ? bucket : null;
+    }
 }

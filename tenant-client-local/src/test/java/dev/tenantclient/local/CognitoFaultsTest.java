@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,103 +39,111 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 @ExtendWith(NoSecretsInLogs.class)
 class CognitoFaultsTest {
 
-  private static final MutableClock clock = MutableClock.atNow();
-  private static final AtomicInteger users = new AtomicInteger();
-  private static LocalTenantStack stack;
-  private TenantClient client;
+    private static final MutableClock clock = MutableClock.atNow();
+    private static final AtomicInteger users = new AtomicInteger();
+    private static LocalTenantStack stack;
+    private TenantClient client;
 
-  @BeforeAll
-  static void start() {
-    stack = TestStacks.start(b -> b.clock(clock));
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  @AfterEach
-  void clear() {
-    stack.cognito().clearFaults();
-    client.close();
-  }
-
-  static Stream<Arguments> failures() {
-    return Stream.of(
-        Arguments.of("throttling", Fault.throttling(), "TooManyRequestsException", Duration.ofSeconds(10)),
-        Arguments.of("internal error", Fault.internalError(), "InternalErrorException", Duration.ofSeconds(10)),
-        Arguments.of("503", Fault.serviceUnavailable(), "ServiceUnavailableException", Duration.ofSeconds(10)),
-        Arguments.of("timeout", Fault.delay(Duration.ofSeconds(3)), "Timeout", Duration.ofSeconds(1)));
-  }
-
-  private TenantSession newSession() {
-    return newSession(Duration.ofSeconds(1));
-  }
-
-  private TenantSession newSession(Duration exchangeTimeout) {
-    client = stack.clientBuilder().credentials(c -> c.exchangeTimeout(exchangeTimeout)
-        .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(1))).build();
-    String token = stack.tokens().token("fault-user-" + users.incrementAndGet()).org("acme")
-        .lifetime(Duration.ofHours(2)).build();
-    return client.session(token);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("failures")
-  void withValidCredentialsCachedManyCallersKeepWorking(String name, Fault fault, String cause, Duration timeout)
-      throws Exception {
-    TenantSession session = newSession(timeout);
-    AwsCredentials cached = session.credentialsProvider().resolveCredentials();
-    stack.cognito().injectFault(fault, 1_000);
-    clock.advance(Duration.ofMinutes(56)); // inside the refresh window: every call wants a refresh
-
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<String>> keys = new ArrayList<>();
-      for (int i = 0; i < 400; i++) {
-        keys.add(pool.submit(() -> session.credentialsProvider().resolveCredentials().accessKeyId()));
-      }
-      for (Future<String> key : keys) {
-        assertThat(key.get(30, TimeUnit.SECONDS)).isEqualTo(cached.accessKeyId());
-      }
-    } finally {
-      pool.shutdownNow();
+    @BeforeAll
+    static void start() {
+        stack = TestStacks.start(b -> b.clock(clock));
     }
-    await().until(() -> client.credentialsCache().stats().failures() > 0);
-    assertThat(session.credentialsProvider().resolveCredentials().accessKeyId()).isEqualTo(cached.accessKeyId());
-  }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("failures")
-  void withNothingCachedCallersGetCredentialsUnavailable(String name, Fault fault, String cause,
-      Duration timeout) {
-    TenantSession session = newSession(timeout);
-    stack.cognito().injectFault(fault, 1_000);
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
 
-    assertThatThrownBy(() -> session.credentialsProvider().resolveCredentials())
-        .isInstanceOf(CredentialsUnavailableException.class)
-        .hasMessageContaining("tenant 'acme'")
-        .hasMessageContaining(cause)
-        .hasMessageContaining("retry later");
-  }
+    @AfterEach
+    void clear() {
+        stack.cognito().clearFaults();
+        client.close();
+    }
 
-  @Test
-  void aSlowAnswerWithinTheTimeoutIsWaitedFor() {
-    TenantSession session = newSession();
-    stack.cognito().injectFault(Fault.delay(Duration.ofMillis(300)), 2);
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of("throttling", Fault.throttling(), "TooManyRequestsException", Duration.ofSeconds(10)),
+                Arguments.of("internal error", Fault.internalError(), "InternalErrorException", Duration.ofSeconds(10)),
+                Arguments.of("503", Fault.serviceUnavailable(), "ServiceUnavailableException", Duration.ofSeconds(10)),
+                Arguments.of("timeout", Fault.delay(Duration.ofSeconds(3)), "Timeout", Duration.ofSeconds(1)));
+    }
 
-    assertThat(session.credentialsProvider().resolveCredentials().accessKeyId()).startsWith("ASIA");
-  }
+    private TenantSession newSession() {
+        return newSession(Duration.ofSeconds(1));
+    }
 
-  @Test
-  void afterTheFaultsClearTheNextCallSucceeds() {
-    TenantSession session = newSession();
-    stack.cognito().injectFault(Fault.throttling(), 1_000);
-    assertThatThrownBy(() -> session.credentialsProvider().resolveCredentials())
-        .isInstanceOf(CredentialsUnavailableException.class);
+    private TenantSession newSession(Duration exchangeTimeout) {
+        client = stack.clientBuilder()
+                .credentials(c ->
+                        c.exchangeTimeout(exchangeTimeout).retryBackoff(Duration.ofMillis(1), Duration.ofMillis(1)))
+                .build();
+        String token = stack.tokens()
+                .token("fault-user-" + users.incrementAndGet())
+                .org("acme")
+                .lifetime(Duration.ofHours(2))
+                .build();
+        return client.session(token);
+    }
 
-    stack.cognito().clearFaults();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void withValidCredentialsCachedManyCallersKeepWorking(String name, Fault fault, String cause, Duration timeout)
+            throws Exception {
+        TenantSession session = newSession(timeout);
+        AwsCredentials cached = session.credentialsProvider().resolveCredentials();
+        stack.cognito().injectFault(fault, 1_000);
+        clock.advance(Duration.ofMinutes(56)); // inside the refresh window: every call wants a refresh
 
-    assertThat(session.credentialsProvider().resolveCredentials().accessKeyId()).startsWith("ASIA");
-  }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> keys = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                keys.add(pool.submit(
+                        () -> session.credentialsProvider().resolveCredentials().accessKeyId()));
+            }
+            for (Future<String> key : keys) {
+                assertThat(key.get(30, TimeUnit.SECONDS)).isEqualTo(cached.accessKeyId());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        await().until(() -> client.credentialsCache().stats().failures() > 0);
+        assertThat(session.credentialsProvider().resolveCredentials().accessKeyId())
+                .isEqualTo(cached.accessKeyId());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void withNothingCachedCallersGetCredentialsUnavailable(String name, Fault fault, String cause, Duration timeout) {
+        TenantSession session = newSession(timeout);
+        stack.cognito().injectFault(fault, 1_000);
+
+        assertThatThrownBy(() -> session.credentialsProvider().resolveCredentials())
+                .isInstanceOf(CredentialsUnavailableException.class)
+                .hasMessageContaining("tenant 'acme'")
+                .hasMessageContaining(cause)
+                .hasMessageContaining("retry later");
+    }
+
+    @Test
+    void aSlowAnswerWithinTheTimeoutIsWaitedFor() {
+        TenantSession session = newSession();
+        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(300)), 2);
+
+        assertThat(session.credentialsProvider().resolveCredentials().accessKeyId())
+                .startsWith("ASIA");
+    }
+
+    @Test
+    void afterTheFaultsClearTheNextCallSucceeds() {
+        TenantSession session = newSession();
+        stack.cognito().injectFault(Fault.throttling(), 1_000);
+        assertThatThrownBy(() -> session.credentialsProvider().resolveCredentials())
+                .isInstanceOf(CredentialsUnavailableException.class);
+
+        stack.cognito().clearFaults();
+
+        assertThat(session.credentialsProvider().resolveCredentials().accessKeyId())
+                .startsWith("ASIA");
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,123 +28,153 @@ import software.amazon.awssdk.services.cognitoidentity.model.TooManyRequestsExce
 @ExtendWith(NoSecretsInLogs.class)
 class CognitoIdentityEmulatorTest {
 
-  private static LocalTenantStack stack;
-  private static CognitoIdentityClient cognito;
-  private static String login;
+    private static LocalTenantStack stack;
+    private static CognitoIdentityClient cognito;
+    private static String login;
 
-  @BeforeAll
-  static void start() {
-    stack = TestStacks.start(b -> b);
-    cognito = CognitoIdentityClient.builder().region(LocalTenantStack.REGION)
-        .endpointOverride(stack.cognitoEndpoint())
-        .credentialsProvider(AnonymousCredentialsProvider.create())
-        .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(r -> r.maxAttempts(1)))
-        .build();
-    login = stack.tokens().providerName();
-  }
-
-  @AfterAll
-  static void stop() {
-    cognito.close();
-    stack.close();
-  }
-
-  private static String getId(String token) {
-    return cognito.getId(r -> r.identityPoolId(LocalTenantStack.IDENTITY_POOL_ID).logins(Map.of(login, token)))
-        .identityId();
-  }
-
-  @Test
-  void getIdReturnsTheSameIdentityForEveryTokenOfAUser() {
-    String a = getId(stack.issueToken("acme", "proto-alice"));
-    String b = getId(stack.tokens().token("proto-alice").org("acme").issuedAt(Instant.now().minusSeconds(60))
-        .build());
-
-    assertThat(a).isEqualTo(b).startsWith("us-east-1:").isEqualTo(stack.cognito().identityIdOf("proto-alice"));
-    assertThat(getId(stack.issueToken("acme", "proto-bob"))).isNotEqualTo(a);
-  }
-
-  @Test
-  void credentialsCarryPrincipalTagsFromTheClaimsAndALifetime() {
-    String token = stack.issueToken("globex", "proto-carol");
-    String identity = getId(token);
-
-    GetCredentialsForIdentityResponse response = cognito.getCredentialsForIdentity(r -> r.identityId(identity)
-        .logins(Map.of(login, token)));
-
-    assertThat(response.identityId()).isEqualTo(identity);
-    assertThat(response.credentials().accessKeyId()).startsWith("ASIA").hasSize(20);
-    assertThat(response.credentials().expiration())
-        .isBetween(Instant.now().plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofMinutes(61)));
-    assertThat(stack.cognito().issued(response.credentials().accessKeyId()).orElseThrow())
-        .satisfies(issued -> {
-          assertThat(issued.principalTags()).isEqualTo(Map.of("org", "globex", "username", "proto-carol"));
-          assertThat(issued.identityId()).isEqualTo(identity);
-        });
-  }
-
-  @Test
-  void anotherUsersIdentityIsNotAuthorized() {
-    String alice = getId(stack.issueToken("acme", "proto-dave"));
-    String evesToken = stack.issueToken("acme", "proto-eve");
-
-    assertThatThrownBy(() -> cognito.getCredentialsForIdentity(r -> r.identityId(alice)
-        .logins(Map.of(login, evesToken))))
-        .isInstanceOf(NotAuthorizedException.class)
-        .hasMessageContaining("Logins don't match");
-  }
-
-  @Test
-  void expiredWrongAudienceAndAccessTokensAreNotAuthorized() {
-    String expired = stack.tokens().token("proto-f").org("acme").issuedAt(Instant.now().minusSeconds(7200))
-        .build();
-    String otherAudience = stack.tokens().token("proto-f").org("acme").claim("aud", "other").build();
-    String accessToken = stack.tokens().token("proto-f").org("acme").claim("token_use", "access").build();
-    String otherIssuer = stack.tokens().token("proto-f").org("acme")
-        .claim("iss", "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other").build();
-
-    assertThatThrownBy(() -> getId(expired)).isInstanceOf(NotAuthorizedException.class)
-        .hasMessageContaining("Token expired");
-    assertThatThrownBy(() -> getId(otherAudience)).isInstanceOf(NotAuthorizedException.class)
-        .hasMessageContaining("audience");
-    assertThatThrownBy(() -> getId(accessToken)).isInstanceOf(NotAuthorizedException.class);
-    assertThatThrownBy(() -> getId(otherIssuer)).isInstanceOf(NotAuthorizedException.class)
-        .hasMessageContaining("Issuer");
-  }
-
-  @Test
-  void aTokenSignedByAnotherKeyIsNotAuthorized() {
-    try (LocalTenantStack other = TestStacks.start(b -> b)) {
-      String foreign = other.issueToken("acme", "proto-g");
-
-      assertThatThrownBy(() -> getId(foreign)).isInstanceOf(NotAuthorizedException.class)
-          .hasMessageContaining("Couldn't verify signed token");
+    @BeforeAll
+    static void start() {
+        stack = TestStacks.start(b -> b);
+        cognito = CognitoIdentityClient.builder()
+                .region(LocalTenantStack.REGION)
+                .endpointOverride(stack.cognitoEndpoint())
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(r -> r.maxAttempts(1)))
+                .build();
+        login = stack.tokens().providerName();
     }
-  }
 
-  @Test
-  void anUnknownPoolIsNotFoundAndAMissingLoginIsUnauthenticated() {
-    String token = stack.issueToken("acme", "proto-h");
+    @AfterAll
+    static void stop() {
+        cognito.close();
+        stack.close();
+    }
 
-    assertThatThrownBy(() -> cognito.getId(r -> r.identityPoolId("us-east-1:11111111-1111-4111-8111-111111111111")
-        .logins(Map.of(login, token))))
-        .isInstanceOf(ResourceNotFoundException.class);
-    assertThatThrownBy(() -> cognito.getId(r -> r.identityPoolId(LocalTenantStack.IDENTITY_POOL_ID)))
-        .isInstanceOf(NotAuthorizedException.class)
-        .hasMessageContaining("Unauthenticated");
-  }
+    private static String getId(String token) {
+        return cognito.getId(
+                        r -> r.identityPoolId(LocalTenantStack.IDENTITY_POOL_ID).logins(Map.of(login, token)))
+                .identityId();
+    }
 
-  @Test
-  void injectedFaultsArriveAsTheSdksTypedExceptionsForTheNextCallsOnly() {
-    String token = stack.issueToken("acme", "proto-i");
-    stack.cognito().injectFault(CognitoIdentityEmulator.Fault.throttling(), 1);
-    stack.cognito().injectFault(CognitoIdentityEmulator.Fault.internalError(), 1);
-    stack.cognito().injectFault(CognitoIdentityEmulator.Fault.serviceUnavailable(), 1);
+    @Test
+    void getIdReturnsTheSameIdentityForEveryTokenOfAUser() {
+        String a = getId(stack.issueToken("acme", "proto-alice"));
+        String b = getId(stack.tokens()
+                .token("proto-alice")
+                .org("acme")
+                .issuedAt(Instant.now().minusSeconds(60))
+                .build());
 
-    assertThatThrownBy(() -> getId(token)).isInstanceOf(TooManyRequestsException.class);
-    assertThatThrownBy(() -> getId(token)).isInstanceOf(InternalErrorException.class);
-    assertThatThrownBy(() -> getId(token)).isInstanceOfSatisfying(CognitoIdentityException.class,
-        e -> assertThat(e.statusCode()).isEqualTo(503));
-    assertThat(getId(token)).isEqualTo(stack.cognito().identityIdOf("proto-i"));
-  }
+        assertThat(a)
+                .isEqualTo(b)
+                .startsWith("us-east-1:")
+                .isEqualTo(stack.cognito().identityIdOf("proto-alice"));
+        assertThat(getId(stack.issueToken("acme", "proto-bob"))).isNotEqualTo(a);
+    }
+
+    @Test
+    void credentialsCarryPrincipalTagsFromTheClaimsAndALifetime() {
+        String token = stack.issueToken("globex", "proto-carol");
+        String identity = getId(token);
+
+        GetCredentialsForIdentityResponse response =
+                cognito.getCredentialsForIdentity(r -> r.identityId(identity).logins(Map.of(login, token)));
+
+        assertThat(response.identityId()).isEqualTo(identity);
+        assertThat(response.credentials().accessKeyId()).startsWith("ASIA").hasSize(20);
+        assertThat(response.credentials().expiration())
+                .isBetween(
+                        Instant.now().plus(Duration.ofMinutes(59)),
+                        Instant.now().plus(Duration.ofMinutes(61)));
+        assertThat(stack.cognito().issued(response.credentials().accessKeyId()).orElseThrow())
+                .satisfies(issued -> {
+                    assertThat(issued.principalTags()).isEqualTo(Map.of("org", "globex", "username", "proto-carol"));
+                    assertThat(issued.identityId()).isEqualTo(identity);
+                });
+    }
+
+    @Test
+    void anotherUsersIdentityIsNotAuthorized() {
+        String alice = getId(stack.issueToken("acme", "proto-dave"));
+        String evesToken = stack.issueToken("acme", "proto-eve");
+
+        assertThatThrownBy(() -> cognito.getCredentialsForIdentity(
+                        r -> r.identityId(alice).logins(Map.of(login, evesToken))))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessageContaining("Logins don't match");
+    }
+
+    @Test
+    void expiredWrongAudienceAndAccessTokensAreNotAuthorized() {
+        String expired = stack.tokens()
+                .token("proto-f")
+                .org("acme")
+                .issuedAt(Instant.now().minusSeconds(7200))
+                .build();
+        String otherAudience = stack.tokens()
+                .token("proto-f")
+                .org("acme")
+                .claim("aud", "other")
+                .build();
+        String accessToken = stack.tokens()
+                .token("proto-f")
+                .org("acme")
+                .claim("token_use", "access")
+                .build();
+        String otherIssuer = stack.tokens()
+                .token("proto-f")
+                .org("acme")
+                .claim("iss", "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other")
+                .build();
+
+        assertThatThrownBy(() -> getId(expired))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessageContaining("Token expired");
+        assertThatThrownBy(() -> getId(otherAudience))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessageContaining("audience");
+        assertThatThrownBy(() -> getId(accessToken)).isInstanceOf(NotAuthorizedException.class);
+        assertThatThrownBy(() -> getId(otherIssuer))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessageContaining("Issuer");
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIsNotAuthorized() {
+        try (LocalTenantStack other = TestStacks.start(b -> b)) {
+            String foreign = other.issueToken("acme", "proto-g");
+
+            assertThatThrownBy(() -> getId(foreign))
+                    .isInstanceOf(NotAuthorizedException.class)
+                    .hasMessageContaining("Couldn't verify signed token");
+        }
+    }
+
+    @Test
+    void anUnknownPoolIsNotFoundAndAMissingLoginIsUnauthenticated() {
+        String token = stack.issueToken("acme", "proto-h");
+
+        assertThatThrownBy(() -> cognito.getId(r -> r.identityPoolId("us-east-1:11111111-1111-4111-8111-111111111111")
+                        .logins(Map.of(login, token))))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> cognito.getId(r -> r.identityPoolId(LocalTenantStack.IDENTITY_POOL_ID)))
+                .isInstanceOf(NotAuthorizedException.class)
+                .hasMessageContaining("Unauthenticated");
+    }
+
+    @Test
+    void injectedFaultsArriveAsTheSdksTypedExceptionsForTheNextCallsOnly() {
+        String token = stack.issueToken("acme", "proto-i");
+        stack.cognito().injectFault(CognitoIdentityEmulator.Fault.throttling(), 1);
+        stack.cognito().injectFault(CognitoIdentityEmulator.Fault.internalError(), 1);
+        stack.cognito().injectFault(CognitoIdentityEmulator.Fault.serviceUnavailable(), 1);
+
+        assertThatThrownBy(() -> getId(token)).isInstanceOf(TooManyRequestsException.class);
+        assertThatThrownBy(() -> getId(token)).isInstanceOf(InternalErrorException.class);
+        assertThatThrownBy(() -> getId(token))
+                .isInstanceOfSatisfying(
+                        CognitoIdentityException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(503));
+        assertThat(getId(token)).isEqualTo(stack.cognito().identityIdOf("proto-i"));
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,121 +30,137 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 @ExtendWith(NoSecretsInLogs.class)
 class CredentialsRefreshTest {
 
-  private static final MutableClock clock = MutableClock.atNow();
-  private static LocalTenantStack stack;
-  private TenantClient client;
+    private static final MutableClock clock = MutableClock.atNow();
+    private static LocalTenantStack stack;
+    private TenantClient client;
 
-  @BeforeAll
-  static void start() {
-    stack = TestStacks.start(b -> b.clock(clock));
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  @AfterEach
-  void clear() {
-    stack.cognito().clearFaults();
-    if (client != null) {
-      client.close();
+    @BeforeAll
+    static void start() {
+        stack = TestStacks.start(b -> b.clock(clock));
     }
-  }
 
-  private TenantSession session(String subject) {
-    client = stack.clientBuilder().credentials(c -> c.retryBackoff(Duration.ofMillis(1), Duration.ofMillis(1)))
-        .build();
-    return client.session(stack.tokens().token(subject).org("acme").lifetime(Duration.ofHours(2)).build());
-  }
-
-  private static AwsSessionCredentials resolve(TenantSession session) {
-    return (AwsSessionCredentials) session.credentialsProvider().resolveCredentials();
-  }
-
-  @Test
-  void refreshStartsAheadOfExpiryInTheBackgroundWhileCallersKeepTheCurrentCredentials() {
-    TenantSession session = session("refresh-alice");
-    AwsSessionCredentials first = resolve(session);
-    long calls = stack.cognito().getCredentialsCalls();
-    stack.cognito().injectFault(Fault.delay(Duration.ofMillis(1500)), 1);
-    clock.advance(Duration.ofMinutes(56));
-
-    AwsSessionCredentials during = resolve(session);
-    await().until(() -> stack.cognito().getCredentialsCalls() == calls + 1);
-    AwsSessionCredentials stillDuring = resolve(session);
-
-    assertThat(during.accessKeyId()).isEqualTo(first.accessKeyId());
-    assertThat(stillDuring.accessKeyId()).isEqualTo(first.accessKeyId());
-    await().untilAsserted(() -> assertThat(resolve(session).accessKeyId()).isNotEqualTo(first.accessKeyId()));
-    assertThat(resolve(session).expirationTime().orElseThrow()).isAfter(first.expirationTime().orElseThrow());
-    assertThat(stack.cognito().getCredentialsCalls()).isEqualTo(calls + 1);
-  }
-
-  @Test
-  void credentialsAreNotRefreshedBeforeTheRefreshWindow() {
-    TenantSession session = session("refresh-bob");
-    AwsSessionCredentials first = resolve(session);
-    long calls = stack.cognito().getCredentialsCalls();
-    clock.advance(Duration.ofMinutes(54));
-
-    for (int i = 0; i < 10; i++) {
-      assertThat(resolve(session).accessKeyId()).isEqualTo(first.accessKeyId());
+    @AfterAll
+    static void stop() {
+        stack.close();
     }
-    assertThat(stack.cognito().getCredentialsCalls()).isEqualTo(calls);
-  }
 
-  @Test
-  void aFailingRefreshServesValidCredentialsButNeverExpiredOnes() {
-    TenantSession session = session("refresh-carol");
-    AwsSessionCredentials first = resolve(session);
-    stack.cognito().injectFault(Fault.internalError(), 10_000);
-    clock.advance(Duration.ofMinutes(56));
+    @AfterEach
+    void clear() {
+        stack.cognito().clearFaults();
+        if (client != null) {
+            client.close();
+        }
+    }
 
-    assertThat(resolve(session).accessKeyId()).isEqualTo(first.accessKeyId());
-    await().until(() -> client.credentialsCache().stats().failures() > 0);
-    assertThat(resolve(session).accessKeyId()).isEqualTo(first.accessKeyId());
+    private TenantSession session(String subject) {
+        client = stack.clientBuilder()
+                .credentials(c -> c.retryBackoff(Duration.ofMillis(1), Duration.ofMillis(1)))
+                .build();
+        return client.session(stack.tokens()
+                .token(subject)
+                .org("acme")
+                .lifetime(Duration.ofHours(2))
+                .build());
+    }
 
-    clock.advance(Duration.ofMinutes(3).plusSeconds(31)); // 59:31: inside the 30 s minimum validity
-    assertThatThrownBy(() -> resolve(session))
-        .isInstanceOf(CredentialsUnavailableException.class)
-        .hasMessageContaining("InternalErrorException")
-        .hasMessageContaining("no valid credentials are cached");
+    private static AwsSessionCredentials resolve(TenantSession session) {
+        return (AwsSessionCredentials) session.credentialsProvider().resolveCredentials();
+    }
 
-    stack.cognito().clearFaults();
-    AwsSessionCredentials recovered = resolve(session);
-    assertThat(recovered.accessKeyId()).isNotEqualTo(first.accessKeyId());
-    assertThat(recovered.expirationTime().orElseThrow()).isAfter(clock.instant().plus(Duration.ofMinutes(59)));
-  }
+    @Test
+    void refreshStartsAheadOfExpiryInTheBackgroundWhileCallersKeepTheCurrentCredentials() {
+        TenantSession session = session("refresh-alice");
+        AwsSessionCredentials first = resolve(session);
+        long calls = stack.cognito().getCredentialsCalls();
+        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(1500)), 1);
+        clock.advance(Duration.ofMinutes(56));
 
-  @Test
-  void nothingIsServedPastTheTokensExpiry() {
-    client = stack.clientBuilder().build();
-    String token = stack.tokens().token("refresh-dave").org("acme").lifetime(Duration.ofMinutes(20)).build();
-    TenantSession session = client.session(token);
-    resolve(session);
-    clock.advance(Duration.ofMinutes(20));
+        AwsSessionCredentials during = resolve(session);
+        await().until(() -> stack.cognito().getCredentialsCalls() == calls + 1);
+        AwsSessionCredentials stillDuring = resolve(session);
 
-    assertThatThrownBy(() -> resolve(session))
-        .isInstanceOfSatisfying(InvalidTenantTokenException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.EXPIRED));
-    assertThatThrownBy(() -> client.session(token)).isInstanceOf(InvalidTenantTokenException.class);
-  }
+        assertThat(during.accessKeyId()).isEqualTo(first.accessKeyId());
+        assertThat(stillDuring.accessKeyId()).isEqualTo(first.accessKeyId());
+        await().untilAsserted(() -> assertThat(resolve(session).accessKeyId()).isNotEqualTo(first.accessKeyId()));
+        assertThat(resolve(session).expirationTime().orElseThrow())
+                .isAfter(first.expirationTime().orElseThrow());
+        assertThat(stack.cognito().getCredentialsCalls()).isEqualTo(calls + 1);
+    }
 
-  @Test
-  void credentialsOutlivingTheTokenAreServedOnlyUntilTheToken() {
-    client = stack.clientBuilder().build();
-    Instant issued = clock.instant();
-    String token = stack.tokens().token("refresh-erin").org("acme").lifetime(Duration.ofMinutes(30)).build();
-    TenantSession session = client.session(token);
-    AwsSessionCredentials credentials = resolve(session);
-    assertThat(credentials.expirationTime().orElseThrow()).isAfter(issued.plus(Duration.ofMinutes(59)));
-    long calls = stack.cognito().getCredentialsCalls();
+    @Test
+    void credentialsAreNotRefreshedBeforeTheRefreshWindow() {
+        TenantSession session = session("refresh-bob");
+        AwsSessionCredentials first = resolve(session);
+        long calls = stack.cognito().getCredentialsCalls();
+        clock.advance(Duration.ofMinutes(54));
 
-    clock.advance(Duration.ofMinutes(29).plusSeconds(59));
-    assertThat(resolve(session).accessKeyId()).isEqualTo(credentials.accessKeyId());
-    clock.advance(Duration.ofSeconds(1));
-    assertThatThrownBy(() -> resolve(session)).isInstanceOf(InvalidTenantTokenException.class);
-    assertThat(stack.cognito().getCredentialsCalls()).isEqualTo(calls);
-  }
+        for (int i = 0; i < 10; i++) {
+            assertThat(resolve(session).accessKeyId()).isEqualTo(first.accessKeyId());
+        }
+        assertThat(stack.cognito().getCredentialsCalls()).isEqualTo(calls);
+    }
+
+    @Test
+    void aFailingRefreshServesValidCredentialsButNeverExpiredOnes() {
+        TenantSession session = session("refresh-carol");
+        AwsSessionCredentials first = resolve(session);
+        stack.cognito().injectFault(Fault.internalError(), 10_000);
+        clock.advance(Duration.ofMinutes(56));
+
+        assertThat(resolve(session).accessKeyId()).isEqualTo(first.accessKeyId());
+        await().until(() -> client.credentialsCache().stats().failures() > 0);
+        assertThat(resolve(session).accessKeyId()).isEqualTo(first.accessKeyId());
+
+        clock.advance(Duration.ofMinutes(3).plusSeconds(31)); // 59:31: inside the 30 s minimum validity
+        assertThatThrownBy(() -> resolve(session))
+                .isInstanceOf(CredentialsUnavailableException.class)
+                .hasMessageContaining("InternalErrorException")
+                .hasMessageContaining("no valid credentials are cached");
+
+        stack.cognito().clearFaults();
+        AwsSessionCredentials recovered = resolve(session);
+        assertThat(recovered.accessKeyId()).isNotEqualTo(first.accessKeyId());
+        assertThat(recovered.expirationTime().orElseThrow())
+                .isAfter(clock.instant().plus(Duration.ofMinutes(59)));
+    }
+
+    @Test
+    void nothingIsServedPastTheTokensExpiry() {
+        client = stack.clientBuilder().build();
+        String token = stack.tokens()
+                .token("refresh-dave")
+                .org("acme")
+                .lifetime(Duration.ofMinutes(20))
+                .build();
+        TenantSession session = client.session(token);
+        resolve(session);
+        clock.advance(Duration.ofMinutes(20));
+
+        assertThatThrownBy(() -> resolve(session))
+                .isInstanceOfSatisfying(
+                        InvalidTenantTokenException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.EXPIRED));
+        assertThatThrownBy(() -> client.session(token)).isInstanceOf(InvalidTenantTokenException.class);
+    }
+
+    @Test
+    void credentialsOutlivingTheTokenAreServedOnlyUntilTheToken() {
+        client = stack.clientBuilder().build();
+        Instant issued = clock.instant();
+        String token = stack.tokens()
+                .token("refresh-erin")
+                .org("acme")
+                .lifetime(Duration.ofMinutes(30))
+                .build();
+        TenantSession session = client.session(token);
+        AwsSessionCredentials credentials = resolve(session);
+        assertThat(credentials.expirationTime().orElseThrow()).isAfter(issued.plus(Duration.ofMinutes(59)));
+        long calls = stack.cognito().getCredentialsCalls();
+
+        clock.advance(Duration.ofMinutes(29).plusSeconds(59));
+        assertThat(resolve(session).accessKeyId()).isEqualTo(credentials.accessKeyId());
+        clock.advance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> resolve(session)).isInstanceOf(InvalidTenantTokenException.class);
+        assertThat(stack.cognito().getCredentialsCalls()).isEqualTo(calls);
+    }
 }

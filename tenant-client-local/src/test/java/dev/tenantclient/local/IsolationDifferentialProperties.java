@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,131 +38,163 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 class IsolationDifferentialProperties {
 
-  private static final Logger log = LoggerFactory.getLogger(IsolationDifferentialProperties.class);
-  private static final String TABLE = "differential-notes";
-  private static final String BUCKET = "differential-files";
-  private static final String[][] USERS = {{"acme", "alice"}, {"globex", "bob"}, {"initech", "carol"}};
+    private static final Logger log = LoggerFactory.getLogger(IsolationDifferentialProperties.class);
+    private static final String TABLE = "differential-notes";
+    private static final String BUCKET = "differential-files";
+    private static final String[][] USERS = {{"acme", "alice"}, {"globex", "bob"}, {"initech", "carol"}};
 
-  private static LocalTenantStack stack;
-  private static final List<TenantClient> clients = new ArrayList<>();
-  private static final List<TenantSession> sessions = new ArrayList<>(); // [layout * 3 + user]
-  private static final List<Map<String, String>> tags = new ArrayList<>();
-  private static final ConcurrentLinkedQueue<StackPolicies.Evaluated> recorded = new ConcurrentLinkedQueue<>();
-  private static final LongAdder operations = new LongAdder();
-  private static final LongAdder ownerAllowed = new LongAdder();
-  private static final LongAdder ownerChecks = new LongAdder();
-  private static final LongAdder othersDenied = new LongAdder();
-  private static final LongAdder othersChecks = new LongAdder();
+    private static LocalTenantStack stack;
+    private static final List<TenantClient> clients = new ArrayList<>();
+    private static final List<TenantSession> sessions = new ArrayList<>(); // [layout * 3 + user]
+    private static final List<Map<String, String>> tags = new ArrayList<>();
+    private static final ConcurrentLinkedQueue<StackPolicies.Evaluated> recorded = new ConcurrentLinkedQueue<>();
+    private static final LongAdder operations = new LongAdder();
+    private static final LongAdder ownerAllowed = new LongAdder();
+    private static final LongAdder ownerChecks = new LongAdder();
+    private static final LongAdder othersDenied = new LongAdder();
+    private static final LongAdder othersChecks = new LongAdder();
 
-  enum Kind { PUT_ITEM, GET_ITEM, UPDATE_ITEM, DELETE_ITEM, QUERY, QUERY_INDEX, BATCH_GET, BATCH_WRITE,
-    TRANSACT_WRITE, PUT_OBJECT, GET_OBJECT, HEAD_OBJECT, LIST, LIST_FOLDERS, COPY, DELETE_OBJECTS, UPLOAD_PARTS }
-
-  record Op(int user, int layout, Kind kind, String id) {}
-
-  @BeforeContainer
-  static void start() {
-    stack = TestStacks.shared();
-    Tables.createNotes(stack, TABLE);
-    stack.adminS3Client().createBucket(r -> r.bucket(BUCKET));
-    for (TenantLayout layout : List.of(TenantLayout.org(), TenantLayout.user())) {
-      TenantClient client = stack.clientBuilder().layout(layout).build();
-      clients.add(client);
-      for (String[] user : USERS) {
-        sessions.add(client.session(stack.issueToken(user[0], user[1])));
-      }
+    enum Kind {
+        PUT_ITEM,
+        GET_ITEM,
+        UPDATE_ITEM,
+        DELETE_ITEM,
+        QUERY,
+        QUERY_INDEX,
+        BATCH_GET,
+        BATCH_WRITE,
+        TRANSACT_WRITE,
+        PUT_OBJECT,
+        GET_OBJECT,
+        HEAD_OBJECT,
+        LIST,
+        LIST_FOLDERS,
+        COPY,
+        DELETE_OBJECTS,
+        UPLOAD_PARTS
     }
-    for (String[] user : USERS) {
-      tags.add(Map.of("org", user[0], "username", user[1]));
-    }
-    stack.policies().record(recorded::add);
-  }
 
-  @AfterContainer
-  static void stop() {
-    stack.policies().record(null);
-    clients.forEach(TenantClient::close);
-    log.info("Differential isolation: {} operations; {} of {} owner authorizations allowed; {} of {} replays for"
-            + " other tenants denied", operations.sum(), ownerAllowed.sum(), ownerChecks.sum(), othersDenied.sum(),
-        othersChecks.sum());
-  }
+    record Op(int user, int layout, Kind kind, String id) {}
 
-  @Property(tries = 40)
-  void everyWrapperRequestIsAllowedForItsOwnerAndDeniedForEveryOtherTenant(@ForAll("sequences") List<Op> ops) {
-    for (Op op : ops) {
-      recorded.clear();
-      run(op);
-      operations.increment();
-      List<StackPolicies.Evaluated> evaluated = List.copyOf(recorded);
-      assertThat(evaluated).as("authorizations recorded for %s", op).isNotEmpty();
-      for (StackPolicies.Evaluated e : evaluated) {
-        ownerChecks.increment();
-        assertThat(e.allowed()).as("owner allowed: %s", e.request()).isTrue();
-        ownerAllowed.increment();
-        for (int other = 0; other < USERS.length; other++) {
-          if (other == op.user()) {
-            continue;
-          }
-          othersChecks.increment();
-          assertThat(stack.policies().allows(e.request(), tags.get(other)))
-              .as("%s replayed for %s", e.request(), USERS[other][1]).isFalse();
-          othersDenied.increment();
+    @BeforeContainer
+    static void start() {
+        stack = TestStacks.shared();
+        Tables.createNotes(stack, TABLE);
+        stack.adminS3Client().createBucket(r -> r.bucket(BUCKET));
+        for (TenantLayout layout : List.of(TenantLayout.org(), TenantLayout.user())) {
+            TenantClient client = stack.clientBuilder().layout(layout).build();
+            clients.add(client);
+            for (String[] user : USERS) {
+                sessions.add(client.session(stack.issueToken(user[0], user[1])));
+            }
         }
-      }
-    }
-  }
-
-  private static void run(Op op) {
-    TenantSession session = sessions.get(op.layout() * USERS.length + op.user());
-    TenantTable<Note> table = session.table(TABLE, Tables.NOTES);
-    TenantBucket bucket = session.bucket(BUCKET);
-    String id = op.layout() == 1 ? session.tenant().subject() : op.id();
-    // in the exact layout every tenant-keyed attribute (the GSI's partition key too) is the user's own value
-    String owner = op.layout() == 1 ? session.tenant().subject() : "owner-" + op.id();
-    Key key = Key.builder().partitionValue(id).sortValue("0").build();
-    switch (op.kind()) {
-      case PUT_ITEM -> table.putItem(new Note(id, "0", owner, "text"));
-      case GET_ITEM -> table.getItem(key);
-      case UPDATE_ITEM -> table.updateItem(new Note(id, "0", owner, "updated"));
-      case DELETE_ITEM -> table.deleteItem(key);
-      case QUERY -> table.query(QueryConditional.keyEqualTo(k -> k.partitionValue(id))).items()
-          .forEach(item -> { }); // pages are fetched as they are iterated
-      case QUERY_INDEX -> table.index("byOwner").query(QueryConditional.keyEqualTo(k -> k
-          .partitionValue(owner))).forEach(page -> { });
-      case BATCH_GET -> table.batchGetItems(List.of(key, Key.builder().partitionValue(id).sortValue("1").build()));
-      case BATCH_WRITE -> table.batchWriteItems(List.of(new Note(id, "1", owner, "b")), List.of());
-      case TRANSACT_WRITE -> table.transactWriteItems(t -> t.addPutItem(table.mappedTable(),
-          new Note(id, "2", owner, "t")));
-      case PUT_OBJECT -> bucket.putObject("docs/" + op.id(), RequestBody.fromString("x"));
-      case GET_OBJECT -> {
-        try {
-          bucket.getObjectAsBytes("docs/" + op.id());
-        } catch (NoSuchKeyException absent) {
-          // allowed by IAM, absent in S3: still a request the owner may make
+        for (String[] user : USERS) {
+            tags.add(Map.of("org", user[0], "username", user[1]));
         }
-      }
-      case HEAD_OBJECT -> {
-        try {
-          bucket.headObject("docs/" + op.id());
-        } catch (NoSuchKeyException absent) {
-          // as above
-        }
-      }
-      case LIST -> bucket.listObjects("docs/");
-      case LIST_FOLDERS -> bucket.listObjects("", "/");
-      case COPY -> {
-        bucket.putObject("docs/" + op.id(), RequestBody.fromString("x"));
-        bucket.copyObject("docs/" + op.id(), "copies/" + op.id());
-      }
-      case DELETE_OBJECTS -> bucket.deleteObjects(List.of("docs/" + op.id(), "copies/" + op.id()));
-      case UPLOAD_PARTS -> bucket.deleteObject("uploads/" + op.id());
+        stack.policies().record(recorded::add);
     }
-  }
 
-  @Provide
-  Arbitrary<List<Op>> sequences() {
-    Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 1),
-        Arbitraries.of(Kind.class), Arbitraries.of("n-1", "n-2", "shared", "ü-3"))
-        .as(Op::new);
-    return op.list().ofMinSize(1).ofMaxSize(8);
-  }
+    @AfterContainer
+    static void stop() {
+        stack.policies().record(null);
+        clients.forEach(TenantClient::close);
+        log.info(
+                "Differential isolation: {} operations; {} of {} owner authorizations allowed; {} of {} replays for"
+                        + " other tenants denied",
+                operations.sum(),
+                ownerAllowed.sum(),
+                ownerChecks.sum(),
+                othersDenied.sum(),
+                othersChecks.sum());
+    }
+
+    @Property(tries = 40)
+    void everyWrapperRequestIsAllowedForItsOwnerAndDeniedForEveryOtherTenant(@ForAll("sequences") List<Op> ops) {
+        for (Op op : ops) {
+            recorded.clear();
+            run(op);
+            operations.increment();
+            List<StackPolicies.Evaluated> evaluated = List.copyOf(recorded);
+            assertThat(evaluated).as("authorizations recorded for %s", op).isNotEmpty();
+            for (StackPolicies.Evaluated e : evaluated) {
+                ownerChecks.increment();
+                assertThat(e.allowed()).as("owner allowed: %s", e.request()).isTrue();
+                ownerAllowed.increment();
+                for (int other = 0; other < USERS.length; other++) {
+                    if (other == op.user()) {
+                        continue;
+                    }
+                    othersChecks.increment();
+                    assertThat(stack.policies().allows(e.request(), tags.get(other)))
+                            .as("%s replayed for %s", e.request(), USERS[other][1])
+                            .isFalse();
+                    othersDenied.increment();
+                }
+            }
+        }
+    }
+
+    private static void run(Op op) {
+        TenantSession session = sessions.get(op.layout() * USERS.length + op.user());
+        TenantTable<Note> table = session.table(TABLE, Tables.NOTES);
+        TenantBucket bucket = session.bucket(BUCKET);
+        String id = op.layout() == 1 ? session.tenant().subject() : op.id();
+        // in the exact layout every tenant-keyed attribute (the GSI's partition key too) is the user's own value
+        String owner = op.layout() == 1 ? session.tenant().subject() : "owner-" + op.id();
+        Key key = Key.builder().partitionValue(id).sortValue("0").build();
+        switch (op.kind()) {
+            case PUT_ITEM -> table.putItem(new Note(id, "0", owner, "text"));
+            case GET_ITEM -> table.getItem(key);
+            case UPDATE_ITEM -> table.updateItem(new Note(id, "0", owner, "updated"));
+            case DELETE_ITEM -> table.deleteItem(key);
+            case QUERY ->
+                table.query(QueryConditional.keyEqualTo(k -> k.partitionValue(id)))
+                        .items()
+                        .forEach(item -> {}); // pages are fetched as they are iterated
+            case QUERY_INDEX ->
+                table.index("byOwner")
+                        .query(QueryConditional.keyEqualTo(k -> k.partitionValue(owner)))
+                        .forEach(page -> {});
+            case BATCH_GET ->
+                table.batchGetItems(List.of(
+                        key, Key.builder().partitionValue(id).sortValue("1").build()));
+            case BATCH_WRITE -> table.batchWriteItems(List.of(new Note(id, "1", owner, "b")), List.of());
+            case TRANSACT_WRITE ->
+                table.transactWriteItems(t -> t.addPutItem(table.mappedTable(), new Note(id, "2", owner, "t")));
+            case PUT_OBJECT -> bucket.putObject("docs/" + op.id(), RequestBody.fromString("x"));
+            case GET_OBJECT -> {
+                try {
+                    bucket.getObjectAsBytes("docs/" + op.id());
+                } catch (NoSuchKeyException absent) {
+                    // allowed by IAM, absent in S3: still a request the owner may make
+                }
+            }
+            case HEAD_OBJECT -> {
+                try {
+                    bucket.headObject("docs/" + op.id());
+                } catch (NoSuchKeyException absent) {
+                    // as above
+                }
+            }
+            case LIST -> bucket.listObjects("docs/");
+            case LIST_FOLDERS -> bucket.listObjects("", "/");
+            case COPY -> {
+                bucket.putObject("docs/" + op.id(), RequestBody.fromString("x"));
+                bucket.copyObject("docs/" + op.id(), "copies/" + op.id());
+            }
+            case DELETE_OBJECTS -> bucket.deleteObjects(List.of("docs/" + op.id(), "copies/" + op.id()));
+            case UPLOAD_PARTS -> bucket.deleteObject("uploads/" + op.id());
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Op>> sequences() {
+        Arbitrary<Op> op = Combinators.combine(
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, 1),
+                        Arbitraries.of(Kind.class),
+                        Arbitraries.of("n-1", "n-2", "shared", "ü-3"))
+                .as(Op::new);
+        return op.list().ofMinSize(1).ofMaxSize(8);
+    }
 }

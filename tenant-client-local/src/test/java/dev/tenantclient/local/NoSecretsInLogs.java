@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,19 +17,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class NoSecretsInLogs implements AfterAllCallback {
 
-  private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
 
-  @Override
-  public void afterAll(ExtensionContext context) {
-    List<String> lines = CapturingAppender.lines();
-    assertThat(lines).as("log lines captured (the check must see the logs)").isNotEmpty();
-    List<String> secrets = TestStacks.secretsIssued();
-    for (String line : lines) {
-      assertThat(JWT.matcher(line).find()).as("a JWT in a log line: %s", line.substring(0, Math.min(80,
-          line.length()))).isFalse();
-      for (String secret : secrets) {
-        assertThat(line.contains(secret)).as("an issued secret or session token in a log line").isFalse();
-      }
+    @Override
+    public void afterAll(ExtensionContext context) {
+        List<String> lines = CapturingAppender.lines();
+        assertThat(lines).as("log lines captured (the check must see the logs)").isNotEmpty();
+        List<String> secrets = TestStacks.secretsIssued();
+        for (String line : lines) {
+            assertThat(JWT.matcher(line).find())
+                    .as("a JWT in a log line: %s", line.substring(0, Math.min(80, line.length())))
+                    .isFalse();
+            for (String secret : secrets) {
+                assertThat(line.contains(secret))
+                        .as("an issued secret or session token in a log line")
+                        .isFalse();
+            }
+        }
     }
-  }
 }

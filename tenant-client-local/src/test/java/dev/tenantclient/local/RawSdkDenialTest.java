@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,86 +31,111 @@ import software.amazon.awssdk.services.s3.S3Client;
 @ExtendWith(NoSecretsInLogs.class)
 class RawSdkDenialTest {
 
-  private static final String TABLE = "raw-notes";
-  private static final String BUCKET = "raw-files";
-  private static LocalTenantStack stack;
-  private static TenantClient client;
-  private static AwsCredentialsProvider acme;
-  private static DynamoDbClient dynamo;
-  private static S3Client s3;
+    private static final String TABLE = "raw-notes";
+    private static final String BUCKET = "raw-files";
+    private static LocalTenantStack stack;
+    private static TenantClient client;
+    private static AwsCredentialsProvider acme;
+    private static DynamoDbClient dynamo;
+    private static S3Client s3;
 
-  @BeforeAll
-  static void start() {
-    stack = TestStacks.shared();
-    Tables.createNotes(stack, TABLE);
-    stack.adminS3Client().createBucket(r -> r.bucket(BUCKET));
-    client = stack.clientBuilder().build();
-    TenantSession session = client.session(stack.issueToken("acme", "raw-alice"));
-    acme = session.credentialsProvider();
-    dynamo = DynamoDbClient.builder().region(LocalTenantStack.REGION).endpointOverride(stack.dynamoDbEndpoint())
-        .credentialsProvider(acme).build();
-    s3 = S3Client.builder().region(LocalTenantStack.REGION).endpointOverride(stack.s3Endpoint())
-        .forcePathStyle(true).credentialsProvider(acme).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    s3.close();
-    client.close();
-  }
-
-  private static Map<String, AttributeValue> key(String id) {
-    return Map.of("id", AttributeValue.fromS(id), "seq", AttributeValue.fromS("0"));
-  }
-
-  private static void assertDenied(Runnable call, String code) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(AwsServiceException.class,
-        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
-  }
-
-  @Test
-  void ownKeysAreAllowed() {
-    dynamo.putItem(r -> r.tableName(TABLE).item(key("acme#raw")));
-    s3.putObject(r -> r.bucket(BUCKET).key("acme/raw.txt"), RequestBody.fromString("x"));
-
-    assertThat(dynamo.getItem(r -> r.tableName(TABLE).key(key("acme#raw"))).hasItem()).isTrue();
-    assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("acme/")).contents()).hasSize(1);
-  }
-
-  @Test
-  void anotherTenantsKeysAKeyWithoutPrefixAndAScanAreDenied() {
-    assertDenied(() -> dynamo.getItem(r -> r.tableName(TABLE).key(key("globex#x"))), "AccessDeniedException");
-    assertDenied(() -> dynamo.putItem(r -> r.tableName(TABLE).item(key("x"))), "AccessDeniedException");
-    assertDenied(() -> dynamo.scan(r -> r.tableName(TABLE)), "AccessDeniedException");
-    assertDenied(() -> dynamo.query(r -> r.tableName(TABLE).keyConditionExpression("id = :v")
-        .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("globex#x")))), "AccessDeniedException");
-    assertDenied(() -> dynamo.batchGetItem(r -> r.requestItems(Map.of(TABLE,
-        software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
-            .keys(List.of(key("acme#a"), key("globex#b"))).build()))), "AccessDeniedException");
-  }
-
-  @Test
-  void anotherTenantsObjectsAndAnUnconfinedListingAreDenied() {
-    assertDenied(() -> s3.getObject(r -> r.bucket(BUCKET).key("globex/a.txt")), "AccessDenied");
-    assertDenied(() -> s3.putObject(r -> r.bucket(BUCKET).key("raw.txt"), RequestBody.fromString("x")),
-        "AccessDenied");
-    assertDenied(() -> s3.listObjectsV2(r -> r.bucket(BUCKET)), "AccessDenied");
-    assertDenied(() -> s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("globex/")), "AccessDenied");
-    assertDenied(() -> s3.copyObject(r -> r.sourceBucket(BUCKET).sourceKey("globex/a.txt")
-        .destinationBucket(BUCKET).destinationKey("acme/stolen.txt")), "AccessDenied");
-  }
-
-  @Test
-  void aWrongSecretIsAnInvalidSignature() {
-    AwsSessionCredentials real = (AwsSessionCredentials) acme.resolveCredentials();
-    AwsSessionCredentials forged = AwsSessionCredentials.create(real.accessKeyId(), "forged-secret",
-        real.sessionToken());
-    try (DynamoDbClient forgedDynamo = DynamoDbClient.builder().region(LocalTenantStack.REGION)
-        .endpointOverride(stack.dynamoDbEndpoint()).credentialsProvider(StaticCredentialsProvider.create(forged))
-        .build()) {
-      assertDenied(() -> forgedDynamo.getItem(r -> r.tableName(TABLE).key(key("acme#raw"))),
-          "InvalidSignatureException");
+    @BeforeAll
+    static void start() {
+        stack = TestStacks.shared();
+        Tables.createNotes(stack, TABLE);
+        stack.adminS3Client().createBucket(r -> r.bucket(BUCKET));
+        client = stack.clientBuilder().build();
+        TenantSession session = client.session(stack.issueToken("acme", "raw-alice"));
+        acme = session.credentialsProvider();
+        dynamo = DynamoDbClient.builder()
+                .region(LocalTenantStack.REGION)
+                .endpointOverride(stack.dynamoDbEndpoint())
+                .credentialsProvider(acme)
+                .build();
+        s3 = S3Client.builder()
+                .region(LocalTenantStack.REGION)
+                .endpointOverride(stack.s3Endpoint())
+                .forcePathStyle(true)
+                .credentialsProvider(acme)
+                .build();
     }
-  }
+
+    @AfterAll
+    static void stop() {
+        dynamo.close();
+        s3.close();
+        client.close();
+    }
+
+    private static Map<String, AttributeValue> key(String id) {
+        return Map.of("id", AttributeValue.fromS(id), "seq", AttributeValue.fromS("0"));
+    }
+
+    private static void assertDenied(Runnable call, String code) {
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        AwsServiceException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
+    }
+
+    @Test
+    void ownKeysAreAllowed() {
+        dynamo.putItem(r -> r.tableName(TABLE).item(key("acme#raw")));
+        s3.putObject(r -> r.bucket(BUCKET).key("acme/raw.txt"), RequestBody.fromString("x"));
+
+        assertThat(dynamo.getItem(r -> r.tableName(TABLE).key(key("acme#raw"))).hasItem())
+                .isTrue();
+        assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("acme/")).contents())
+                .hasSize(1);
+    }
+
+    @Test
+    void anotherTenantsKeysAKeyWithoutPrefixAndAScanAreDenied() {
+        assertDenied(() -> dynamo.getItem(r -> r.tableName(TABLE).key(key("globex#x"))), "AccessDeniedException");
+        assertDenied(() -> dynamo.putItem(r -> r.tableName(TABLE).item(key("x"))), "AccessDeniedException");
+        assertDenied(() -> dynamo.scan(r -> r.tableName(TABLE)), "AccessDeniedException");
+        assertDenied(
+                () -> dynamo.query(r -> r.tableName(TABLE)
+                        .keyConditionExpression("id = :v")
+                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("globex#x")))),
+                "AccessDeniedException");
+        assertDenied(
+                () -> dynamo.batchGetItem(r -> r.requestItems(Map.of(
+                        TABLE,
+                        software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                                .keys(List.of(key("acme#a"), key("globex#b")))
+                                .build()))),
+                "AccessDeniedException");
+    }
+
+    @Test
+    void anotherTenantsObjectsAndAnUnconfinedListingAreDenied() {
+        assertDenied(() -> s3.getObject(r -> r.bucket(BUCKET).key("globex/a.txt")), "AccessDenied");
+        assertDenied(
+                () -> s3.putObject(r -> r.bucket(BUCKET).key("raw.txt"), RequestBody.fromString("x")), "AccessDenied");
+        assertDenied(() -> s3.listObjectsV2(r -> r.bucket(BUCKET)), "AccessDenied");
+        assertDenied(() -> s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("globex/")), "AccessDenied");
+        assertDenied(
+                () -> s3.copyObject(r -> r.sourceBucket(BUCKET)
+                        .sourceKey("globex/a.txt")
+                        .destinationBucket(BUCKET)
+                        .destinationKey("acme/stolen.txt")),
+                "AccessDenied");
+    }
+
+    @Test
+    void aWrongSecretIsAnInvalidSignature() {
+        AwsSessionCredentials real = (AwsSessionCredentials) acme.resolveCredentials();
+        AwsSessionCredentials forged =
+                AwsSessionCredentials.create(real.accessKeyId(), "forged-secret", real.sessionToken());
+        try (DynamoDbClient forgedDynamo = DynamoDbClient.builder()
+                .region(LocalTenantStack.REGION)
+                .endpointOverride(stack.dynamoDbEndpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(forged))
+                .build()) {
+            assertDenied(
+                    () -> forgedDynamo.getItem(r -> r.tableName(TABLE).key(key("acme#raw"))),
+                    "InvalidSignatureException");
+        }
+    }
 }

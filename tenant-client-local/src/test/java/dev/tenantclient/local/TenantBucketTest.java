@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,229 +44,244 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 @ExtendWith(NoSecretsInLogs.class)
 class TenantBucketTest {
 
-  private static final AtomicInteger buckets = new AtomicInteger();
-  private static final HttpClient http = HttpClient.newHttpClient();
-  private static LocalTenantStack stack;
-  private static TenantClient client;
-  private String bucket;
-  private TenantSession acmeSession;
-  private TenantBucket acme;
-  private TenantBucket globex;
+    private static final AtomicInteger buckets = new AtomicInteger();
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static LocalTenantStack stack;
+    private static TenantClient client;
+    private String bucket;
+    private TenantSession acmeSession;
+    private TenantBucket acme;
+    private TenantBucket globex;
 
-  @BeforeAll
-  static void start() {
-    stack = TestStacks.shared();
-    client = stack.clientBuilder().build();
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-  }
-
-  @BeforeEach
-  void freshBucket() {
-    bucket = "files-" + buckets.incrementAndGet();
-    stack.adminS3Client().createBucket(r -> r.bucket(bucket));
-    acmeSession = client.session(stack.issueToken("acme", "alice"));
-    acme = acmeSession.bucket(bucket);
-    globex = client.session(stack.issueToken("globex", "bob")).bucket(bucket);
-  }
-
-  private List<String> rawKeys() {
-    return stack.adminS3Client().listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream()
-        .map(S3Object::key).toList();
-  }
-
-  private long gatewayRequests() {
-    return stack.gatewayAllowed() + stack.gatewayDenied();
-  }
-
-  @Test
-  void twoTenantsWithTheSameKeyEachReadTheirOwnObject() {
-    acme.putObject("reports/q1.txt", RequestBody.fromString("acme q1"));
-    globex.putObject("reports/q1.txt", RequestBody.fromString("globex q1"));
-
-    assertThat(acme.getObjectAsBytes("reports/q1.txt").asUtf8String()).isEqualTo("acme q1");
-    assertThat(globex.getObjectAsBytes("reports/q1.txt").asUtf8String()).isEqualTo("globex q1");
-    assertThat(rawKeys()).containsExactlyInAnyOrder("acme/reports/q1.txt", "globex/reports/q1.txt");
-  }
-
-  @Test
-  void streamHeadAndDeleteWorkOnTheTenantsObjectOnly() throws IOException {
-    acme.putObject("a.txt", RequestBody.fromString("hello"), b -> b.contentType("text/plain"));
-    globex.putObject("a.txt", RequestBody.fromString("other"));
-
-    try (var in = acme.getObject("a.txt")) {
-      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello");
-    }
-    assertThat(acme.headObject("a.txt").contentLength()).isEqualTo(5);
-    acme.deleteObject("a.txt");
-
-    assertThatThrownBy(() -> acme.headObject("a.txt")).isInstanceOf(NoSuchKeyException.class);
-    assertThat(globex.getObjectAsBytes("a.txt").asUtf8String()).isEqualTo("other");
-  }
-
-  @Test
-  void deleteObjectsRemovesOnlyTheTenantsKeys() {
-    List.of("d/1", "d/2", "d/3").forEach(k -> {
-      acme.putObject(k, RequestBody.fromString(k));
-      globex.putObject(k, RequestBody.fromString(k));
-    });
-
-    acme.deleteObjects(List.of("d/1", "d/2", "d/3"));
-
-    assertThat(rawKeys()).containsExactlyInAnyOrder("globex/d/1", "globex/d/2", "globex/d/3");
-  }
-
-  @Test
-  void listingFollowsPagesPastAThousandAndReturnsRelativeKeys() throws Exception {
-    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(16);
-    try {
-      pool.submit(() -> IntStream.range(0, 1_050).parallel().forEach(i -> stack.adminS3Client().putObject(r -> r
-          .bucket(bucket).key(String.format("acme/many/%04d", i)), RequestBody.fromString("x")))).get();
-    } finally {
-      pool.shutdown();
-    }
-    stack.adminS3Client().putObject(r -> r.bucket(bucket).key("globex/many/0000"), RequestBody.fromString("x"));
-
-    List<TenantObject> listed = acme.listObjects("many/");
-
-    assertThat(listed).hasSize(1_050);
-    assertThat(listed.get(0).key()).isEqualTo("many/0000");
-    assertThat(listed.get(1_049).key()).isEqualTo("many/1049");
-    assertThat(globex.listObjects("")).extracting(TenantObject::key).containsExactly("many/0000");
-  }
-
-  @Test
-  void delimitedListingShowsFoldersRelativeToTheTenant() {
-    List.of("docs/a.txt", "docs/sub/b.txt", "docs/sub/c.txt", "top.txt").forEach(k ->
-        acme.putObject(k, RequestBody.fromString(k)));
-
-    TenantListing root = acme.listObjects(null, "/");
-    TenantListing docs = acme.listObjects("docs/", "/");
-
-    assertThat(root.objects()).extracting(TenantObject::key).containsExactly("top.txt");
-    assertThat(root.commonPrefixes()).containsExactly("docs/");
-    assertThat(docs.objects()).extracting(TenantObject::key).containsExactly("docs/a.txt");
-    assertThat(docs.commonPrefixes()).containsExactly("docs/sub/");
-  }
-
-  @Test
-  void copyStaysInsideTheTenant() {
-    acme.putObject("src.txt", RequestBody.fromString("copy me"));
-    globex.putObject("secret.txt", RequestBody.fromString("globex secret"));
-    long before = gatewayRequests();
-
-    assertThatThrownBy(() -> acme.copyObject("../globex/secret.txt", "stolen.txt"))
-        .isInstanceOf(TenantBoundaryException.class);
-    assertThatThrownBy(() -> acme.copyObject("src.txt", "../globex/src.txt"))
-        .isInstanceOf(TenantBoundaryException.class);
-    assertThat(gatewayRequests()).isEqualTo(before);
-
-    acme.copyObject("src.txt", "dst.txt");
-    assertThat(acme.getObjectAsBytes("dst.txt").asUtf8String()).isEqualTo("copy me");
-    assertThat(rawKeys()).containsExactlyInAnyOrder("acme/src.txt", "acme/dst.txt", "globex/secret.txt");
-  }
-
-  @Test
-  void aPresignedGetWorksWithAPlainHttpClientOnlyForItsKeyAndCarriesTheTenantsKeyId() throws Exception {
-    acme.putObject("shared/report.txt", RequestBody.fromString("presigned"));
-    acme.putObject("shared/other.txt", RequestBody.fromString("not this one"));
-    String accessKeyId = acmeSession.credentialsProvider().resolveCredentials().accessKeyId();
-
-    PresignedGetObjectRequest presigned = acme.presignGetObject("shared/report.txt", Duration.ofMinutes(5));
-    HttpResponse<String> ok = http.send(HttpRequest.newBuilder(presigned.url().toURI()).build(),
-        HttpResponse.BodyHandlers.ofString());
-    URI tampered = URI.create(presigned.url().toString().replace("report.txt", "other.txt"));
-    HttpResponse<String> other = http.send(HttpRequest.newBuilder(tampered).build(),
-        HttpResponse.BodyHandlers.ofString());
-
-    assertThat(presigned.url().getQuery()).contains("X-Amz-Credential=" + accessKeyId);
-    assertThat(ok.statusCode()).isEqualTo(200);
-    assertThat(ok.body()).isEqualTo("presigned");
-    assertThat(other.statusCode()).isEqualTo(403);
-    assertThat(other.body()).doesNotContain("not this one");
-  }
-
-  @Test
-  void aPresignedPutWritesIntoTheTenantsFolder() throws Exception {
-    PresignedPutObjectRequest presigned = acme.presignPutObject("in/upload.txt", Duration.ofMinutes(5));
-    HttpRequest.Builder put = HttpRequest.newBuilder(presigned.url().toURI())
-        .PUT(HttpRequest.BodyPublishers.ofString("via url"));
-    presigned.signedHeaders().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("host")) {
-        values.forEach(v -> put.header(name, v));
-      }
-    });
-
-    HttpResponse<String> response = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(acme.getObjectAsBytes("in/upload.txt").asUtf8String()).isEqualTo("via url");
-    assertThat(rawKeys()).containsExactly("acme/in/upload.txt");
-  }
-
-  @Test
-  void aMultipartUploadRoundTripsByteForByte(@TempDir Path dir) throws IOException {
-    byte[] content = new byte[12 * 1024 * 1024 + 123];
-    new Random(42).nextBytes(content);
-    Path file = Files.write(dir.resolve("big.bin"), content);
-
-    acme.upload("big/file.bin", file, 5L * 1024 * 1024, 5L * 1024 * 1024);
-
-    assertThat(acme.getObjectAsBytes("big/file.bin").asByteArray()).isEqualTo(content);
-    assertThat(rawKeys()).containsExactly("acme/big/file.bin");
-  }
-
-  @Test
-  void aFailureMidUploadLeavesNoObjectAndNoDanglingUpload(@TempDir Path dir) throws IOException {
-    byte[] content = new byte[16 * 1024 * 1024];
-    new Random(7).nextBytes(content);
-    Path file = Files.write(dir.resolve("big.bin"), content);
-    // CreateMultipartUpload and part 1 pass (both are s3:PutObject); part 2 fails, retries included.
-    stack.injectFault("s3:PutObject", 2, 10);
-
-    try {
-      assertThatThrownBy(() -> acme.upload("big/broken.bin", file, 5L * 1024 * 1024, 5L * 1024 * 1024))
-          .isInstanceOf(S3Exception.class);
-    } finally {
-      stack.clearInjectedFaults();
+    @BeforeAll
+    static void start() {
+        stack = TestStacks.shared();
+        client = stack.clientBuilder().build();
     }
 
-    assertThat(rawKeys()).isEmpty();
-    assertThat(stack.adminS3Client().listMultipartUploads(r -> r.bucket(bucket)).uploads()).isEmpty();
-  }
-
-  @Test
-  void unsafeKeysAreRefusedBeforeAnyRequest() {
-    long before = gatewayRequests();
-    for (String key : List.of("", "/abs", "a/../b", "./a", "a/./b", "..", "a//b", "a\\b", "a\u0000b", "a\nb",
-        "x".repeat(1020))) {
-      assertThatThrownBy(() -> acme.putObject(key, RequestBody.fromString("x")))
-          .as("key %s", key.length() > 20 ? key.substring(0, 20) + "..." : key)
-          .isInstanceOf(TenantBoundaryException.class);
+    @AfterAll
+    static void stop() {
+        client.close();
     }
-    assertThatThrownBy(() -> acme.putObject(null, RequestBody.fromString("x")))
-        .isInstanceOf(TenantBoundaryException.class);
-    assertThatThrownBy(() -> acme.listObjects("../")).isInstanceOf(TenantBoundaryException.class);
-    assertThat(gatewayRequests()).isEqualTo(before);
-    assertThat(rawKeys()).isEmpty();
-  }
 
-  @Test
-  void folderLayoutsNestUserFolders() {
-    TenantLayout layout = TenantLayout.builder().tag("org", "custom:org").tag("username", "sub")
-        .partitionKeyPrefix("{org}#").objectKeyPrefix("{org}/{username}/").build();
-    try (TenantClient nested = stack.clientBuilder().layout(layout).build()) {
-      TenantBucket alice = nested.session(stack.issueToken("acme", "alice")).bucket(bucket);
-      TenantBucket bob = nested.session(stack.issueToken("acme", "bob")).bucket(bucket);
-
-      alice.putObject("n.txt", RequestBody.fromString("alice"));
-      bob.putObject("n.txt", RequestBody.fromString("bob"));
-
-      assertThat(alice.getObjectAsBytes("n.txt").asUtf8String()).isEqualTo("alice");
-      assertThat(rawKeys()).containsExactlyInAnyOrder("acme/alice/n.txt", "acme/bob/n.txt");
+    @BeforeEach
+    void freshBucket() {
+        bucket = "files-" + buckets.incrementAndGet();
+        stack.adminS3Client().createBucket(r -> r.bucket(bucket));
+        acmeSession = client.session(stack.issueToken("acme", "alice"));
+        acme = acmeSession.bucket(bucket);
+        globex = client.session(stack.issueToken("globex", "bob")).bucket(bucket);
     }
-  }
+
+    private List<String> rawKeys() {
+        return stack.adminS3Client().listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream()
+                .map(S3Object::key)
+                .toList();
+    }
+
+    private long gatewayRequests() {
+        return stack.gatewayAllowed() + stack.gatewayDenied();
+    }
+
+    @Test
+    void twoTenantsWithTheSameKeyEachReadTheirOwnObject() {
+        acme.putObject("reports/q1.txt", RequestBody.fromString("acme q1"));
+        globex.putObject("reports/q1.txt", RequestBody.fromString("globex q1"));
+
+        assertThat(acme.getObjectAsBytes("reports/q1.txt").asUtf8String()).isEqualTo("acme q1");
+        assertThat(globex.getObjectAsBytes("reports/q1.txt").asUtf8String()).isEqualTo("globex q1");
+        assertThat(rawKeys()).containsExactlyInAnyOrder("acme/reports/q1.txt", "globex/reports/q1.txt");
+    }
+
+    @Test
+    void streamHeadAndDeleteWorkOnTheTenantsObjectOnly() throws IOException {
+        acme.putObject("a.txt", RequestBody.fromString("hello"), b -> b.contentType("text/plain"));
+        globex.putObject("a.txt", RequestBody.fromString("other"));
+
+        try (var in = acme.getObject("a.txt")) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        }
+        assertThat(acme.headObject("a.txt").contentLength()).isEqualTo(5);
+        acme.deleteObject("a.txt");
+
+        assertThatThrownBy(() -> acme.headObject("a.txt")).isInstanceOf(NoSuchKeyException.class);
+        assertThat(globex.getObjectAsBytes("a.txt").asUtf8String()).isEqualTo("other");
+    }
+
+    @Test
+    void deleteObjectsRemovesOnlyTheTenantsKeys() {
+        List.of("d/1", "d/2", "d/3").forEach(k -> {
+            acme.putObject(k, RequestBody.fromString(k));
+            globex.putObject(k, RequestBody.fromString(k));
+        });
+
+        acme.deleteObjects(List.of("d/1", "d/2", "d/3"));
+
+        assertThat(rawKeys()).containsExactlyInAnyOrder("globex/d/1", "globex/d/2", "globex/d/3");
+    }
+
+    @Test
+    void listingFollowsPagesPastAThousandAndReturnsRelativeKeys() throws Exception {
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(16);
+        try {
+            pool.submit(() -> IntStream.range(0, 1_050)
+                            .parallel()
+                            .forEach(i -> stack.adminS3Client()
+                                    .putObject(
+                                            r -> r.bucket(bucket).key(String.format("acme/many/%04d", i)),
+                                            RequestBody.fromString("x"))))
+                    .get();
+        } finally {
+            pool.shutdown();
+        }
+        stack.adminS3Client().putObject(r -> r.bucket(bucket).key("globex/many/0000"), RequestBody.fromString("x"));
+
+        List<TenantObject> listed = acme.listObjects("many/");
+
+        assertThat(listed).hasSize(1_050);
+        assertThat(listed.get(0).key()).isEqualTo("many/0000");
+        assertThat(listed.get(1_049).key()).isEqualTo("many/1049");
+        assertThat(globex.listObjects("")).extracting(TenantObject::key).containsExactly("many/0000");
+    }
+
+    @Test
+    void delimitedListingShowsFoldersRelativeToTheTenant() {
+        List.of("docs/a.txt", "docs/sub/b.txt", "docs/sub/c.txt", "top.txt")
+                .forEach(k -> acme.putObject(k, RequestBody.fromString(k)));
+
+        TenantListing root = acme.listObjects(null, "/");
+        TenantListing docs = acme.listObjects("docs/", "/");
+
+        assertThat(root.objects()).extracting(TenantObject::key).containsExactly("top.txt");
+        assertThat(root.commonPrefixes()).containsExactly("docs/");
+        assertThat(docs.objects()).extracting(TenantObject::key).containsExactly("docs/a.txt");
+        assertThat(docs.commonPrefixes()).containsExactly("docs/sub/");
+    }
+
+    @Test
+    void copyStaysInsideTheTenant() {
+        acme.putObject("src.txt", RequestBody.fromString("copy me"));
+        globex.putObject("secret.txt", RequestBody.fromString("globex secret"));
+        long before = gatewayRequests();
+
+        assertThatThrownBy(() -> acme.copyObject("../globex/secret.txt", "stolen.txt"))
+                .isInstanceOf(TenantBoundaryException.class);
+        assertThatThrownBy(() -> acme.copyObject("src.txt", "../globex/src.txt"))
+                .isInstanceOf(TenantBoundaryException.class);
+        assertThat(gatewayRequests()).isEqualTo(before);
+
+        acme.copyObject("src.txt", "dst.txt");
+        assertThat(acme.getObjectAsBytes("dst.txt").asUtf8String()).isEqualTo("copy me");
+        assertThat(rawKeys()).containsExactlyInAnyOrder("acme/src.txt", "acme/dst.txt", "globex/secret.txt");
+    }
+
+    @Test
+    void aPresignedGetWorksWithAPlainHttpClientOnlyForItsKeyAndCarriesTheTenantsKeyId() throws Exception {
+        acme.putObject("shared/report.txt", RequestBody.fromString("presigned"));
+        acme.putObject("shared/other.txt", RequestBody.fromString("not this one"));
+        String accessKeyId =
+                acmeSession.credentialsProvider().resolveCredentials().accessKeyId();
+
+        PresignedGetObjectRequest presigned = acme.presignGetObject("shared/report.txt", Duration.ofMinutes(5));
+        HttpResponse<String> ok = http.send(
+                HttpRequest.newBuilder(presigned.url().toURI()).build(), HttpResponse.BodyHandlers.ofString());
+        URI tampered = URI.create(presigned.url().toString().replace("report.txt", "other.txt"));
+        HttpResponse<String> other =
+                http.send(HttpRequest.newBuilder(tampered).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(presigned.url().getQuery()).contains("X-Amz-Credential=" + accessKeyId);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("presigned");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).doesNotContain("not this one");
+    }
+
+    @Test
+    void aPresignedPutWritesIntoTheTenantsFolder() throws Exception {
+        PresignedPutObjectRequest presigned = acme.presignPutObject("in/upload.txt", Duration.ofMinutes(5));
+        HttpRequest.Builder put =
+                HttpRequest.newBuilder(presigned.url().toURI()).PUT(HttpRequest.BodyPublishers.ofString("via url"));
+        presigned.signedHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                values.forEach(v -> put.header(name, v));
+            }
+        });
+
+        HttpResponse<String> response = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(acme.getObjectAsBytes("in/upload.txt").asUtf8String()).isEqualTo("via url");
+        assertThat(rawKeys()).containsExactly("acme/in/upload.txt");
+    }
+
+    @Test
+    void aMultipartUploadRoundTripsByteForByte(@TempDir Path dir) throws IOException {
+        byte[] content = new byte[12 * 1024 * 1024 + 123];
+        new Random(42).nextBytes(content);
+        Path file = Files.write(dir.resolve("big.bin"), content);
+
+        acme.upload("big/file.bin", file, 5L * 1024 * 1024, 5L * 1024 * 1024);
+
+        assertThat(acme.getObjectAsBytes("big/file.bin").asByteArray()).isEqualTo(content);
+        assertThat(rawKeys()).containsExactly("acme/big/file.bin");
+    }
+
+    @Test
+    void aFailureMidUploadLeavesNoObjectAndNoDanglingUpload(@TempDir Path dir) throws IOException {
+        byte[] content = new byte[16 * 1024 * 1024];
+        new Random(7).nextBytes(content);
+        Path file = Files.write(dir.resolve("big.bin"), content);
+        // CreateMultipartUpload and part 1 pass (both are s3:PutObject); part 2 fails, retries included.
+        stack.injectFault("s3:PutObject", 2, 10);
+
+        try {
+            assertThatThrownBy(() -> acme.upload("big/broken.bin", file, 5L * 1024 * 1024, 5L * 1024 * 1024))
+                    .isInstanceOf(S3Exception.class);
+        } finally {
+            stack.clearInjectedFaults();
+        }
+
+        assertThat(rawKeys()).isEmpty();
+        assertThat(stack.adminS3Client()
+                        .listMultipartUploads(r -> r.bucket(bucket))
+                        .uploads())
+                .isEmpty();
+    }
+
+    @Test
+    void unsafeKeysAreRefusedBeforeAnyRequest() {
+        long before = gatewayRequests();
+        for (String key : List.of(
+                "", "/abs", "a/../b", "./a", "a/./b", "..", "a//b", "a\\b", "a\u0000b", "a\nb", "x".repeat(1020))) {
+            assertThatThrownBy(() -> acme.putObject(key, RequestBody.fromString("x")))
+                    .as("key %s", key.length() > 20 ? key.substring(0, 20) + "..." : key)
+                    .isInstanceOf(TenantBoundaryException.class);
+        }
+        assertThatThrownBy(() -> acme.putObject(null, RequestBody.fromString("x")))
+                .isInstanceOf(TenantBoundaryException.class);
+        assertThatThrownBy(() -> acme.listObjects("../")).isInstanceOf(TenantBoundaryException.class);
+        assertThat(gatewayRequests()).isEqualTo(before);
+        assertThat(rawKeys()).isEmpty();
+    }
+
+    @Test
+    void folderLayoutsNestUserFolders() {
+        TenantLayout layout = TenantLayout.builder()
+                .tag("org", "custom:org")
+                .tag("username", "sub")
+                .partitionKeyPrefix("{org}#")
+                .objectKeyPrefix("{org}/{username}/")
+                .build();
+        try (TenantClient nested = stack.clientBuilder().layout(layout).build()) {
+            TenantBucket alice =
+                    nested.session(stack.issueToken("acme", "alice")).bucket(bucket);
+            TenantBucket bob = nested.session(stack.issueToken("acme", "bob")).bucket(bucket);
+
+            alice.putObject("n.txt", RequestBody.fromString("alice"));
+            bob.putObject("n.txt", RequestBody.fromString("bob"));
+
+            assertThat(alice.getObjectAsBytes("n.txt").asUtf8String()).isEqualTo("alice");
+            assertThat(rawKeys()).containsExactlyInAnyOrder("acme/alice/n.txt", "acme/bob/n.txt");
+        }
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,336 +30,387 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
  */
 class TenantDoctorTest {
 
-  private static final String BUCKET = "doctor-files";
-  private static LocalTenantStack stack;
+    private static final String BUCKET = "doctor-files";
+    private static LocalTenantStack stack;
 
-  @BeforeAll
-  static void start() {
-    stack = TestStacks.shared();
-    try {
-      stack.adminS3Client().createBucket(b -> b.bucket(BUCKET));
-    } catch (BucketAlreadyOwnedByYouException alreadyThere) {
-      // another run of this class in the same JVM
+    @BeforeAll
+    static void start() {
+        stack = TestStacks.shared();
+        try {
+            stack.adminS3Client().createBucket(b -> b.bucket(BUCKET));
+        } catch (BucketAlreadyOwnedByYouException alreadyThere) {
+            // another run of this class in the same JVM
+        }
     }
-  }
 
-  @AfterEach
-  void repair() {
-    stack.deployment().reset();
-  }
-
-  @AfterAll
-  static void cleanUp() {
-    stack.deployment().reset();
-  }
-
-  private static DoctorReport examine() {
-    return stack.doctorBuilder().table("notes", "byAuthor").bucket(BUCKET).build().examine();
-  }
-
-  private static Finding only(DoctorReport report) {
-    assertThat(report.findings()).as(report.describe()).hasSize(1);
-    return report.findings().get(0);
-  }
-
-  @Test
-  void theStacksOwnDeploymentHasNoFindings() {
-    DoctorReport report = examine();
-
-    assertThat(report.findings()).as(report.describe()).isEmpty();
-    assertThat(report.passed()).isTrue();
-    assertThat(report.describe()).contains("no findings");
-  }
-
-  @Test
-  void aMutableTenantAttributeIsAWarning() {
-    stack.deployment().attributeMutable("custom:org", true);
-
-    Finding finding = only(examine());
-
-    assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-    assertThat(finding.check()).isEqualTo("user-pool.attribute-mutable");
-    assertThat(finding.problem()).contains("custom:org", LocalTenantStack.USER_POOL_ID);
-  }
-
-  @Test
-  void aMissingTenantAttributeIsAnError() {
-    stack.deployment().removeAttribute("custom:org");
-
-    Finding finding = only(examine());
-
-    assertThat(finding.severity()).isEqualTo(Severity.ERROR);
-    assertThat(finding.check()).isEqualTo("user-pool.attribute-missing");
-  }
-
-  @Test
-  void anAppClientThatMayWriteTheTenantAttributeIsAnError() {
-    stack.deployment().appClient("support-console", "email", "custom:org");
-
-    DoctorReport report = examine();
-    Finding finding = only(report);
-
-    assertThat(report.passed()).isFalse();
-    assertThat(finding.check()).isEqualTo("user-pool.client-writes-attribute");
-    assertThat(finding.problem()).contains("support-console", "custom:org");
-    assertThat(finding.why()).contains("UpdateUserAttributes");
-  }
-
-  @Test
-  void aPrincipalTagMapWithoutTheTenantTagIsAnError() {
-    stack.deployment().principalTags(Map.of("username", "sub"));
-
-    Finding finding = only(examine());
-
-    assertThat(finding.severity()).isEqualTo(Severity.ERROR);
-    assertThat(finding.check()).isEqualTo("principal-tags.missing");
-    assertThat(finding.problem()).contains("'custom:org'", "'org'");
-  }
-
-  @Test
-  void aPrincipalTagMappedFromAnotherClaimIsAnError() {
-    stack.deployment().principalTags(Map.of("org", "email", "username", "sub"));
-
-    Finding finding = only(examine());
-
-    assertThat(finding.check()).isEqualTo("principal-tags.wrong-claim");
-    assertThat(finding.problem()).contains("'email'", "'custom:org'");
-  }
-
-  @Test
-  void aTrustPolicyWithoutTagSessionIsAnError() {
-    stack.deployment().trustPolicy(trust("\"sts:AssumeRoleWithWebIdentity\"", audCondition() + "," + amrCondition()));
-
-    Finding finding = only(examine());
-
-    assertThat(finding.check()).isEqualTo("trust.tag-session");
-    assertThat(finding.fix()).contains("sts:TagSession");
-  }
-
-  @Test
-  void aTrustPolicyWithoutAudIsAnError() {
-    stack.deployment().trustPolicy(trust(actions(), amrCondition()));
-
-    Finding finding = only(examine());
-
-    assertThat(finding.check()).isEqualTo("trust.aud");
-    assertThat(finding.why()).contains("any identity pool");
-  }
-
-  @Test
-  void aTrustPolicyWithoutAmrIsAnError() {
-    stack.deployment().trustPolicy(trust(actions(), audCondition()));
-
-    Finding finding = only(examine());
-
-    assertThat(finding.check()).isEqualTo("trust.amr");
-  }
-
-  @Test
-  void addingScanToTheRoleIsFoundByWhatItGrants() {
-    stack.deployment().putRolePolicy("ops-debugging", policy(
-        "{\"Sid\":\"Debug\",\"Effect\":\"Allow\",\"Action\":\"dynamodb:Scan\","
-            + "\"Resource\":\"arn:aws:dynamodb:us-east-1:000000000000:table/*\"}"));
-
-    Finding finding = only(examine());
-
-    assertThat(finding.severity()).isEqualTo(Severity.ERROR);
-    assertThat(finding.check()).isEqualTo("permissions.grants-more");
-    assertThat(finding.problem()).contains("inline policy ops-debugging (Debug)", "dynamodb:Scan on table notes")
-        .doesNotContain("GetItem");
-  }
-
-  @Test
-  void s3StarOnTheWholeBucketIsFoundInAManagedPolicy() {
-    stack.deployment().attachPolicy("FilesFullAccess", policy(
-        "{\"Sid\":\"All\",\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::" + BUCKET
-            + "\",\"arn:aws:s3:::" + BUCKET + "/*\"]}"));
-
-    Finding finding = only(examine());
-
-    assertThat(finding.check()).isEqualTo("permissions.grants-more");
-    assertThat(finding.problem()).contains("managed policy FilesFullAccess (All)",
-        "s3:GetObject in another tenant's folder", "s3:ListBucket without s3:prefix", "s3:PutBucketPolicy");
-  }
-
-  @Test
-  void listBucketWithoutAPrefixConditionIsFound() {
-    stack.deployment().putRolePolicy("listing", policy(
-        "{\"Sid\":\"List\",\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::" + BUCKET
-            + "\"}"));
-
-    Finding finding = only(examine());
-
-    assertThat(finding.problem()).contains("s3:ListBucket of another tenant's folder",
-        "s3:ListBucket without s3:prefix").doesNotContain("own folder");
-  }
-
-  @Test
-  void aTenantPrefixWithoutItsSeparatorIsFound() {
-    // the classic slip: "${aws:PrincipalTag/org}*" instead of "${aws:PrincipalTag/org}/*"
-    stack.deployment().putRolePolicy("sloppy", policy(
-        "{\"Sid\":\"Sloppy\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
-            + "\"Resource\":\"arn:aws:s3:::" + BUCKET + "/${aws:PrincipalTag/org}*\"}"));
-
-    Finding finding = only(examine());
-
-    assertThat(finding.problem()).contains("s3:GetObject in a folder that merely starts with the tenant's name");
-  }
-
-  @Test
-  void leadingKeysWithForAllValuesAndNoNullGuardIsFound() {
-    // ForAllValues is vacuously true for a request without leading keys
-    stack.deployment().putRolePolicy("vacuous", policy(
-        "{\"Sid\":\"Vacuous\",\"Effect\":\"Allow\",\"Action\":\"dynamodb:*\","
-            + "\"Resource\":\"arn:aws:dynamodb:us-east-1:000000000000:table/notes\",\"Condition\":"
-            + "{\"ForAllValues:StringLike\":{\"dynamodb:LeadingKeys\":[\"${aws:PrincipalTag/org}#*\"]}}}"));
-
-    Finding finding = only(examine());
-
-    assertThat(finding.problem()).contains("dynamodb:GetItem without leading keys in table notes",
-        "dynamodb:Scan on table notes").doesNotContain("another tenant's items");
-  }
-
-  @Test
-  void metadataOnlyGrantsAreAWarning() {
-    stack.deployment().putRolePolicy("describe", policy(
-        "{\"Effect\":\"Allow\",\"Action\":\"dynamodb:DescribeTable\",\"Resource\":\"*\"}"));
-
-    DoctorReport report = examine();
-    Finding finding = only(report);
-
-    assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-    assertThat(finding.check()).isEqualTo("permissions.grants-metadata");
-    assertThat(report.passed()).isTrue();
-  }
-
-  @Test
-  void aRoleWithoutTheGeneratedPolicyMissesPermissions() {
-    stack.deployment().withoutGeneratedPolicies();
-
-    Finding finding = only(examine());
-
-    assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-    assertThat(finding.check()).isEqualTo("permissions.missing");
-    assertThat(finding.problem()).contains("dynamodb:GetItem on the tenant's own items in table notes",
-        "s3:PutObject in the tenant's own folder of bucket " + BUCKET);
-  }
-
-  @Test
-  void aReadTheDoctorMayNotMakeIsCouldNotCheckNotAPass() {
-    stack.deployment().denyRead("iam:GetRole");
-
-    DoctorReport report = examine();
-    Finding finding = only(report);
-
-    assertThat(finding.severity()).isEqualTo(Severity.COULD_NOT_CHECK);
-    assertThat(finding.check()).isEqualTo("read.iam:GetRole");
-    assertThat(finding.problem()).contains("AccessDenied (HTTP 403)", "trust policy");
-    assertThat(report.passed()).isFalse();
-  }
-
-  @Test
-  void unreadablePartsAreEachReportedAndTheRestIsStillChecked() {
-    stack.deployment().denyRead("cognito-idp:DescribeUserPool").denyRead("iam:ListAttachedRolePolicies")
-        .trustPolicy(trust(actions(), audCondition()));
-
-    DoctorReport report = examine();
-
-    assertThat(report.findings()).extracting(Finding::check).as(report.describe())
-        .containsExactly("read.cognito-idp:DescribeUserPool", "trust.amr", "read.iam:ListAttachedRolePolicies");
-    assertThat(report.findings(Severity.COULD_NOT_CHECK)).hasSize(2);
-  }
-
-  @Test
-  void theCommandLineExitsZeroWhenCleanAndOneOnAFinding() {
-    String endpoint = stack.deployment().endpoint().toString();
-    List<String> args = new ArrayList<>(List.of("doctor", "--region", "us-east-1", "--identity-pool",
-        LocalTenantStack.IDENTITY_POOL_ID, "--user-pool", LocalTenantStack.USER_POOL_ID, "--layout", "org",
-        "--layout", "user", "--table", "notes:byAuthor", "--bucket", BUCKET, "--endpoint-url", endpoint));
-    String previousKey = System.setProperty("aws.accessKeyId", "LOCALADMIN");
-    String previousSecret = System.setProperty("aws.secretAccessKey", "localadminsecret");
-    try {
-      Run clean = cli(args);
-      assertThat(clean.code).as(clean.output).isZero();
-      assertThat(clean.output).contains("no findings");
-
-      stack.deployment().attributeMutable("custom:org", true);
-      assertThat(cli(args).code).isZero();
-      args.add("--strict");
-      Run strict = cli(args);
-      assertThat(strict.code).isEqualTo(1);
-      assertThat(strict.output).contains("WARNING [user-pool.attribute-mutable]");
-
-      stack.deployment().reset().denyRead("iam:GetRole");
-      assertThat(cli(args).code).isEqualTo(1);
-    } finally {
-      restore("aws.accessKeyId", previousKey);
-      restore("aws.secretAccessKey", previousSecret);
+    @AfterEach
+    void repair() {
+        stack.deployment().reset();
     }
-  }
 
-  @Test
-  void theCommandLineExitsTwoOnAUsageError() {
-    Run missing = cli(List.of("doctor", "--region", "us-east-1"));
-    assertThat(missing.code).isEqualTo(2);
-    assertThat(missing.output).contains("TenantDoctor needs", "identityPoolId", "usage:");
-
-    Run bad = cli(List.of("--identity-pool", "not a pool"));
-    assertThat(bad.code).isEqualTo(2);
-    assertThat(bad.output).contains("identityPoolId must look like");
-
-    assertThat(cli(List.of("--layout", "tenant")).output).contains("--layout is org or user");
-    assertThat(cli(List.of("--bucket", "Bad_Bucket")).output).contains("not an S3 bucket name");
-    assertThat(cli(List.of("--region")).output).contains("missing value for --region");
-  }
-
-  @Test
-  void theBuilderFailsFastOnMissingSettings() {
-    TenantDoctor.Builder builder = TenantDoctor.builder();
-    org.assertj.core.api.Assertions.assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("layout, region, identityPoolId, userPoolId");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> stack.doctorBuilder().build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least one table or bucket");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.table("a*b"))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  // ------------------------------------------------------------------------------------------------ helpers
-
-  private record Run(int code, String output) {}
-
-  private static Run cli(List<String> args) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int code = TenantDoctorCli.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    return new Run(code, bytes.toString(StandardCharsets.UTF_8));
-  }
-
-  private static void restore(String key, String previous) {
-    if (previous == null) {
-      System.clearProperty(key);
-    } else {
-      System.setProperty(key, previous);
+    @AfterAll
+    static void cleanUp() {
+        stack.deployment().reset();
     }
-  }
 
-  private static String policy(String statement) {
-    return "{\"Version\":\"2012-10-17\",\"Statement\":[" + statement + "]}";
-  }
+    private static DoctorReport examine() {
+        return stack.doctorBuilder()
+                .table("notes", "byAuthor")
+                .bucket(BUCKET)
+                .build()
+                .examine();
+    }
 
-  private static String actions() {
-    return "[\"sts:AssumeRoleWithWebIdentity\",\"sts:TagSession\"]";
-  }
+    private static Finding only(DoctorReport report) {
+        assertThat(report.findings()).as(report.describe()).hasSize(1);
+        return report.findings().get(0);
+    }
 
-  private static String audCondition() {
-    return "\"StringEquals\":{\"cognito-identity.amazonaws.com:aud\":\"" + LocalTenantStack.IDENTITY_POOL_ID + "\"}";
-  }
+    @Test
+    void theStacksOwnDeploymentHasNoFindings() {
+        DoctorReport report = examine();
 
-  private static String amrCondition() {
-    return "\"ForAnyValue:StringLike\":{\"cognito-identity.amazonaws.com:amr\":\"authenticated\"}";
-  }
+        assertThat(report.findings()).as(report.describe()).isEmpty();
+        assertThat(report.passed()).isTrue();
+        assertThat(report.describe()).contains("no findings");
+    }
 
-  private static String trust(String actions, String conditions) {
-    return policy("{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"cognito-identity.amazonaws.com\"},"
-        + "\"Action\":" + actions + ",\"Condition\":{" + conditions + "}}");
-  }
+    @Test
+    void aMutableTenantAttributeIsAWarning() {
+        stack.deployment().attributeMutable("custom:org", true);
+
+        Finding finding = only(examine());
+
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.check()).isEqualTo("user-pool.attribute-mutable");
+        assertThat(finding.problem()).contains("custom:org", LocalTenantStack.USER_POOL_ID);
+    }
+
+    @Test
+    void aMissingTenantAttributeIsAnError() {
+        stack.deployment().removeAttribute("custom:org");
+
+        Finding finding = only(examine());
+
+        assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+        assertThat(finding.check()).isEqualTo("user-pool.attribute-missing");
+    }
+
+    @Test
+    void anAppClientThatMayWriteTheTenantAttributeIsAnError() {
+        stack.deployment().appClient("support-console", "email", "custom:org");
+
+        DoctorReport report = examine();
+        Finding finding = only(report);
+
+        assertThat(report.passed()).isFalse();
+        assertThat(finding.check()).isEqualTo("user-pool.client-writes-attribute");
+        assertThat(finding.problem()).contains("support-console", "custom:org");
+        assertThat(finding.why()).contains("UpdateUserAttributes");
+    }
+
+    @Test
+    void aPrincipalTagMapWithoutTheTenantTagIsAnError() {
+        stack.deployment().principalTags(Map.of("username", "sub"));
+
+        Finding finding = only(examine());
+
+        assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+        assertThat(finding.check()).isEqualTo("principal-tags.missing");
+        assertThat(finding.problem()).contains("'custom:org'", "'org'");
+    }
+
+    @Test
+    void aPrincipalTagMappedFromAnotherClaimIsAnError() {
+        stack.deployment().principalTags(Map.of("org", "email", "username", "sub"));
+
+        Finding finding = only(examine());
+
+        assertThat(finding.check()).isEqualTo("principal-tags.wrong-claim");
+        assertThat(finding.problem()).contains("'email'", "'custom:org'");
+    }
+
+    @Test
+    void aTrustPolicyWithoutTagSessionIsAnError() {
+        stack.deployment()
+                .trustPolicy(trust("\"sts:AssumeRoleWithWebIdentity\"", audCondition() + "," + amrCondition()));
+
+        Finding finding = only(examine());
+
+        assertThat(finding.check()).isEqualTo("trust.tag-session");
+        assertThat(finding.fix()).contains("sts:TagSession");
+    }
+
+    @Test
+    void aTrustPolicyWithoutAudIsAnError() {
+        stack.deployment().trustPolicy(trust(actions(), amrCondition()));
+
+        Finding finding = only(examine());
+
+        assertThat(finding.check()).isEqualTo("trust.aud");
+        assertThat(finding.why()).contains("any identity pool");
+    }
+
+    @Test
+    void aTrustPolicyWithoutAmrIsAnError() {
+        stack.deployment().trustPolicy(trust(actions(), audCondition()));
+
+        Finding finding = only(examine());
+
+        assertThat(finding.check()).isEqualTo("trust.amr");
+    }
+
+    @Test
+    void addingScanToTheRoleIsFoundByWhatItGrants() {
+        stack.deployment()
+                .putRolePolicy(
+                        "ops-debugging",
+                        policy("{\"Sid\":\"Debug\",\"Effect\":\"Allow\",\"Action\":\"dynamodb:Scan\","
+                                + "\"Resource\":\"arn:aws:dynamodb:us-east-1:000000000000:table/*\"}"));
+
+        Finding finding = only(examine());
+
+        assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+        assertThat(finding.check()).isEqualTo("permissions.grants-more");
+        assertThat(finding.problem())
+                .contains("inline policy ops-debugging (Debug)", "dynamodb:Scan on table notes")
+                .doesNotContain("GetItem");
+    }
+
+    @Test
+    void s3StarOnTheWholeBucketIsFoundInAManagedPolicy() {
+        stack.deployment()
+                .attachPolicy(
+                        "FilesFullAccess",
+                        policy("{\"Sid\":\"All\",\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::"
+                                + BUCKET + "\",\"arn:aws:s3:::" + BUCKET + "/*\"]}"));
+
+        Finding finding = only(examine());
+
+        assertThat(finding.check()).isEqualTo("permissions.grants-more");
+        assertThat(finding.problem())
+                .contains(
+                        "managed policy FilesFullAccess (All)",
+                        "s3:GetObject in another tenant's folder",
+                        "s3:ListBucket without s3:prefix",
+                        "s3:PutBucketPolicy");
+    }
+
+    @Test
+    void listBucketWithoutAPrefixConditionIsFound() {
+        stack.deployment()
+                .putRolePolicy(
+                        "listing",
+                        policy(
+                                "{\"Sid\":\"List\",\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::"
+                                        + BUCKET + "\"}"));
+
+        Finding finding = only(examine());
+
+        assertThat(finding.problem())
+                .contains("s3:ListBucket of another tenant's folder", "s3:ListBucket without s3:prefix")
+                .doesNotContain("own folder");
+    }
+
+    @Test
+    void aTenantPrefixWithoutItsSeparatorIsFound() {
+        // the classic slip: "${aws:PrincipalTag/org}*" instead of "${aws:PrincipalTag/org}/*"
+        stack.deployment()
+                .putRolePolicy(
+                        "sloppy",
+                        policy("{\"Sid\":\"Sloppy\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                                + "\"Resource\":\"arn:aws:s3:::" + BUCKET + "/${aws:PrincipalTag/org}*\"}"));
+
+        Finding finding = only(examine());
+
+        assertThat(finding.problem()).contains("s3:GetObject in a folder that merely starts with the tenant's name");
+    }
+
+    @Test
+    void leadingKeysWithForAllValuesAndNoNullGuardIsFound() {
+        // ForAllValues is vacuously true for a request without leading keys
+        stack.deployment()
+                .putRolePolicy(
+                        "vacuous",
+                        policy(
+                                "{\"Sid\":\"Vacuous\",\"Effect\":\"Allow\",\"Action\":\"dynamodb:*\","
+                                        + "\"Resource\":\"arn:aws:dynamodb:us-east-1:000000000000:table/notes\",\"Condition\":"
+                                        + "{\"ForAllValues:StringLike\":{\"dynamodb:LeadingKeys\":[\"${aws:PrincipalTag/org}#*\"]}}}"));
+
+        Finding finding = only(examine());
+
+        assertThat(finding.problem())
+                .contains("dynamodb:GetItem without leading keys in table notes", "dynamodb:Scan on table notes")
+                .doesNotContain("another tenant's items");
+    }
+
+    @Test
+    void metadataOnlyGrantsAreAWarning() {
+        stack.deployment()
+                .putRolePolicy(
+                        "describe",
+                        policy("{\"Effect\":\"Allow\",\"Action\":\"dynamodb:DescribeTable\",\"Resource\":\"*\"}"));
+
+        DoctorReport report = examine();
+        Finding finding = only(report);
+
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.check()).isEqualTo("permissions.grants-metadata");
+        assertThat(report.passed()).isTrue();
+    }
+
+    @Test
+    void aRoleWithoutTheGeneratedPolicyMissesPermissions() {
+        stack.deployment().withoutGeneratedPolicies();
+
+        Finding finding = only(examine());
+
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.check()).isEqualTo("permissions.missing");
+        assertThat(finding.problem())
+                .contains(
+                        "dynamodb:GetItem on the tenant's own items in table notes",
+                        "s3:PutObject in the tenant's own folder of bucket " + BUCKET);
+    }
+
+    @Test
+    void aReadTheDoctorMayNotMakeIsCouldNotCheckNotAPass() {
+        stack.deployment().denyRead("iam:GetRole");
+
+        DoctorReport report = examine();
+        Finding finding = only(report);
+
+        assertThat(finding.severity()).isEqualTo(Severity.COULD_NOT_CHECK);
+        assertThat(finding.check()).isEqualTo("read.iam:GetRole");
+        assertThat(finding.problem()).contains("AccessDenied (HTTP 403)", "trust policy");
+        assertThat(report.passed()).isFalse();
+    }
+
+    @Test
+    void unreadablePartsAreEachReportedAndTheRestIsStillChecked() {
+        stack.deployment()
+                .denyRead("cognito-idp:DescribeUserPool")
+                .denyRead("iam:ListAttachedRolePolicies")
+                .trustPolicy(trust(actions(), audCondition()));
+
+        DoctorReport report = examine();
+
+        assertThat(report.findings())
+                .extracting(Finding::check)
+                .as(report.describe())
+                .containsExactly("read.cognito-idp:DescribeUserPool", "trust.amr", "read.iam:ListAttachedRolePolicies");
+        assertThat(report.findings(Severity.COULD_NOT_CHECK)).hasSize(2);
+    }
+
+    @Test
+    void theCommandLineExitsZeroWhenCleanAndOneOnAFinding() {
+        String endpoint = stack.deployment().endpoint().toString();
+        List<String> args = new ArrayList<>(List.of(
+                "doctor",
+                "--region",
+                "us-east-1",
+                "--identity-pool",
+                LocalTenantStack.IDENTITY_POOL_ID,
+                "--user-pool",
+                LocalTenantStack.USER_POOL_ID,
+                "--layout",
+                "org",
+                "--layout",
+                "user",
+                "--table",
+                "notes:byAuthor",
+                "--bucket",
+                BUCKET,
+                "--endpoint-url",
+                endpoint));
+        String previousKey = System.setProperty("aws.accessKeyId", "LOCALADMIN");
+        String previousSecret = System.setProperty("aws.secretAccessKey", "localadminsecret");
+        try {
+            Run clean = cli(args);
+            assertThat(clean.code).as(clean.output).isZero();
+            assertThat(clean.output).contains("no findings");
+
+            stack.deployment().attributeMutable("custom:org", true);
+            assertThat(cli(args).code).isZero();
+            args.add("--strict");
+            Run strict = cli(args);
+            assertThat(strict.code).isEqualTo(1);
+            assertThat(strict.output).contains("WARNING [user-pool.attribute-mutable]");
+
+            stack.deployment().reset().denyRead("iam:GetRole");
+            assertThat(cli(args).code).isEqualTo(1);
+        } finally {
+            restore("aws.accessKeyId", previousKey);
+            restore("aws.secretAccessKey", previousSecret);
+        }
+    }
+
+    @Test
+    void theCommandLineExitsTwoOnAUsageError() {
+        Run missing = cli(List.of("doctor", "--region", "us-east-1"));
+        assertThat(missing.code).isEqualTo(2);
+        assertThat(missing.output).contains("TenantDoctor needs", "identityPoolId", "usage:");
+
+        Run bad = cli(List.of("--identity-pool", "not a pool"));
+        assertThat(bad.code).isEqualTo(2);
+        assertThat(bad.output).contains("identityPoolId must look like");
+
+        assertThat(cli(List.of("--layout", "tenant")).output).contains("--layout is org or user");
+        assertThat(cli(List.of("--bucket", "Bad_Bucket")).output).contains("not an S3 bucket name");
+        assertThat(cli(List.of("--region")).output).contains("missing value for --region");
+    }
+
+    @Test
+    void theBuilderFailsFastOnMissingSettings() {
+        TenantDoctor.Builder builder = TenantDoctor.builder();
+        org.assertj.core.api.Assertions.assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("layout, region, identityPoolId, userPoolId");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> stack.doctorBuilder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at least one table or bucket");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.table("a*b"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private record Run(int code, String output) {}
+
+    private static Run cli(List<String> args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = TenantDoctorCli.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return new Run(code, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void restore(String key, String previous) {
+        if (previous == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, previous);
+        }
+    }
+
+    private static String policy(String statement) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[" + statement + "]}";
+    }
+
+    private static String actions() {
+        return "[\"sts:AssumeRoleWithWebIdentity\",\"sts:TagSession\"]";
+    }
+
+    private static String audCondition() {
+        return "\"StringEquals\":{\"cognito-identity.amazonaws.com:aud\":\"" + LocalTenantStack.IDENTITY_POOL_ID
+                + "\"}";
+    }
+
+    private static String amrCondition() {
+        return "\"ForAnyValue:StringLike\":{\"cognito-identity.amazonaws.com:amr\":\"authenticated\"}";
+    }
+
+    private static String trust(String actions, String conditions) {
+        return policy("{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"cognito-identity.amazonaws.com\"},"
+                + "\"Action\":" + actions + ",\"Condition\":{" + conditions + "}}");
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,193 +35,223 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 @ExtendWith(NoSecretsInLogs.class)
 class TenantTableTest {
 
-  private static final AtomicInteger tables = new AtomicInteger();
-  private static LocalTenantStack stack;
-  private static TenantClient client;
-  private static TenantClient userClient;
-  private String table;
-  private TenantTable<Note> acme;
-  private TenantTable<Note> globex;
+    private static final AtomicInteger tables = new AtomicInteger();
+    private static LocalTenantStack stack;
+    private static TenantClient client;
+    private static TenantClient userClient;
+    private String table;
+    private TenantTable<Note> acme;
+    private TenantTable<Note> globex;
 
-  @BeforeAll
-  static void start() {
-    stack = TestStacks.shared();
-    client = stack.clientBuilder().build();
-    userClient = stack.clientBuilder().layout(TenantLayout.user()).build();
-  }
+    @BeforeAll
+    static void start() {
+        stack = TestStacks.shared();
+        client = stack.clientBuilder().build();
+        userClient = stack.clientBuilder().layout(TenantLayout.user()).build();
+    }
 
-  @AfterAll
-  static void stop() {
-    client.close();
-    userClient.close();
-  }
+    @AfterAll
+    static void stop() {
+        client.close();
+        userClient.close();
+    }
 
-  @BeforeEach
-  void freshTable() {
-    table = Tables.createNotes(stack, "notes-" + tables.incrementAndGet());
-    acme = client.session(stack.issueToken("acme", "alice")).table(table, Tables.NOTES);
-    globex = client.session(stack.issueToken("globex", "bob")).table(table, Tables.NOTES);
-  }
+    @BeforeEach
+    void freshTable() {
+        table = Tables.createNotes(stack, "notes-" + tables.incrementAndGet());
+        acme = client.session(stack.issueToken("acme", "alice")).table(table, Tables.NOTES);
+        globex = client.session(stack.issueToken("globex", "bob")).table(table, Tables.NOTES);
+    }
 
-  private static Key key(String id) {
-    return Key.builder().partitionValue(id).sortValue("0").build();
-  }
+    private static Key key(String id) {
+        return Key.builder().partitionValue(id).sortValue("0").build();
+    }
 
-  private long gatewayRequests() {
-    return stack.gatewayAllowed() + stack.gatewayDenied();
-  }
+    private long gatewayRequests() {
+        return stack.gatewayAllowed() + stack.gatewayDenied();
+    }
 
-  @Test
-  void twoTenantsWithTheSameIdsEachReadTheirOwnItem() {
-    acme.putItem(new Note("n-1", "0", "alice", "acme's note"));
-    globex.putItem(new Note("n-1", "0", "bob", "globex's note"));
+    @Test
+    void twoTenantsWithTheSameIdsEachReadTheirOwnItem() {
+        acme.putItem(new Note("n-1", "0", "alice", "acme's note"));
+        globex.putItem(new Note("n-1", "0", "bob", "globex's note"));
 
-    Note a = acme.getItem(key("n-1"));
-    Note g = globex.getItem(key("n-1"));
+        Note a = acme.getItem(key("n-1"));
+        Note g = globex.getItem(key("n-1"));
 
-    assertThat(a.getId()).isEqualTo("n-1");
-    assertThat(a.getText()).isEqualTo("acme's note");
-    assertThat(g.getText()).isEqualTo("globex's note");
-    assertThat(Tables.rawIds(stack, table)).containsExactlyInAnyOrder("acme#n-1", "globex#n-1");
-  }
+        assertThat(a.getId()).isEqualTo("n-1");
+        assertThat(a.getText()).isEqualTo("acme's note");
+        assertThat(g.getText()).isEqualTo("globex's note");
+        assertThat(Tables.rawIds(stack, table)).containsExactlyInAnyOrder("acme#n-1", "globex#n-1");
+    }
 
-  @Test
-  void updateAndDeleteTouchOnlyTheCallersItem() {
-    acme.putItem(new Note("n-1", "0", "alice", "keep"));
-    globex.putItem(new Note("n-1", "0", "bob", "old"));
+    @Test
+    void updateAndDeleteTouchOnlyTheCallersItem() {
+        acme.putItem(new Note("n-1", "0", "alice", "keep"));
+        globex.putItem(new Note("n-1", "0", "bob", "old"));
 
-    Note updated = globex.updateItem(new Note("n-1", "0", "bob", "new"));
-    Note deleted = globex.deleteItem(key("n-1"));
+        Note updated = globex.updateItem(new Note("n-1", "0", "bob", "new"));
+        Note deleted = globex.deleteItem(key("n-1"));
 
-    assertThat(updated.getId()).isEqualTo("n-1");
-    assertThat(updated.getText()).isEqualTo("new");
-    assertThat(deleted.getText()).isEqualTo("new");
-    assertThat(globex.getItem(key("n-1"))).isNull();
-    assertThat(acme.getItem(key("n-1")).getText()).isEqualTo("keep");
-  }
+        assertThat(updated.getId()).isEqualTo("n-1");
+        assertThat(updated.getText()).isEqualTo("new");
+        assertThat(deleted.getText()).isEqualTo("new");
+        assertThat(globex.getItem(key("n-1"))).isNull();
+        assertThat(acme.getItem(key("n-1")).getText()).isEqualTo("keep");
+    }
 
-  @Test
-  void queryPagesStripThePrefixFromItemsAndLastEvaluatedKeys() {
-    IntStream.range(0, 25).forEach(i -> acme.putItem(new Note("p", String.format("%02d", i), "alice", "x" + i)));
-    globex.putItem(new Note("p", "00", "bob", "not yours"));
+    @Test
+    void queryPagesStripThePrefixFromItemsAndLastEvaluatedKeys() {
+        IntStream.range(0, 25).forEach(i -> acme.putItem(new Note("p", String.format("%02d", i), "alice", "x" + i)));
+        globex.putItem(new Note("p", "00", "bob", "not yours"));
 
-    List<Page<Note>> pages = acme.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k
-        .partitionValue("p"))).limit(10)).stream().toList();
+        List<Page<Note>> pages = acme
+                .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue("p")))
+                        .limit(10))
+                .stream()
+                .toList();
 
-    assertThat(pages.stream().mapToInt(p -> p.items().size()).sum()).isEqualTo(25);
-    assertThat(pages.get(0).lastEvaluatedKey()).containsEntry("id", AttributeValue.fromS("p"));
-    assertThat(pages.stream().flatMap(p -> p.items().stream()))
-        .allSatisfy(n -> assertThat(n.getId()).isEqualTo("p"))
-        .noneMatch(n -> n.getText().equals("not yours"));
-  }
+        assertThat(pages.stream().mapToInt(p -> p.items().size()).sum()).isEqualTo(25);
+        assertThat(pages.get(0).lastEvaluatedKey()).containsEntry("id", AttributeValue.fromS("p"));
+        assertThat(pages.stream().flatMap(p -> p.items().stream()))
+                .allSatisfy(n -> assertThat(n.getId()).isEqualTo("p"))
+                .noneMatch(n -> n.getText().equals("not yours"));
+    }
 
-  @Test
-  void aGlobalIndexQueryIsScopedToTheTenant() {
-    acme.putItem(new Note("a1", "0", "shared-owner", "acme"));
-    acme.putItem(new Note("a2", "0", "shared-owner", "acme"));
-    globex.putItem(new Note("g1", "0", "shared-owner", "globex"));
+    @Test
+    void aGlobalIndexQueryIsScopedToTheTenant() {
+        acme.putItem(new Note("a1", "0", "shared-owner", "acme"));
+        acme.putItem(new Note("a2", "0", "shared-owner", "acme"));
+        globex.putItem(new Note("g1", "0", "shared-owner", "globex"));
 
-    List<Note> found = acme.index("byOwner").query(QueryConditional.keyEqualTo(k -> k
-        .partitionValue("shared-owner"))).stream().flatMap(p -> p.items().stream()).toList();
+        List<Note> found =
+                acme.index("byOwner").query(QueryConditional.keyEqualTo(k -> k.partitionValue("shared-owner"))).stream()
+                        .flatMap(p -> p.items().stream())
+                        .toList();
 
-    assertThat(found).extracting(Note::getId).containsExactlyInAnyOrder("a1", "a2");
-    assertThat(found).extracting(Note::getOwner).containsOnly("shared-owner");
-  }
+        assertThat(found).extracting(Note::getId).containsExactlyInAnyOrder("a1", "a2");
+        assertThat(found).extracting(Note::getOwner).containsOnly("shared-owner");
+    }
 
-  @Test
-  void batchWriteAndGetStayInsideTheTenant() {
-    List<Note> notes = new ArrayList<>();
-    IntStream.range(0, 30).forEach(i -> notes.add(new Note("b" + i, "0", "alice", "batch")));
-    acme.batchWriteItems(notes, List.of());
-    List<Key> keys = IntStream.range(0, 30).mapToObj(i -> key("b" + i)).toList();
+    @Test
+    void batchWriteAndGetStayInsideTheTenant() {
+        List<Note> notes = new ArrayList<>();
+        IntStream.range(0, 30).forEach(i -> notes.add(new Note("b" + i, "0", "alice", "batch")));
+        acme.batchWriteItems(notes, List.of());
+        List<Key> keys = IntStream.range(0, 30).mapToObj(i -> key("b" + i)).toList();
 
-    assertThat(acme.batchGetItems(keys)).hasSize(30).extracting(Note::getId)
-        .containsExactlyInAnyOrderElementsOf(notes.stream().map(Note::getId).toList());
-    assertThat(globex.batchGetItems(keys)).isEmpty();
+        assertThat(acme.batchGetItems(keys))
+                .hasSize(30)
+                .extracting(Note::getId)
+                .containsExactlyInAnyOrderElementsOf(
+                        notes.stream().map(Note::getId).toList());
+        assertThat(globex.batchGetItems(keys)).isEmpty();
 
-    acme.batchWriteItems(List.of(), keys.subList(0, 10));
-    assertThat(acme.batchGetItems(keys)).hasSize(20);
-  }
+        acme.batchWriteItems(List.of(), keys.subList(0, 10));
+        assertThat(acme.batchGetItems(keys)).hasSize(20);
+    }
 
-  @Test
-  void transactionsWriteAndReadInsideTheTenant() {
-    acme.transactWriteItems(t -> t.addPutItem(acme.mappedTable(), new Note("t1", "0", "alice", "one"))
-        .addPutItem(acme.mappedTable(), new Note("t2", "0", "alice", "two")));
+    @Test
+    void transactionsWriteAndReadInsideTheTenant() {
+        acme.transactWriteItems(t -> t.addPutItem(acme.mappedTable(), new Note("t1", "0", "alice", "one"))
+                .addPutItem(acme.mappedTable(), new Note("t2", "0", "alice", "two")));
 
-    List<Document> docs = globex.transactGetItems(t -> t.addGetItem(globex.mappedTable(), key("t1")));
-    List<Document> mine = acme.transactGetItems(t -> t.addGetItem(acme.mappedTable(), key("t1"))
-        .addGetItem(acme.mappedTable(), key("t2")));
+        List<Document> docs = globex.transactGetItems(t -> t.addGetItem(globex.mappedTable(), key("t1")));
+        List<Document> mine = acme.transactGetItems(
+                t -> t.addGetItem(acme.mappedTable(), key("t1")).addGetItem(acme.mappedTable(), key("t2")));
 
-    assertThat(docs.get(0).getItem(globex.mappedTable())).isNull();
-    assertThat(mine).extracting(d -> d.getItem(acme.mappedTable()).getId()).containsExactly("t1", "t2");
-    assertThat(Tables.rawIds(stack, table)).containsExactlyInAnyOrder("acme#t1", "acme#t2");
-  }
+        assertThat(docs.get(0).getItem(globex.mappedTable())).isNull();
+        assertThat(mine).extracting(d -> d.getItem(acme.mappedTable()).getId()).containsExactly("t1", "t2");
+        assertThat(Tables.rawIds(stack, table)).containsExactlyInAnyOrder("acme#t1", "acme#t2");
+    }
 
-  @Test
-  void aFailedConditionIsTheSdksException() {
-    acme.putItem(new Note("c1", "0", "alice", "first"));
+    @Test
+    void aFailedConditionIsTheSdksException() {
+        acme.putItem(new Note("c1", "0", "alice", "first"));
 
-    assertThatThrownBy(() -> acme.putItem(PutItemEnhancedRequest.builder(Note.class)
-        .item(new Note("c1", "0", "alice", "second"))
-        .conditionExpression(Expression.builder().expression("attribute_not_exists(id)").build())
-        .build()))
-        .isInstanceOf(ConditionalCheckFailedException.class);
-    assertThat(acme.getItem(key("c1")).getText()).isEqualTo("first");
-  }
+        assertThatThrownBy(() -> acme.putItem(PutItemEnhancedRequest.builder(Note.class)
+                        .item(new Note("c1", "0", "alice", "second"))
+                        .conditionExpression(Expression.builder()
+                                .expression("attribute_not_exists(id)")
+                                .build())
+                        .build()))
+                .isInstanceOf(ConditionalCheckFailedException.class);
+        assertThat(acme.getItem(key("c1")).getText()).isEqualTo("first");
+    }
 
-  @Test
-  void anotherTenantsPrefixInAnIdIsRefusedBeforeAnyRequest() {
-    globex.putItem(new Note("x", "0", "bob", "globex secret"));
-    long before = gatewayRequests();
+    @Test
+    void anotherTenantsPrefixInAnIdIsRefusedBeforeAnyRequest() {
+        globex.putItem(new Note("x", "0", "bob", "globex secret"));
+        long before = gatewayRequests();
 
-    assertThatThrownBy(() -> acme.getItem(key("globex#x"))).isInstanceOf(TenantBoundaryException.class)
-        .hasMessageContaining("separator");
-    assertThatThrownBy(() -> acme.putItem(new Note("globex#x", "0", "alice", "overwrite")))
-        .isInstanceOf(TenantBoundaryException.class);
-    assertThatThrownBy(() -> acme.deleteItem(key("globex#x"))).isInstanceOf(TenantBoundaryException.class);
-    assertThatThrownBy(() -> acme.query(QueryConditional.keyEqualTo(k -> k.partitionValue("globex#x"))).stream()
-        .toList()).isInstanceOf(TenantBoundaryException.class);
-    assertThatThrownBy(() -> acme.index("byOwner").query(QueryConditional.keyEqualTo(k -> k
-        .partitionValue("globex#bob"))).stream().toList()).isInstanceOf(TenantBoundaryException.class);
-    assertThatThrownBy(() -> acme.batchGetItems(List.of(key("x"), key("globex#x"))))
-        .isInstanceOf(TenantBoundaryException.class);
+        assertThatThrownBy(() -> acme.getItem(key("globex#x")))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("separator");
+        assertThatThrownBy(() -> acme.putItem(new Note("globex#x", "0", "alice", "overwrite")))
+                .isInstanceOf(TenantBoundaryException.class);
+        assertThatThrownBy(() -> acme.deleteItem(key("globex#x"))).isInstanceOf(TenantBoundaryException.class);
+        assertThatThrownBy(() -> acme.query(QueryConditional.keyEqualTo(k -> k.partitionValue("globex#x"))).stream()
+                        .toList())
+                .isInstanceOf(TenantBoundaryException.class);
+        assertThatThrownBy(
+                        () -> acme
+                                .index("byOwner")
+                                .query(QueryConditional.keyEqualTo(k -> k.partitionValue("globex#bob")))
+                                .stream()
+                                .toList())
+                .isInstanceOf(TenantBoundaryException.class);
+        assertThatThrownBy(() -> acme.batchGetItems(List.of(key("x"), key("globex#x"))))
+                .isInstanceOf(TenantBoundaryException.class);
 
-    assertThat(gatewayRequests()).isEqualTo(before);
-    assertThat(globex.getItem(key("x")).getText()).isEqualTo("globex secret");
-  }
+        assertThat(gatewayRequests()).isEqualTo(before);
+        assertThat(globex.getItem(key("x")).getText()).isEqualTo("globex secret");
+    }
 
-  @Test
-  void anUnknownIndexIsRefused() {
-    assertThatThrownBy(() -> acme.index("byNothing")).isInstanceOf(TenantBoundaryException.class)
-        .hasMessageContaining("byNothing");
-  }
+    @Test
+    void anUnknownIndexIsRefused() {
+        assertThatThrownBy(() -> acme.index("byNothing"))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("byNothing");
+    }
 
-  @Test
-  void theUserLayoutFillsThePartitionKeyAndRefusesAnotherUsers() {
-    TenantSession alice = userClient.session(stack.issueToken("acme", "u-alice"));
-    TenantTable<Note> notes = alice.table(table, Tables.NOTES);
+    @Test
+    void theUserLayoutFillsThePartitionKeyAndRefusesAnotherUsers() {
+        TenantSession alice = userClient.session(stack.issueToken("acme", "u-alice"));
+        TenantTable<Note> notes = alice.table(table, Tables.NOTES);
 
-    notes.putItem(new Note(null, "1", "u-alice", "mine"));
+        notes.putItem(new Note(null, "1", "u-alice", "mine"));
 
-    assertThat(notes.getItem(Key.builder().partitionValue("u-alice").sortValue("1").build()).getText())
-        .isEqualTo("mine");
-    assertThat(Tables.rawIds(stack, table)).containsExactly("u-alice");
-    assertThatThrownBy(() -> notes.putItem(new Note("u-bob", "1", "u-alice", "not mine")))
-        .isInstanceOf(TenantBoundaryException.class);
-    assertThatThrownBy(() -> notes.getItem(Key.builder().partitionValue("u-bob").sortValue("1").build()))
-        .isInstanceOf(TenantBoundaryException.class);
-  }
+        assertThat(notes.getItem(Key.builder()
+                                .partitionValue("u-alice")
+                                .sortValue("1")
+                                .build())
+                        .getText())
+                .isEqualTo("mine");
+        assertThat(Tables.rawIds(stack, table)).containsExactly("u-alice");
+        assertThatThrownBy(() -> notes.putItem(new Note("u-bob", "1", "u-alice", "not mine")))
+                .isInstanceOf(TenantBoundaryException.class);
+        assertThatThrownBy(() -> notes.getItem(
+                        Key.builder().partitionValue("u-bob").sortValue("1").build()))
+                .isInstanceOf(TenantBoundaryException.class);
+    }
 
-  @Test
-  void anItemWithoutTheTenantsPrefixIsNeverReturned() {
-    // a row written around the library, in the tenant's GSI partition but without its prefix on the key
-    stack.adminDynamoDbClient().putItem(r -> r.tableName(table).item(Map.of(
-        "id", AttributeValue.fromS("stray"), "seq", AttributeValue.fromS("0"),
-        "owner", AttributeValue.fromS("acme#o"))));
+    @Test
+    void anItemWithoutTheTenantsPrefixIsNeverReturned() {
+        // a row written around the library, in the tenant's GSI partition but without its prefix on the key
+        stack.adminDynamoDbClient()
+                .putItem(r -> r.tableName(table)
+                        .item(Map.of(
+                                "id",
+                                AttributeValue.fromS("stray"),
+                                "seq",
+                                AttributeValue.fromS("0"),
+                                "owner",
+                                AttributeValue.fromS("acme#o"))));
 
-    assertThatThrownBy(() -> acme.index("byOwner").query(QueryConditional.keyEqualTo(k -> k.partitionValue("o")))
-        .stream().toList())
-        .isInstanceOf(TenantBoundaryException.class)
-        .hasMessageContaining("outside the caller's tenant");
-  }
+        assertThatThrownBy(() ->
+                        acme.index("byOwner").query(QueryConditional.keyEqualTo(k -> k.partitionValue("o"))).stream()
+                                .toList())
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("outside the caller's tenant");
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.spring;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -6,10 +10,12 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 /** Turns a {@link TenantClientConfigurationException} at startup into a description and an action. */
 public class TenantClientFailureAnalyzer extends AbstractFailureAnalyzer<TenantClientConfigurationException> {
 
-  @Override
-  protected FailureAnalysis analyze(Throwable rootFailure, TenantClientConfigurationException cause) {
-    return new FailureAnalysis("tenant-client could not be configured: " + cause.getMessage(),
-        "Set '" + cause.property() + "' (for example in application.yml), or define your own TenantClient bean.",
-        cause);
-  }
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, TenantClientConfigurationException cause) {
+        return new FailureAnalysis(
+                "tenant-client could not be configured: " + cause.getMessage(),
+                "Set '" + cause.property()
+                        + "' (for example in application.yml), or define your own TenantClient bean.",
+                cause);
+    }
 }

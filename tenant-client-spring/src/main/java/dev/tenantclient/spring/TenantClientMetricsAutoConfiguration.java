@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.spring;
 
 import dev.tenantclient.TenantClient;
@@ -13,15 +17,15 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(MeterRegistry.class)
 public class TenantClientMetricsAutoConfiguration {
 
-  /**
-   * The meters; also the credentials listener the client reports exchanges to.
-   *
-   * @param client the client, looked up lazily
-   * @return the meters' binder
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  public TenantClientMetrics tenantClientMetrics(ObjectProvider<TenantClient> client) {
-    return new TenantClientMetrics(client);
-  }
+    /**
+     * The meters; also the credentials listener the client reports exchanges to.
+     *
+     * @param client the client, looked up lazily
+     * @return the meters' binder
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public TenantClientMetrics tenantClientMetrics(ObjectProvider<TenantClient> client) {
+        return new TenantClientMetrics(client);
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.spring;
 
 import java.net.URI;
@@ -32,57 +36,64 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tenant-client")
 public record TenantClientProperties(
-    String region,
-    String identityPoolId,
-    String userPoolId,
-    String clientId,
-    @DefaultValue Layout layout,
-    @DefaultValue Credentials credentials,
-    @DefaultValue Endpoints endpoints,
-    @DefaultValue Doctor doctor) {
+        String region,
+        String identityPoolId,
+        String userPoolId,
+        String clientId,
+        @DefaultValue Layout layout,
+        @DefaultValue Credentials credentials,
+        @DefaultValue Endpoints endpoints,
+        @DefaultValue Doctor doctor) {
 
-  /**
-   * Where tenants' data lives ({@code TenantLayout}).
-   *
-   * @param type {@code org}: partition keys {@code <tenant>#id}, objects {@code <tenant>/key}; {@code user}: the
-   *     partition key is the user's tag, objects {@code <user>/key}
-   * @param tag the principal tag holding the tenant (default {@code org} or {@code username})
-   * @param claim the token claim the tag is mapped from (default {@code custom:org} or {@code sub})
-   */
-  public record Layout(@DefaultValue("org") String type, String tag, String claim) {}
+    /**
+     * Where tenants' data lives ({@code TenantLayout}).
+     *
+     * @param type {@code org}: partition keys {@code <tenant>#id}, objects {@code <tenant>/key}; {@code user}: the
+     *     partition key is the user's tag, objects {@code <user>/key}
+     * @param tag the principal tag holding the tenant (default {@code org} or {@code username})
+     * @param claim the token claim the tag is mapped from (default {@code custom:org} or {@code sub})
+     */
+    public record Layout(@DefaultValue("org") String type, String tag, String claim) {}
 
-  /**
-   * The credentials cache ({@code CredentialsSettings}).
-   *
-   * @param refreshAhead how long before expiry credentials are refreshed in the background
-   * @param maximumTokens how many tokens' credentials are cached
-   * @param maxConcurrentExchanges how many Cognito exchanges may run at once
-   * @param exchangeTimeout how long one exchange may take
-   */
-  public record Credentials(@DefaultValue("5m") Duration refreshAhead, @DefaultValue("10000") long maximumTokens,
-      @DefaultValue("16") int maxConcurrentExchanges, @DefaultValue("10s") Duration exchangeTimeout) {}
+    /**
+     * The credentials cache ({@code CredentialsSettings}).
+     *
+     * @param refreshAhead how long before expiry credentials are refreshed in the background
+     * @param maximumTokens how many tokens' credentials are cached
+     * @param maxConcurrentExchanges how many Cognito exchanges may run at once
+     * @param exchangeTimeout how long one exchange may take
+     */
+    public record Credentials(
+            @DefaultValue("5m") Duration refreshAhead,
+            @DefaultValue("10000") long maximumTokens,
+            @DefaultValue("16") int maxConcurrentExchanges,
+            @DefaultValue("10s") Duration exchangeTimeout) {}
 
-  /**
-   * Endpoint overrides; each one makes the auto-configuration build (and close) its own SDK client for that
-   * service instead of using an application bean or the default endpoint.
-   *
-   * @param cognitoIdentity the Cognito Identity endpoint
-   * @param dynamodb the DynamoDB endpoint
-   * @param s3 the S3 endpoint (path-style addressing is used with an override)
-   */
-  public record Endpoints(URI cognitoIdentity, URI dynamodb, URI s3) {}
+    /**
+     * Endpoint overrides; each one makes the auto-configuration build (and close) its own SDK client for that
+     * service instead of using an application bean or the default endpoint.
+     *
+     * @param cognitoIdentity the Cognito Identity endpoint
+     * @param dynamodb the DynamoDB endpoint
+     * @param s3 the S3 endpoint (path-style addressing is used with an override)
+     */
+    public record Endpoints(URI cognitoIdentity, URI dynamodb, URI s3) {}
 
-  /**
-   * A {@code TenantDoctor} run at startup that logs what does not match the layout in the deployment (user pool,
-   * identity pool, role policies). Needs {@code software.amazon.awssdk:iam} and
-   * {@code software.amazon.awssdk:cognitoidentityprovider} on the class path, and read-only permissions.
-   *
-   * @param enabled whether to run it (default false)
-   * @param failOnError whether an error, or a part that could not be checked, fails startup (default false: log)
-   * @param tables the tables to check, each {@code name} or {@code name:index1,index2} (tenant-keyed indexes)
-   * @param buckets the buckets to check
-   * @param endpoint one endpoint for Cognito, Cognito Identity and IAM (a local stack); default: AWS
-   */
-  public record Doctor(@DefaultValue("false") boolean enabled, @DefaultValue("false") boolean failOnError,
-      @DefaultValue List<String> tables, @DefaultValue List<String> buckets, URI endpoint) {}
+    /**
+     * A {@code TenantDoctor} run at startup that logs what does not match the layout in the deployment (user pool,
+     * identity pool, role policies). Needs {@code software.amazon.awssdk:iam} and
+     * {@code software.amazon.awssdk:cognitoidentityprovider} on the class path, and read-only permissions.
+     *
+     * @param enabled whether to run it (default false)
+     * @param failOnError whether an error, or a part that could not be checked, fails startup (default false: log)
+     * @param tables the tables to check, each {@code name} or {@code name:index1,index2} (tenant-keyed indexes)
+     * @param buckets the buckets to check
+     * @param endpoint one endpoint for Cognito, Cognito Identity and IAM (a local stack); default: AWS
+     */
+    public record Doctor(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("false") boolean failOnError,
+            @DefaultValue List<String> tables,
+            @DefaultValue List<String> buckets,
+            URI endpoint) {}
 }

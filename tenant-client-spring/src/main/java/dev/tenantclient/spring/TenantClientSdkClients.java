@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.spring;
 
 import java.util.ArrayList;
@@ -20,46 +24,69 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * @param s3 the S3 client, or null
  * @param presigner the S3 presigner, or null
  */
-public record TenantClientSdkClients(CognitoIdentityClient cognito, DynamoDbClient dynamoDb, S3Client s3,
-    S3Presigner presigner) implements AutoCloseable {
+public record TenantClientSdkClients(
+        CognitoIdentityClient cognito, DynamoDbClient dynamoDb, S3Client s3, S3Presigner presigner)
+        implements AutoCloseable {
 
-  static TenantClientSdkClients from(Region region, TenantClientProperties.Endpoints endpoints) {
-    AnonymousCredentialsProvider anonymous = AnonymousCredentialsProvider.create();
-    CognitoIdentityClient cognito = endpoints.cognitoIdentity() == null ? null : CognitoIdentityClient.builder()
-        .region(region).endpointOverride(endpoints.cognitoIdentity()).credentialsProvider(anonymous).build();
-    DynamoDbClient dynamoDb = endpoints.dynamodb() == null ? null : DynamoDbClient.builder().region(region)
-        .endpointOverride(endpoints.dynamodb()).credentialsProvider(anonymous).build();
-    S3Client s3 = endpoints.s3() == null ? null : S3Client.builder().region(region).endpointOverride(endpoints.s3())
-        .forcePathStyle(true).credentialsProvider(anonymous).build();
-    S3Presigner presigner = endpoints.s3() == null ? null : S3Presigner.builder().region(region)
-        .endpointOverride(endpoints.s3())
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-        .credentialsProvider(anonymous).build();
-    return new TenantClientSdkClients(cognito, dynamoDb, s3, presigner);
-  }
-
-  @Override
-  public void close() {
-    List<AutoCloseable> all = new ArrayList<>();
-    for (AutoCloseable c : new AutoCloseable[] {cognito, dynamoDb, s3, presigner}) {
-      if (c != null) {
-        all.add(c);
-      }
+    static TenantClientSdkClients from(Region region, TenantClientProperties.Endpoints endpoints) {
+        AnonymousCredentialsProvider anonymous = AnonymousCredentialsProvider.create();
+        CognitoIdentityClient cognito = endpoints.cognitoIdentity() == null
+                ? null
+                : CognitoIdentityClient.builder()
+                        .region(region)
+                        .endpointOverride(endpoints.cognitoIdentity())
+                        .credentialsProvider(anonymous)
+                        .build();
+        DynamoDbClient dynamoDb = endpoints.dynamodb() == null
+                ? null
+                : DynamoDbClient.builder()
+                        .region(region)
+                        .endpointOverride(endpoints.dynamodb())
+                        .credentialsProvider(anonymous)
+                        .build();
+        S3Client s3 = endpoints.s3() == null
+                ? null
+                : S3Client.builder()
+                        .region(region)
+                        .endpointOverride(endpoints.s3())
+                        .forcePathStyle(true)
+                        .credentialsProvider(anonymous)
+                        .build();
+        S3Presigner presigner = endpoints.s3() == null
+                ? null
+                : S3Presigner.builder()
+                        .region(region)
+                        .endpointOverride(endpoints.s3())
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build())
+                        .credentialsProvider(anonymous)
+                        .build();
+        return new TenantClientSdkClients(cognito, dynamoDb, s3, presigner);
     }
-    RuntimeException failure = null;
-    for (AutoCloseable c : all) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new IllegalStateException("Could not close an SDK client", e);
-        } else {
-          failure.addSuppressed(e);
+
+    @Override
+    public void close() {
+        List<AutoCloseable> all = new ArrayList<>();
+        for (AutoCloseable c : new AutoCloseable[] {cognito, dynamoDb, s3, presigner}) {
+            if (c != null) {
+                all.add(c);
+            }
         }
-      }
+        RuntimeException failure = null;
+        for (AutoCloseable c : all) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("Could not close an SDK client", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
-    if (failure != null) {
-      throw failure;
-    }
-  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.spring;
 
 import dev.tenantclient.TenantClient;
@@ -22,31 +26,31 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnBean(TenantClient.class)
 public class TenantClientWebMvcAutoConfiguration {
 
-  /**
-   * The current request's session.
-   *
-   * @param client the tenant client
-   * @return the lookup
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  public CurrentTenantSession currentTenantSession(TenantClient client) {
-    return new CurrentTenantSession(client);
-  }
+    /**
+     * The current request's session.
+     *
+     * @param client the tenant client
+     * @return the lookup
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public CurrentTenantSession currentTenantSession(TenantClient client) {
+        return new CurrentTenantSession(client);
+    }
 
-  /**
-   * Registers the {@code TenantSession} argument resolver.
-   *
-   * @param current the current-request session lookup
-   * @return the MVC configurer
-   */
-  @Bean
-  public WebMvcConfigurer tenantSessionArgumentResolverConfigurer(CurrentTenantSession current) {
-    return new WebMvcConfigurer() {
-      @Override
-      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new TenantSessionArgumentResolver(current));
-      }
-    };
-  }
+    /**
+     * Registers the {@code TenantSession} argument resolver.
+     *
+     * @param current the current-request session lookup
+     * @return the MVC configurer
+     */
+    @Bean
+    public WebMvcConfigurer tenantSessionArgumentResolverConfigurer(CurrentTenantSession current) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new TenantSessionArgumentResolver(current));
+            }
+        };
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.spring;
 
 import dev.tenantclient.TenantSession;
@@ -13,25 +17,28 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 public final class TenantSessionArgumentResolver implements HandlerMethodArgumentResolver {
 
-  private final CurrentTenantSession current;
+    private final CurrentTenantSession current;
 
-  /**
-   * Creates the resolver.
-   *
-   * @param current the current-request session lookup
-   */
-  public TenantSessionArgumentResolver(CurrentTenantSession current) {
-    this.current = current;
-  }
+    /**
+     * Creates the resolver.
+     *
+     * @param current the current-request session lookup
+     */
+    public TenantSessionArgumentResolver(CurrentTenantSession current) {
+        this.current = current;
+    }
 
-  @Override
-  public boolean supportsParameter(MethodParameter parameter) {
-    return TenantSession.class.equals(parameter.getParameterType());
-  }
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return TenantSession.class.equals(parameter.getParameterType());
+    }
 
-  @Override
-  public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-      NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-    return current.get();
-  }
+    @Override
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
+        return current.get();
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,116 +40,134 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootTest(classes = TenantSessionWebTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TenantSessionWebTest {
 
-  static final LocalTenantStack stack = LocalTenantStack.start();
-  private static final HttpClient http = HttpClient.newHttpClient();
+    static final LocalTenantStack stack = LocalTenantStack.start();
+    private static final HttpClient http = HttpClient.newHttpClient();
 
-  @Autowired
-  Environment environment;
-  @Autowired
-  TenantClientMetrics metrics;
-  @Autowired
-  MeterRegistry registry;
+    @Autowired
+    Environment environment;
 
-  @SpringBootApplication
-  @RestController
-  static class App {
-    @Bean
-    JwtDecoder jwtDecoder() {
-      NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(stack.tokens().publicKey()).build();
-      decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(stack.tokens().issuer()));
-      return decoder;
+    @Autowired
+    TenantClientMetrics metrics;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @SpringBootApplication
+    @RestController
+    static class App {
+        @Bean
+        JwtDecoder jwtDecoder() {
+            NimbusJwtDecoder decoder =
+                    NimbusJwtDecoder.withPublicKey(stack.tokens().publicKey()).build();
+            decoder.setJwtValidator(
+                    JwtValidators.createDefaultWithIssuer(stack.tokens().issuer()));
+            return decoder;
+        }
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @PutMapping("/files/{name}")
+        String put(TenantSession session, @PathVariable String name, @RequestBody String body) {
+            session.bucket("web-files").putObject(name, software.amazon.awssdk.core.sync.RequestBody.fromString(body));
+            return session.tenant().org();
+        }
+
+        @GetMapping("/files/{name}")
+        String get(TenantSession session, @PathVariable String name) {
+            return session.bucket("web-files").getObjectAsBytes(name).asUtf8String();
+        }
     }
 
-    @Bean
-    MeterRegistry meterRegistry() {
-      return new SimpleMeterRegistry();
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("tenant-client.identity-pool-id", () -> LocalTenantStack.IDENTITY_POOL_ID);
+        registry.add("tenant-client.user-pool-id", () -> LocalTenantStack.USER_POOL_ID);
+        registry.add("tenant-client.client-id", () -> LocalTenantStack.CLIENT_ID);
+        registry.add(
+                "tenant-client.endpoints.cognito-identity",
+                () -> stack.cognitoEndpoint().toString());
+        registry.add(
+                "tenant-client.endpoints.dynamodb",
+                () -> stack.dynamoDbEndpoint().toString());
+        registry.add("tenant-client.endpoints.s3", () -> stack.s3Endpoint().toString());
     }
 
-    @PutMapping("/files/{name}")
-    String put(TenantSession session, @PathVariable String name, @RequestBody String body) {
-      session.bucket("web-files").putObject(name, software.amazon.awssdk.core.sync.RequestBody.fromString(body));
-      return session.tenant().org();
+    @BeforeAll
+    static void bucket() {
+        stack.adminS3Client().createBucket(r -> r.bucket("web-files"));
     }
 
-    @GetMapping("/files/{name}")
-    String get(TenantSession session, @PathVariable String name) {
-      return session.bucket("web-files").getObjectAsBytes(name).asUtf8String();
+    @AfterAll
+    static void stop() {
+        stack.close();
     }
-  }
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("tenant-client.identity-pool-id", () -> LocalTenantStack.IDENTITY_POOL_ID);
-    registry.add("tenant-client.user-pool-id", () -> LocalTenantStack.USER_POOL_ID);
-    registry.add("tenant-client.client-id", () -> LocalTenantStack.CLIENT_ID);
-    registry.add("tenant-client.endpoints.cognito-identity", () -> stack.cognitoEndpoint().toString());
-    registry.add("tenant-client.endpoints.dynamodb", () -> stack.dynamoDbEndpoint().toString());
-    registry.add("tenant-client.endpoints.s3", () -> stack.s3Endpoint().toString());
-  }
-
-  @BeforeAll
-  static void bucket() {
-    stack.adminS3Client().createBucket(r -> r.bucket("web-files"));
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-        + environment.getProperty("local.server.port") + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
+    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
 
-  @Test
-  void twoTenantsCallTheSameEndpointsAndEachSeesItsOwnData() throws Exception {
-    String acme = stack.issueToken("acme", "alice");
-    String globex = stack.issueToken("globex", "bob");
+    @Test
+    void twoTenantsCallTheSameEndpointsAndEachSeesItsOwnData() throws Exception {
+        String acme = stack.issueToken("acme", "alice");
+        String globex = stack.issueToken("globex", "bob");
 
-    assertThat(call("PUT", "/files/report.txt", acme, "acme's").body()).isEqualTo("acme");
-    assertThat(call("PUT", "/files/report.txt", globex, "globex's").body()).isEqualTo("globex");
+        assertThat(call("PUT", "/files/report.txt", acme, "acme's").body()).isEqualTo("acme");
+        assertThat(call("PUT", "/files/report.txt", globex, "globex's").body()).isEqualTo("globex");
 
-    assertThat(call("GET", "/files/report.txt", acme, null).body()).isEqualTo("acme's");
-    assertThat(call("GET", "/files/report.txt", globex, null).body()).isEqualTo("globex's");
-    assertThat(stack.adminS3Client().listObjectsV2(r -> r.bucket("web-files")).contents())
-        .extracting(o -> o.key()).contains("acme/report.txt", "globex/report.txt");
-  }
+        assertThat(call("GET", "/files/report.txt", acme, null).body()).isEqualTo("acme's");
+        assertThat(call("GET", "/files/report.txt", globex, null).body()).isEqualTo("globex's");
+        assertThat(stack.adminS3Client()
+                        .listObjectsV2(r -> r.bucket("web-files"))
+                        .contents())
+                .extracting(o -> o.key())
+                .contains("acme/report.txt", "globex/report.txt");
+    }
 
-  @Test
-  void aRequestWithoutATokenIs401() throws Exception {
-    assertThat(call("GET", "/files/report.txt", null, null).statusCode()).isEqualTo(401);
-  }
+    @Test
+    void aRequestWithoutATokenIs401() throws Exception {
+        assertThat(call("GET", "/files/report.txt", null, null).statusCode()).isEqualTo(401);
+    }
 
-  @Test
-  void aVerifiedTokenWithAnUnsafeTenantClaimIs403() throws Exception {
-    String token = stack.tokens().token("mallory").org("acme#globex").build();
+    @Test
+    void aVerifiedTokenWithAnUnsafeTenantClaimIs403() throws Exception {
+        String token = stack.tokens().token("mallory").org("acme#globex").build();
 
-    HttpResponse<String> response = call("GET", "/files/report.txt", token, null);
+        HttpResponse<String> response = call("GET", "/files/report.txt", token, null);
 
-    assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body()).doesNotContain(token);
-  }
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).doesNotContain(token);
+    }
 
-  @Test
-  void aTokenWithoutATenantClaimIs403() throws Exception {
-    assertThat(call("GET", "/files/report.txt", stack.tokens().token("nobody").build(), null).statusCode())
-        .isEqualTo(403);
-  }
+    @Test
+    void aTokenWithoutATenantClaimIs403() throws Exception {
+        assertThat(call(
+                                "GET",
+                                "/files/report.txt",
+                                stack.tokens().token("nobody").build(),
+                                null)
+                        .statusCode())
+                .isEqualTo(403);
+    }
 
-  @Test
-  void meteringCountsExchanges() throws Exception {
-    metrics.bindTo(registry);
-    call("GET", "/files/none.txt", stack.issueToken("initech", "carol"), null);
+    @Test
+    void meteringCountsExchanges() throws Exception {
+        metrics.bindTo(registry);
+        call("GET", "/files/none.txt", stack.issueToken("initech", "carol"), null);
 
-    assertThat(registry.get("tenant.client.exchanges").functionCounter().count()).isGreaterThanOrEqualTo(1);
-    assertThat(registry.get("tenant.client.exchange").timer().count()).isGreaterThanOrEqualTo(1);
-    assertThat(registry.get("tenant.client.cache.size").gauge().value()).isGreaterThanOrEqualTo(1);
-  }
+        assertThat(registry.get("tenant.client.exchanges").functionCounter().count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(registry.get("tenant.client.exchange").timer().count()).isGreaterThanOrEqualTo(1);
+        assertThat(registry.get("tenant.client.cache.size").gauge().value()).isGreaterThanOrEqualTo(1);
+    }
 }

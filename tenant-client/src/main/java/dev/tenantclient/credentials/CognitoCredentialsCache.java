@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.credentials;
 
 /**
@@ -23,27 +27,27 @@ package dev.tenantclient.credentials;
  */
 public interface CognitoCredentialsCache {
 
-  /**
-   * How many tokens are cached now (approximate, as Caffeine counts).
-   *
-   * @return the estimated number of cached tokens
-   */
-  long estimatedSize();
+    /**
+     * How many tokens are cached now (approximate, as Caffeine counts).
+     *
+     * @return the estimated number of cached tokens
+     */
+    long estimatedSize();
 
-  /**
-   * Counters since the cache was created.
-   *
-   * @return a snapshot of the counters
-   */
-  CredentialsStats stats();
+    /**
+     * Counters since the cache was created.
+     *
+     * @return a snapshot of the counters
+     */
+    CredentialsStats stats();
 
-  /**
-   * Forgets one token and its credentials, for example at sign-out. Does nothing for an unknown token.
-   *
-   * @param idToken the token
-   */
-  void invalidate(String idToken);
+    /**
+     * Forgets one token and its credentials, for example at sign-out. Does nothing for an unknown token.
+     *
+     * @param idToken the token
+     */
+    void invalidate(String idToken);
 
-  /** Forgets every token and credential (identity ids, which never change, are kept). */
-  void invalidateAll();
+    /** Forgets every token and credential (identity ids, which never change, are kept). */
+    void invalidateAll();
 }

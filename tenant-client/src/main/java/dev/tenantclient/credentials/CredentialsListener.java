@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.credentials;
 
 import java.time.Duration;
@@ -8,24 +12,24 @@ import java.time.Duration;
  */
 public interface CredentialsListener {
 
-  /** A listener that ignores every event. */
-  CredentialsListener NONE = new CredentialsListener() {};
+    /** A listener that ignores every event. */
+    CredentialsListener NONE = new CredentialsListener() {};
 
-  /**
-   * Cognito issued credentials.
-   *
-   * @param latency how long the exchange took ({@code GetId} when needed, plus {@code GetCredentialsForIdentity})
-   * @param refresh true for a background refresh ahead of expiry, false for a caller waiting on a miss
-   */
-  default void exchangeSucceeded(Duration latency, boolean refresh) {}
+    /**
+     * Cognito issued credentials.
+     *
+     * @param latency how long the exchange took ({@code GetId} when needed, plus {@code GetCredentialsForIdentity})
+     * @param refresh true for a background refresh ahead of expiry, false for a caller waiting on a miss
+     */
+    default void exchangeSucceeded(Duration latency, boolean refresh) {}
 
-  /**
-   * An exchange failed.
-   *
-   * @param cause a short, low-cardinality cause: the Cognito error code (such as
-   *     {@code TooManyRequestsException}), {@code Timeout}, {@code ClientError} or {@code Unknown}
-   * @param refresh true for a background refresh, false for a caller waiting on a miss
-   * @param servingCached true when still-valid credentials keep being served despite the failure
-   */
-  default void exchangeFailed(String cause, boolean refresh, boolean servingCached) {}
+    /**
+     * An exchange failed.
+     *
+     * @param cause a short, low-cardinality cause: the Cognito error code (such as
+     *     {@code TooManyRequestsException}), {@code Timeout}, {@code ClientError} or {@code Unknown}
+     * @param refresh true for a background refresh, false for a caller waiting on a miss
+     * @param servingCached true when still-valid credentials keep being served despite the failure
+     */
+    default void exchangeFailed(String cause, boolean refresh, boolean servingCached) {}
 }

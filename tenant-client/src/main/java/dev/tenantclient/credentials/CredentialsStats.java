@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.credentials;
 
 /**
@@ -11,4 +15,4 @@ package dev.tenantclient.credentials;
  * @param getIdCalls {@code GetId} calls made (identity ids are cached per user)
  */
 public record CredentialsStats(
-    long hits, long misses, long exchanges, long refreshes, long failures, long getIdCalls) {}
+        long hits, long misses, long exchanges, long refreshes, long failures, long getIdCalls) {}

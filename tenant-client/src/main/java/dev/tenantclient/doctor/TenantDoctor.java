@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.doctor;
 
 import dev.tenantclient.TenantLayout;
@@ -49,243 +53,260 @@ import software.amazon.awssdk.services.iam.IamClient;
  */
 public final class TenantDoctor {
 
-  private static final Pattern IDENTITY_POOL_ID = Pattern.compile("[\\w-]+:[0-9a-f-]+");
-  private static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
-  private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
-  private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern IDENTITY_POOL_ID = Pattern.compile("[\\w-]+:[0-9a-f-]+");
+    private static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
-  private final List<TenantLayout> layouts;
-  private final Region region;
-  private final String identityPoolId;
-  private final String userPoolId;
-  private final String clientId;
-  private final Map<String, List<String>> tables;
-  private final List<String> buckets;
-  private final CognitoIdentityClient cognitoIdentity;
-  private final CognitoIdentityProviderClient userPools;
-  private final IamClient iam;
+    private final List<TenantLayout> layouts;
+    private final Region region;
+    private final String identityPoolId;
+    private final String userPoolId;
+    private final String clientId;
+    private final Map<String, List<String>> tables;
+    private final List<String> buckets;
+    private final CognitoIdentityClient cognitoIdentity;
+    private final CognitoIdentityProviderClient userPools;
+    private final IamClient iam;
 
-  private TenantDoctor(Builder b) {
-    this.layouts = List.copyOf(b.layouts);
-    this.region = b.region;
-    this.identityPoolId = b.identityPoolId;
-    this.userPoolId = b.userPoolId;
-    this.clientId = b.clientId;
-    this.tables = Map.copyOf(b.tables);
-    this.buckets = List.copyOf(b.buckets);
-    this.cognitoIdentity = b.cognitoIdentity;
-    this.userPools = b.userPools;
-    this.iam = b.iam;
-  }
-
-  /** @return a builder */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * Reads the deployment and reports what does not match the layout. Uses the clients given to the builder, or
-   * creates default ones (default credentials chain) for this call and closes them afterwards.
-   *
-   * @return the report; {@link DoctorReport#isClean()} for a deployment that matches
-   */
-  public DoctorReport examine() {
-    CognitoIdentityClient identity = cognitoIdentity != null ? cognitoIdentity
-        : CognitoIdentityClient.builder().region(region).build();
-    CognitoIdentityProviderClient pools = userPools != null ? userPools
-        : CognitoIdentityProviderClient.builder().region(region).build();
-    IamClient iamClient = iam != null ? iam : IamClient.builder().region(Region.AWS_GLOBAL).build();
-    try {
-      return new DeploymentChecks(layouts, region.id(), identityPoolId, userPoolId, clientId, tables, buckets,
-          identity, pools, iamClient).run();
-    } finally {
-      if (cognitoIdentity == null) {
-        identity.close();
-      }
-      if (userPools == null) {
-        pools.close();
-      }
-      if (iam == null) {
-        iamClient.close();
-      }
+    private TenantDoctor(Builder b) {
+        this.layouts = List.copyOf(b.layouts);
+        this.region = b.region;
+        this.identityPoolId = b.identityPoolId;
+        this.userPoolId = b.userPoolId;
+        this.clientId = b.clientId;
+        this.tables = Map.copyOf(b.tables);
+        this.buckets = List.copyOf(b.buckets);
+        this.cognitoIdentity = b.cognitoIdentity;
+        this.userPools = b.userPools;
+        this.iam = b.iam;
     }
-  }
 
-  @Override
-  public String toString() {
-    return "TenantDoctor{layouts=" + layouts + ", region=" + region + ", identityPoolId=" + identityPoolId
-        + ", userPoolId=" + userPoolId + ", tables=" + tables.keySet() + ", buckets=" + buckets + "}";
-  }
-
-  /** Builds a {@link TenantDoctor}. Layout, region, identity pool and user pool are required. */
-  public static final class Builder {
-    private final List<TenantLayout> layouts = new ArrayList<>();
-    private final Map<String, List<String>> tables = new LinkedHashMap<>();
-    private final List<String> buckets = new ArrayList<>();
-    private Region region;
-    private String identityPoolId;
-    private String userPoolId;
-    private String clientId;
-    private CognitoIdentityClient cognitoIdentity;
-    private CognitoIdentityProviderClient userPools;
-    private IamClient iam;
-
-    private Builder() {}
-
-    /**
-     * A layout the application uses; call once per layout when it uses several (their generated policies are
-     * combined).
-     *
-     * @param layout the layout
-     * @return this builder
-     */
-    public Builder layout(TenantLayout layout) {
-      layouts.add(Objects.requireNonNull(layout, "layout"));
-      return this;
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * The region of the pools and tables.
+     * Reads the deployment and reports what does not match the layout. Uses the clients given to the builder, or
+     * creates default ones (default credentials chain) for this call and closes them afterwards.
      *
-     * @param region the region
-     * @return this builder
+     * @return the report; {@link DoctorReport#isClean()} for a deployment that matches
      */
-    public Builder region(Region region) {
-      this.region = Objects.requireNonNull(region, "region");
-      return this;
-    }
-
-    /**
-     * The identity pool that exchanges tokens for credentials.
-     *
-     * @param identityPoolId such as {@code eu-west-1:1111-2222-...}
-     * @return this builder
-     */
-    public Builder identityPoolId(String identityPoolId) {
-      if (identityPoolId == null || !IDENTITY_POOL_ID.matcher(identityPoolId).matches()) {
-        throw new IllegalArgumentException("identityPoolId must look like <region>:<uuid>, was " + identityPoolId);
-      }
-      this.identityPoolId = identityPoolId;
-      return this;
-    }
-
-    /**
-     * The user pool that issues the ID tokens.
-     *
-     * @param userPoolId such as {@code eu-west-1_AbCdEf123}
-     * @return this builder
-     */
-    public Builder userPoolId(String userPoolId) {
-      if (userPoolId == null || !USER_POOL_ID.matcher(userPoolId).matches()) {
-        throw new IllegalArgumentException("userPoolId must look like <region>_<id>, was " + userPoolId);
-      }
-      this.userPoolId = userPoolId;
-      return this;
-    }
-
-    /**
-     * The application's app client id, when set the identity pool must accept tokens of exactly this client.
-     *
-     * @param clientId the app client id, or null to skip that check
-     * @return this builder
-     */
-    public Builder clientId(String clientId) {
-      this.clientId = clientId;
-      return this;
-    }
-
-    /**
-     * A table the application reaches through {@link dev.tenantclient.TenantTable}.
-     *
-     * @param name the table name
-     * @param tenantKeyedIndexes its global secondary indexes whose partition key the layout scopes
-     * @return this builder
-     */
-    public Builder table(String name, String... tenantKeyedIndexes) {
-      if (name == null || !TABLE_NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException("not a DynamoDB table name: " + name);
-      }
-      for (String index : tenantKeyedIndexes) {
-        if (index == null || !TABLE_NAME.matcher(index).matches()) {
-          throw new IllegalArgumentException("not a DynamoDB index name: " + index);
+    public DoctorReport examine() {
+        CognitoIdentityClient identity = cognitoIdentity != null
+                ? cognitoIdentity
+                : CognitoIdentityClient.builder().region(region).build();
+        CognitoIdentityProviderClient pools = userPools != null
+                ? userPools
+                : CognitoIdentityProviderClient.builder().region(region).build();
+        IamClient iamClient = iam != null
+                ? iam
+                : IamClient.builder().region(Region.AWS_GLOBAL).build();
+        try {
+            return new DeploymentChecks(
+                            layouts,
+                            region.id(),
+                            identityPoolId,
+                            userPoolId,
+                            clientId,
+                            tables,
+                            buckets,
+                            identity,
+                            pools,
+                            iamClient)
+                    .run();
+        } finally {
+            if (cognitoIdentity == null) {
+                identity.close();
+            }
+            if (userPools == null) {
+                pools.close();
+            }
+            if (iam == null) {
+                iamClient.close();
+            }
         }
-      }
-      tables.put(name, List.of(tenantKeyedIndexes));
-      return this;
     }
 
-    /**
-     * A bucket the application reaches through {@link dev.tenantclient.TenantBucket}.
-     *
-     * @param name the bucket name
-     * @return this builder
-     */
-    public Builder bucket(String name) {
-      if (name == null || !BUCKET_NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException("not an S3 bucket name: " + name);
-      }
-      buckets.add(name);
-      return this;
+    @Override
+    public String toString() {
+        return "TenantDoctor{layouts=" + layouts + ", region=" + region + ", identityPoolId=" + identityPoolId
+                + ", userPoolId=" + userPoolId + ", tables=" + tables.keySet() + ", buckets=" + buckets + "}";
     }
 
-    /**
-     * The Cognito Identity client to read the identity pool with (not closed by the doctor).
-     *
-     * @param client the client
-     * @return this builder
-     */
-    public Builder cognitoIdentityClient(CognitoIdentityClient client) {
-      this.cognitoIdentity = Objects.requireNonNull(client, "client");
-      return this;
-    }
+    /** Builds a {@link TenantDoctor}. Layout, region, identity pool and user pool are required. */
+    public static final class Builder {
+        private final List<TenantLayout> layouts = new ArrayList<>();
+        private final Map<String, List<String>> tables = new LinkedHashMap<>();
+        private final List<String> buckets = new ArrayList<>();
+        private Region region;
+        private String identityPoolId;
+        private String userPoolId;
+        private String clientId;
+        private CognitoIdentityClient cognitoIdentity;
+        private CognitoIdentityProviderClient userPools;
+        private IamClient iam;
 
-    /**
-     * The Cognito user pools client to read the user pool with (not closed by the doctor).
-     *
-     * @param client the client
-     * @return this builder
-     */
-    public Builder userPoolsClient(CognitoIdentityProviderClient client) {
-      this.userPools = Objects.requireNonNull(client, "client");
-      return this;
-    }
+        private Builder() {}
 
-    /**
-     * The IAM client to read the role with (not closed by the doctor).
-     *
-     * @param client the client
-     * @return this builder
-     */
-    public Builder iamClient(IamClient client) {
-      this.iam = Objects.requireNonNull(client, "client");
-      return this;
-    }
+        /**
+         * A layout the application uses; call once per layout when it uses several (their generated policies are
+         * combined).
+         *
+         * @param layout the layout
+         * @return this builder
+         */
+        public Builder layout(TenantLayout layout) {
+            layouts.add(Objects.requireNonNull(layout, "layout"));
+            return this;
+        }
 
-    /**
-     * @return the doctor
-     * @throws IllegalStateException when a required setting is missing
-     */
-    public TenantDoctor build() {
-      List<String> missing = new ArrayList<>();
-      if (layouts.isEmpty()) {
-        missing.add("layout");
-      }
-      if (region == null) {
-        missing.add("region");
-      }
-      if (identityPoolId == null) {
-        missing.add("identityPoolId");
-      }
-      if (userPoolId == null) {
-        missing.add("userPoolId");
-      }
-      if (!missing.isEmpty()) {
-        throw new IllegalStateException("TenantDoctor needs " + String.join(", ", missing));
-      }
-      if (tables.isEmpty() && buckets.isEmpty()) {
-        throw new IllegalStateException("TenantDoctor needs at least one table or bucket to compare policies for");
-      }
-      return new TenantDoctor(this);
+        /**
+         * The region of the pools and tables.
+         *
+         * @param region the region
+         * @return this builder
+         */
+        public Builder region(Region region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /**
+         * The identity pool that exchanges tokens for credentials.
+         *
+         * @param identityPoolId such as {@code eu-west-1:1111-2222-...}
+         * @return this builder
+         */
+        public Builder identityPoolId(String identityPoolId) {
+            if (identityPoolId == null
+                    || !IDENTITY_POOL_ID.matcher(identityPoolId).matches()) {
+                throw new IllegalArgumentException(
+                        "identityPoolId must look like <region>:<uuid>, was " + identityPoolId);
+            }
+            this.identityPoolId = identityPoolId;
+            return this;
+        }
+
+        /**
+         * The user pool that issues the ID tokens.
+         *
+         * @param userPoolId such as {@code eu-west-1_AbCdEf123}
+         * @return this builder
+         */
+        public Builder userPoolId(String userPoolId) {
+            if (userPoolId == null || !USER_POOL_ID.matcher(userPoolId).matches()) {
+                throw new IllegalArgumentException("userPoolId must look like <region>_<id>, was " + userPoolId);
+            }
+            this.userPoolId = userPoolId;
+            return this;
+        }
+
+        /**
+         * The application's app client id, when set the identity pool must accept tokens of exactly this client.
+         *
+         * @param clientId the app client id, or null to skip that check
+         * @return this builder
+         */
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        /**
+         * A table the application reaches through {@link dev.tenantclient.TenantTable}.
+         *
+         * @param name the table name
+         * @param tenantKeyedIndexes its global secondary indexes whose partition key the layout scopes
+         * @return this builder
+         */
+        public Builder table(String name, String... tenantKeyedIndexes) {
+            if (name == null || !TABLE_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("not a DynamoDB table name: " + name);
+            }
+            for (String index : tenantKeyedIndexes) {
+                if (index == null || !TABLE_NAME.matcher(index).matches()) {
+                    throw new IllegalArgumentException("not a DynamoDB index name: " + index);
+                }
+            }
+            tables.put(name, List.of(tenantKeyedIndexes));
+            return this;
+        }
+
+        /**
+         * A bucket the application reaches through {@link dev.tenantclient.TenantBucket}.
+         *
+         * @param name the bucket name
+         * @return this builder
+         */
+        public Builder bucket(String name) {
+            if (name == null || !BUCKET_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("not an S3 bucket name: " + name);
+            }
+            buckets.add(name);
+            return this;
+        }
+
+        /**
+         * The Cognito Identity client to read the identity pool with (not closed by the doctor).
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder cognitoIdentityClient(CognitoIdentityClient client) {
+            this.cognitoIdentity = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * The Cognito user pools client to read the user pool with (not closed by the doctor).
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder userPoolsClient(CognitoIdentityProviderClient client) {
+            this.userPools = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * The IAM client to read the role with (not closed by the doctor).
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder iamClient(IamClient client) {
+            this.iam = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * @return the doctor
+         * @throws IllegalStateException when a required setting is missing
+         */
+        public TenantDoctor build() {
+            List<String> missing = new ArrayList<>();
+            if (layouts.isEmpty()) {
+                missing.add("layout");
+            }
+            if (region == null) {
+                missing.add("region");
+            }
+            if (identityPoolId == null) {
+                missing.add("identityPoolId");
+            }
+            if (userPoolId == null) {
+                missing.add("userPoolId");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("TenantDoctor needs " + String.join(", ", missing));
+            }
+            if (tables.isEmpty() && buckets.isEmpty()) {
+                throw new IllegalStateException(
+                        "TenantDoctor needs at least one table or bucket to compare policies for");
+            }
+            return new TenantDoctor(this);
+        }
     }
-  }
 }

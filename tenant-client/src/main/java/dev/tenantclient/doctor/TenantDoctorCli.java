@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.doctor;
 
 import dev.tenantclient.TenantLayout;
@@ -25,7 +29,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  */
 public final class TenantDoctorCli {
 
-  static final String USAGE = """
+    static final String USAGE = """
       usage: doctor --region REGION --identity-pool ID --user-pool ID [--client-id ID] [--layout org|user]
                     (--table NAME[:INDEX,INDEX] | --bucket NAME)... [--strict] [--endpoint-url URL]
         Checks a deployment's isolation setup against the layout; exit 0 = passes, 1 = findings, 2 = usage.
@@ -33,100 +37,114 @@ public final class TenantDoctorCli {
         --strict        fail on warnings too
         --endpoint-url  one endpoint for Cognito, Cognito Identity and IAM (a local stack, a proxy)""";
 
-  private TenantDoctorCli() {}
+    private TenantDoctorCli() {}
 
-  /**
-   * Runs the doctor and exits with its code.
-   *
-   * @param args {@code doctor} (optional) followed by the options above
-   */
-  public static void main(String[] args) {
-    System.exit(run(Arrays.asList(args), System.out));
-  }
-
-  /**
-   * Runs the doctor and prints its report.
-   *
-   * @param args the arguments
-   * @param out where the report goes
-   * @return the exit code
-   */
-  public static int run(List<String> args, PrintStream out) {
-    List<String> rest = new ArrayList<>(args);
-    if (!rest.isEmpty() && rest.get(0).equals("doctor")) {
-      rest.remove(0);
+    /**
+     * Runs the doctor and exits with its code.
+     *
+     * @param args {@code doctor} (optional) followed by the options above
+     */
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out));
     }
-    TenantDoctor.Builder builder = TenantDoctor.builder();
-    boolean strict = false;
-    boolean layoutSet = false;
-    URI endpoint = null;
-    Region region = null;
-    try {
-      for (int i = 0; i < rest.size(); i++) {
-        String option = rest.get(i);
-        if (option.equals("--strict")) {
-          strict = true;
-          continue;
-        }
-        if (option.equals("--help") || option.equals("-h")) {
-          out.println(USAGE);
-          return 0;
-        }
-        if (i + 1 >= rest.size()) {
-          throw new IllegalArgumentException("missing value for " + option);
-        }
-        String value = rest.get(++i);
-        switch (option) {
-          case "--region" -> {
-            region = Region.of(value);
-            builder.region(region);
-          }
-          case "--identity-pool" -> builder.identityPoolId(value);
-          case "--user-pool" -> builder.userPoolId(value);
-          case "--client-id" -> builder.clientId(value);
-          case "--layout" -> {
-            builder.layout(switch (value) {
-              case "org" -> TenantLayout.org();
-              case "user" -> TenantLayout.user();
-              default -> throw new IllegalArgumentException("--layout is org or user, was " + value);
-            });
-            layoutSet = true;
-          }
-          case "--table" -> {
-            int colon = value.indexOf(':');
-            String[] indexes = colon < 0 ? new String[0] : value.substring(colon + 1).split(",");
-            builder.table(colon < 0 ? value : value.substring(0, colon), indexes);
-          }
-          case "--bucket" -> builder.bucket(value);
-          case "--endpoint-url" -> endpoint = URI.create(value);
-          default -> throw new IllegalArgumentException("unknown option " + option);
-        }
-      }
-      if (!layoutSet) {
-        builder.layout(TenantLayout.org());
-      }
-      TenantDoctor doctor = builder.build();
-      if (endpoint != null && region != null) {
-        try (CognitoIdentityClient identity = CognitoIdentityClient.builder().region(region)
-                .endpointOverride(endpoint).build();
-            CognitoIdentityProviderClient pools = CognitoIdentityProviderClient.builder().region(region)
-                .endpointOverride(endpoint).build();
-            IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL).endpointOverride(endpoint).build()) {
-          doctor = builder.cognitoIdentityClient(identity).userPoolsClient(pools).iamClient(iam).build();
-          return report(doctor.examine(), strict, out);
-        }
-      }
-      return report(doctor.examine(), strict, out);
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      out.println("error: " + e.getMessage());
-      out.println(USAGE);
-      return 2;
-    }
-  }
 
-  private static int report(DoctorReport report, boolean strict, PrintStream out) {
-    out.println(report.describe());
-    boolean failed = !report.passed() || (strict && !report.isClean());
-    return failed ? 1 : 0;
-  }
+    /**
+     * Runs the doctor and prints its report.
+     *
+     * @param args the arguments
+     * @param out where the report goes
+     * @return the exit code
+     */
+    public static int run(List<String> args, PrintStream out) {
+        List<String> rest = new ArrayList<>(args);
+        if (!rest.isEmpty() && rest.get(0).equals("doctor")) {
+            rest.remove(0);
+        }
+        TenantDoctor.Builder builder = TenantDoctor.builder();
+        boolean strict = false;
+        boolean layoutSet = false;
+        URI endpoint = null;
+        Region region = null;
+        try {
+            for (int i = 0; i < rest.size(); i++) {
+                String option = rest.get(i);
+                if (option.equals("--strict")) {
+                    strict = true;
+                    continue;
+                }
+                if (option.equals("--help") || option.equals("-h")) {
+                    out.println(USAGE);
+                    return 0;
+                }
+                if (i + 1 >= rest.size()) {
+                    throw new IllegalArgumentException("missing value for " + option);
+                }
+                String value = rest.get(++i);
+                switch (option) {
+                    case "--region" -> {
+                        region = Region.of(value);
+                        builder.region(region);
+                    }
+                    case "--identity-pool" -> builder.identityPoolId(value);
+                    case "--user-pool" -> builder.userPoolId(value);
+                    case "--client-id" -> builder.clientId(value);
+                    case "--layout" -> {
+                        builder.layout(
+                                switch (value) {
+                                    case "org" -> TenantLayout.org();
+                                    case "user" -> TenantLayout.user();
+                                    default ->
+                                        throw new IllegalArgumentException("--layout is org or user, was " + value);
+                                });
+                        layoutSet = true;
+                    }
+                    case "--table" -> {
+                        int colon = value.indexOf(':');
+                        String[] indexes = colon < 0
+                                ? new String[0]
+                                : value.substring(colon + 1).split(",");
+                        builder.table(colon < 0 ? value : value.substring(0, colon), indexes);
+                    }
+                    case "--bucket" -> builder.bucket(value);
+                    case "--endpoint-url" -> endpoint = URI.create(value);
+                    default -> throw new IllegalArgumentException("unknown option " + option);
+                }
+            }
+            if (!layoutSet) {
+                builder.layout(TenantLayout.org());
+            }
+            TenantDoctor doctor = builder.build();
+            if (endpoint != null && region != null) {
+                try (CognitoIdentityClient identity = CognitoIdentityClient.builder()
+                                .region(region)
+                                .endpointOverride(endpoint)
+                                .build();
+                        CognitoIdentityProviderClient pools = CognitoIdentityProviderClient.builder()
+                                .region(region)
+                                .endpointOverride(endpoint)
+                                .build();
+                        IamClient iam = IamClient.builder()
+                                .region(Region.AWS_GLOBAL)
+                                .endpointOverride(endpoint)
+                                .build()) {
+                    doctor = builder.cognitoIdentityClient(identity)
+                            .userPoolsClient(pools)
+                            .iamClient(iam)
+                            .build();
+                    return report(doctor.examine(), strict, out);
+                }
+            }
+            return report(doctor.examine(), strict, out);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            out.println("error: " + e.getMessage());
+            out.println(USAGE);
+            return 2;
+        }
+    }
+
+    private static int report(DoctorReport report, boolean strict, PrintStream out) {
+        out.println(report.describe());
+        boolean failed = !report.passed() || (strict && !report.isClean());
+        return failed ? 1 : 0;
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.internal;
 
 import dev.tenantclient.TenantLayout;
@@ -18,105 +22,117 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class ClientResources implements AutoCloseable {
 
-  private final TenantLayout layout;
-  private final Lazy<DynamoDbClient> dynamoDb;
-  private final Lazy<S3Client> s3;
-  private final Lazy<S3Presigner> presigner;
+    private final TenantLayout layout;
+    private final Lazy<DynamoDbClient> dynamoDb;
+    private final Lazy<S3Client> s3;
+    private final Lazy<S3Presigner> presigner;
 
-  /**
-   * Creates the resources.
-   *
-   * @param layout the layout
-   * @param region the region for clients built here
-   * @param dynamoDb the application's client, or null to build one
-   * @param s3 the application's client, or null to build one
-   * @param presigner the application's presigner, or null to build one
-   */
-  public ClientResources(TenantLayout layout, Region region, DynamoDbClient dynamoDb, S3Client s3,
-      S3Presigner presigner) {
-    this.layout = layout;
-    this.dynamoDb = new Lazy<>(dynamoDb, () -> DynamoDbClient.builder().region(region)
-        .credentialsProvider(AnonymousCredentialsProvider.create()).build());
-    this.s3 = new Lazy<>(s3, () -> S3Client.builder().region(region)
-        .credentialsProvider(AnonymousCredentialsProvider.create()).build());
-    this.presigner = new Lazy<>(presigner, () -> S3Presigner.builder().region(region)
-        .credentialsProvider(AnonymousCredentialsProvider.create()).build());
-  }
-
-  /** @return the layout */
-  public TenantLayout layout() {
-    return layout;
-  }
-
-  /** @return the shared DynamoDB client */
-  public DynamoDbClient dynamoDb() {
-    return dynamoDb.get();
-  }
-
-  /** @return the shared S3 client */
-  public S3Client s3() {
-    return s3.get();
-  }
-
-  /** @return the shared S3 presigner */
-  public S3Presigner presigner() {
-    return presigner.get();
-  }
-
-  @Override
-  public void close() {
-    List<RuntimeException> failures = new ArrayList<>();
-    for (Lazy<? extends AutoCloseable> lazy : List.of(dynamoDb, s3, presigner)) {
-      try {
-        lazy.closeIfOwned();
-      } catch (RuntimeException e) {
-        failures.add(e);
-      }
-    }
-    if (!failures.isEmpty()) {
-      RuntimeException first = failures.get(0);
-      failures.subList(1, failures.size()).forEach(first::addSuppressed);
-      throw first;
-    }
-  }
-
-  /** A value supplied by the application, or built on first use and then owned. */
-  private static final class Lazy<T extends AutoCloseable> {
-    private final Supplier<T> factory;
-    private final boolean owned;
-    private volatile T value;
-
-    Lazy(T given, Supplier<T> factory) {
-      this.value = given;
-      this.owned = given == null;
-      this.factory = factory;
+    /**
+     * Creates the resources.
+     *
+     * @param layout the layout
+     * @param region the region for clients built here
+     * @param dynamoDb the application's client, or null to build one
+     * @param s3 the application's client, or null to build one
+     * @param presigner the application's presigner, or null to build one
+     */
+    public ClientResources(
+            TenantLayout layout, Region region, DynamoDbClient dynamoDb, S3Client s3, S3Presigner presigner) {
+        this.layout = layout;
+        this.dynamoDb = new Lazy<>(
+                dynamoDb,
+                () -> DynamoDbClient.builder()
+                        .region(region)
+                        .credentialsProvider(AnonymousCredentialsProvider.create())
+                        .build());
+        this.s3 = new Lazy<>(
+                s3,
+                () -> S3Client.builder()
+                        .region(region)
+                        .credentialsProvider(AnonymousCredentialsProvider.create())
+                        .build());
+        this.presigner = new Lazy<>(
+                presigner,
+                () -> S3Presigner.builder()
+                        .region(region)
+                        .credentialsProvider(AnonymousCredentialsProvider.create())
+                        .build());
     }
 
-    T get() {
-      T v = value;
-      if (v == null) {
-        synchronized (this) {
-          v = value;
-          if (v == null) {
-            v = factory.get();
-            value = v;
-          }
+    /** @return the layout */
+    public TenantLayout layout() {
+        return layout;
+    }
+
+    /** @return the shared DynamoDB client */
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb.get();
+    }
+
+    /** @return the shared S3 client */
+    public S3Client s3() {
+        return s3.get();
+    }
+
+    /** @return the shared S3 presigner */
+    public S3Presigner presigner() {
+        return presigner.get();
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (Lazy<? extends AutoCloseable> lazy : List.of(dynamoDb, s3, presigner)) {
+            try {
+                lazy.closeIfOwned();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
         }
-      }
-      return v;
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
     }
 
-    void closeIfOwned() {
-      T v = value;
-      if (owned && v != null) {
-        try {
-          v.close();
-        } catch (RuntimeException e) {
-          throw e;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
+    /** A value supplied by the application, or built on first use and then owned. */
+    private static final class Lazy<T extends AutoCloseable> {
+        private final Supplier<T> factory;
+        private final boolean owned;
+        private volatile T value;
+
+        Lazy(T given, Supplier<T> factory) {
+            this.value = given;
+            this.owned = given == null;
+            this.factory = factory;
         }
-      }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = factory.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
+
+        void closeIfOwned() {
+            T v = value;
+            if (owned && v != null) {
+                try {
+                    v.close();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
-  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.internal;
 
 import dev.tenantclient.InvalidTenantTokenException;
@@ -13,59 +17,60 @@ import dev.tenantclient.InvalidTenantTokenException.Reason;
  */
 public final class TenantValues {
 
-  /** Longest accepted value; IAM allows 256 for a tag value, we keep half for prefixes and separators. */
-  public static final int MAX_LENGTH = 128;
+    /** Longest accepted value; IAM allows 256 for a tag value, we keep half for prefixes and separators. */
+    public static final int MAX_LENGTH = 128;
 
-  private static final String FORBIDDEN = "*?#/${}[]";
+    private static final String FORBIDDEN = "*?#/${}[]";
 
-  private TenantValues() {}
+    private TenantValues() {}
 
-  /**
-   * Checks a tenant value.
-   *
-   * @param claim the claim it came from, for the message
-   * @param value the value
-   * @return the value
-   * @throws InvalidTenantTokenException with {@link Reason#INVALID_TENANT} when the value is unsafe
-   */
-  public static String check(String claim, String value) {
-    String problem = problem(value);
-    if (problem != null) {
-      throw new InvalidTenantTokenException(
-          Reason.INVALID_TENANT, "Tenant claim '" + claim + "' " + problem);
+    /**
+     * Checks a tenant value.
+     *
+     * @param claim the claim it came from, for the message
+     * @param value the value
+     * @return the value
+     * @throws InvalidTenantTokenException with {@link Reason#INVALID_TENANT} when the value is unsafe
+     */
+    public static String check(String claim, String value) {
+        String problem = problem(value);
+        if (problem != null) {
+            throw new InvalidTenantTokenException(Reason.INVALID_TENANT, "Tenant claim '" + claim + "' " + problem);
+        }
+        return value;
     }
-    return value;
-  }
 
-  /**
-   * Describes what is wrong with a tenant value.
-   *
-   * @param value the value, may be null
-   * @return null when the value is safe, otherwise a phrase such as {@code "contains '*' at index 3"}
-   */
-  public static String problem(String value) {
-    if (value == null) {
-      return "is missing";
+    /**
+     * Describes what is wrong with a tenant value.
+     *
+     * @param value the value, may be null
+     * @return null when the value is safe, otherwise a phrase such as {@code "contains '*' at index 3"}
+     */
+    public static String problem(String value) {
+        if (value == null) {
+            return "is missing";
+        }
+        if (value.isEmpty()) {
+            return "is empty";
+        }
+        if (value.length() > MAX_LENGTH) {
+            return "is " + value.length() + " characters long; at most " + MAX_LENGTH + " are allowed";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (FORBIDDEN.indexOf(c) >= 0) {
+                return "contains '" + c + "' at index " + i
+                        + "; tenant values may not contain any of " + FORBIDDEN
+                        + " (they would widen the IAM pattern or another tenant's prefix)";
+            }
+            if (Character.isWhitespace(c)
+                    || Character.isISOControl(c)
+                    || Character.isSpaceChar(c)
+                    || Character.getType(c) == Character.FORMAT) {
+                return "contains whitespace or a control character (U+" + String.format("%04X", (int) c) + ") at index "
+                        + i;
+            }
+        }
+        return null;
     }
-    if (value.isEmpty()) {
-      return "is empty";
-    }
-    if (value.length() > MAX_LENGTH) {
-      return "is " + value.length() + " characters long; at most " + MAX_LENGTH + " are allowed";
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (FORBIDDEN.indexOf(c) >= 0) {
-        return "contains '" + c + "' at index " + i
-            + "; tenant values may not contain any of " + FORBIDDEN
-            + " (they would widen the IAM pattern or another tenant's prefix)";
-      }
-      if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)
-          || Character.getType(c) == Character.FORMAT) {
-        return "contains whitespace or a control character (U+" + String.format("%04X", (int) c)
-            + ") at index " + i;
-      }
-    }
-    return null;
-  }
 }

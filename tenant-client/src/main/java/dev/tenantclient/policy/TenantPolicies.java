@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.policy;
 
 import dev.tenantclient.TenantLayout;
@@ -38,118 +42,148 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
  */
 public final class TenantPolicies {
 
-  /** DynamoDB item actions the wrappers need (transactions are authorized per item action). Never Scan. */
-  public static final List<String> DYNAMODB_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem",
-      "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-      "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
-  /** S3 object actions the wrappers need, multipart uploads included. */
-  public static final List<String> S3_OBJECT_ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject",
-      "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts");
+    /** DynamoDB item actions the wrappers need (transactions are authorized per item action). Never Scan. */
+    public static final List<String> DYNAMODB_ACTIONS = List.of(
+            "dynamodb:GetItem",
+            "dynamodb:BatchGetItem",
+            "dynamodb:Query",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:BatchWriteItem",
+            "dynamodb:ConditionCheckItem");
+    /** S3 object actions the wrappers need, multipart uploads included. */
+    public static final List<String> S3_OBJECT_ACTIONS = List.of(
+            "s3:GetObject",
+            "s3:PutObject",
+            "s3:DeleteObject",
+            "s3:AbortMultipartUpload",
+            "s3:ListMultipartUploadParts");
 
-  private static final Pattern IDENTITY_POOL_ID = Pattern.compile("[\\w-]+:[0-9a-f-]+");
+    private static final Pattern IDENTITY_POOL_ID = Pattern.compile("[\\w-]+:[0-9a-f-]+");
 
-  private final TenantLayout layout;
+    private final TenantLayout layout;
 
-  private TenantPolicies(TenantLayout layout) {
-    this.layout = layout;
-  }
-
-  /**
-   * Policies for a layout.
-   *
-   * @param layout the layout the application's clients use
-   * @return the generator
-   */
-  public static TenantPolicies of(TenantLayout layout) {
-    return new TenantPolicies(Objects.requireNonNull(layout, "layout"));
-  }
-
-  /** @return the layout */
-  public TenantLayout layout() {
-    return layout;
-  }
-
-  /**
-   * The role's permission policy for the given tables and buckets.
-   *
-   * @param resources the tables (with their tenant-keyed indexes) and buckets
-   * @return the policy
-   */
-  public IamPolicy permissionPolicy(PolicyResources resources) {
-    Objects.requireNonNull(resources, "resources");
-    List<IamStatement> statements = new ArrayList<>();
-    if (!resources.tableArns().isEmpty()) {
-      IamStatement.Builder items = IamStatement.builder().sid("TenantItems").effect(IamEffect.ALLOW)
-          .actionIds(DYNAMODB_ACTIONS).resourceIds(resources.tableArns());
-      String pattern = layout.iamLeadingKeyPattern();
-      items.addCondition(layout.isPartitionKeyExact() ? "ForAllValues:StringEquals" : "ForAllValues:StringLike",
-          "dynamodb:LeadingKeys", pattern);
-      items.addCondition(IamConditionOperator.NULL, "dynamodb:LeadingKeys", "false");
-      statements.add(items.build());
+    private TenantPolicies(TenantLayout layout) {
+        this.layout = layout;
     }
-    if (!resources.buckets().isEmpty()) {
-      List<String> objects = new ArrayList<>();
-      List<String> buckets = new ArrayList<>();
-      for (String bucket : resources.buckets()) {
-        buckets.add(resources.bucketArn(bucket));
-        objects.add(resources.bucketArn(bucket) + "/" + layout.iamObjectKeyPrefix() + "*");
-      }
-      statements.add(IamStatement.builder().sid("TenantObjects").effect(IamEffect.ALLOW)
-          .actionIds(S3_OBJECT_ACTIONS).resourceIds(objects).build());
-      statements.add(IamStatement.builder().sid("TenantListing").effect(IamEffect.ALLOW)
-          .addAction("s3:ListBucket").resourceIds(buckets)
-          .addCondition(IamConditionOperator.STRING_LIKE, "s3:prefix", layout.iamObjectKeyPrefix() + "*")
-          .addCondition(IamConditionOperator.NULL, "s3:prefix", "false")
-          .build());
+
+    /**
+     * Policies for a layout.
+     *
+     * @param layout the layout the application's clients use
+     * @return the generator
+     */
+    public static TenantPolicies of(TenantLayout layout) {
+        return new TenantPolicies(Objects.requireNonNull(layout, "layout"));
     }
-    if (statements.isEmpty()) {
-      throw new IllegalArgumentException("resources name no table and no bucket");
+
+    /** @return the layout */
+    public TenantLayout layout() {
+        return layout;
     }
-    return IamPolicy.builder().version("2012-10-17").statements(statements).build();
-  }
 
-  /**
-   * The role's trust policy: Cognito identities of one identity pool, authenticated, may assume the role and tag
-   * the session (without {@code sts:TagSession} the principal tags, and so the tenant boundary, are missing).
-   *
-   * @param identityPoolId such as {@code eu-west-1:1111-2222}
-   * @return the policy
-   */
-  public IamPolicy trustPolicy(String identityPoolId) {
-    if (identityPoolId == null || !IDENTITY_POOL_ID.matcher(identityPoolId).matches()) {
-      throw new IllegalArgumentException("identityPoolId must look like <region>:<uuid>, was " + identityPoolId);
+    /**
+     * The role's permission policy for the given tables and buckets.
+     *
+     * @param resources the tables (with their tenant-keyed indexes) and buckets
+     * @return the policy
+     */
+    public IamPolicy permissionPolicy(PolicyResources resources) {
+        Objects.requireNonNull(resources, "resources");
+        List<IamStatement> statements = new ArrayList<>();
+        if (!resources.tableArns().isEmpty()) {
+            IamStatement.Builder items = IamStatement.builder()
+                    .sid("TenantItems")
+                    .effect(IamEffect.ALLOW)
+                    .actionIds(DYNAMODB_ACTIONS)
+                    .resourceIds(resources.tableArns());
+            String pattern = layout.iamLeadingKeyPattern();
+            items.addCondition(
+                    layout.isPartitionKeyExact() ? "ForAllValues:StringEquals" : "ForAllValues:StringLike",
+                    "dynamodb:LeadingKeys",
+                    pattern);
+            items.addCondition(IamConditionOperator.NULL, "dynamodb:LeadingKeys", "false");
+            statements.add(items.build());
+        }
+        if (!resources.buckets().isEmpty()) {
+            List<String> objects = new ArrayList<>();
+            List<String> buckets = new ArrayList<>();
+            for (String bucket : resources.buckets()) {
+                buckets.add(resources.bucketArn(bucket));
+                objects.add(resources.bucketArn(bucket) + "/" + layout.iamObjectKeyPrefix() + "*");
+            }
+            statements.add(IamStatement.builder()
+                    .sid("TenantObjects")
+                    .effect(IamEffect.ALLOW)
+                    .actionIds(S3_OBJECT_ACTIONS)
+                    .resourceIds(objects)
+                    .build());
+            statements.add(IamStatement.builder()
+                    .sid("TenantListing")
+                    .effect(IamEffect.ALLOW)
+                    .addAction("s3:ListBucket")
+                    .resourceIds(buckets)
+                    .addCondition(IamConditionOperator.STRING_LIKE, "s3:prefix", layout.iamObjectKeyPrefix() + "*")
+                    .addCondition(IamConditionOperator.NULL, "s3:prefix", "false")
+                    .build());
+        }
+        if (statements.isEmpty()) {
+            throw new IllegalArgumentException("resources name no table and no bucket");
+        }
+        return IamPolicy.builder().version("2012-10-17").statements(statements).build();
     }
-    return IamPolicy.builder().version("2012-10-17").addStatement(IamStatement.builder()
-        .sid("CognitoIdentityPoolAuthenticated").effect(IamEffect.ALLOW)
-        .addPrincipal(IamPrincipalType.FEDERATED, "cognito-identity.amazonaws.com")
-        .addAction("sts:AssumeRoleWithWebIdentity").addAction("sts:TagSession")
-        .addCondition(IamConditionOperator.STRING_EQUALS, "cognito-identity.amazonaws.com:aud", identityPoolId)
-        .addCondition("ForAnyValue:StringLike", "cognito-identity.amazonaws.com:amr", "authenticated")
-        .build()).build();
-  }
 
-  /**
-   * The identity pool's principal-tag map ({@code SetPrincipalTagAttributeMap}, or CloudFormation
-   * {@code AWS::Cognito::IdentityPoolPrincipalTag}): tag name to token claim.
-   *
-   * @return tag to claim, in the layout's order
-   */
-  public Map<String, String> principalTags() {
-    return new LinkedHashMap<>(layout.principalTags());
-  }
+    /**
+     * The role's trust policy: Cognito identities of one identity pool, authenticated, may assume the role and tag
+     * the session (without {@code sts:TagSession} the principal tags, and so the tenant boundary, are missing).
+     *
+     * @param identityPoolId such as {@code eu-west-1:1111-2222}
+     * @return the policy
+     */
+    public IamPolicy trustPolicy(String identityPoolId) {
+        if (identityPoolId == null || !IDENTITY_POOL_ID.matcher(identityPoolId).matches()) {
+            throw new IllegalArgumentException("identityPoolId must look like <region>:<uuid>, was " + identityPoolId);
+        }
+        return IamPolicy.builder()
+                .version("2012-10-17")
+                .addStatement(IamStatement.builder()
+                        .sid("CognitoIdentityPoolAuthenticated")
+                        .effect(IamEffect.ALLOW)
+                        .addPrincipal(IamPrincipalType.FEDERATED, "cognito-identity.amazonaws.com")
+                        .addAction("sts:AssumeRoleWithWebIdentity")
+                        .addAction("sts:TagSession")
+                        .addCondition(
+                                IamConditionOperator.STRING_EQUALS,
+                                "cognito-identity.amazonaws.com:aud",
+                                identityPoolId)
+                        .addCondition("ForAnyValue:StringLike", "cognito-identity.amazonaws.com:amr", "authenticated")
+                        .build())
+                .build();
+    }
 
-  /**
-   * A policy as pretty-printed JSON, byte-for-byte stable for the same policy.
-   *
-   * @param policy the policy
-   * @return the JSON
-   */
-  public static String toJson(IamPolicy policy) {
-    return IamPolicyWriter.builder().prettyPrint(true).build().writeToString(policy);
-  }
+    /**
+     * The identity pool's principal-tag map ({@code SetPrincipalTagAttributeMap}, or CloudFormation
+     * {@code AWS::Cognito::IdentityPoolPrincipalTag}): tag name to token claim.
+     *
+     * @return tag to claim, in the layout's order
+     */
+    public Map<String, String> principalTags() {
+        return new LinkedHashMap<>(layout.principalTags());
+    }
 
-  @Override
-  public String toString() {
-    return "TenantPolicies{" + layout + "}";
-  }
+    /**
+     * A policy as pretty-printed JSON, byte-for-byte stable for the same policy.
+     *
+     * @param policy the policy
+     * @return the JSON
+     */
+    public static String toJson(IamPolicy policy) {
+        return IamPolicyWriter.builder().prettyPrint(true).build().writeToString(policy);
+    }
+
+    @Override
+    public String toString() {
+        return "TenantPolicies{" + layout + "}";
+    }
 }

@@ -1,42 +1,35 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantclient.InvalidTenantTokenException;
-import dev.tenantclient.Tenant;
-import dev.tenantclient.TenantLayout;
-import java.util.Map;
-
-
-
-
-
-
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TenantValuesTest {
 
-  @Test
-  void overLongValuesAreRefusedWithTheirLength() {
-    assertThatThrownBy(() -> TenantValues.check("custom:org", "a".repeat(129)))
-        .isInstanceOf(InvalidTenantTokenException.class)
-        .hasMessageContaining("129 characters long; at most 128");
-    assertThat(TenantValues.check("custom:org", "a".repeat(128))).hasSize(128);
-  }
+    @Test
+    void overLongValuesAreRefusedWithTheirLength() {
+        assertThatThrownBy(() -> TenantValues.check("custom:org", "a".repeat(129)))
+                .isInstanceOf(InvalidTenantTokenException.class)
+                .hasMessageContaining("129 characters long; at most 128");
+        assertThat(TenantValues.check("custom:org", "a".repeat(128))).hasSize(128);
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"", "acme#", "other#x", "ac*me", "a/b", "${aws:username}", "[x]", "acme ", "\u0007"})
-  void handPickedUnsafeValuesAreRefused(String value) {
-    assertThat(TenantValues.problem(value)).isNotNull();
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"", "acme#", "other#x", "ac*me", "a/b", "${aws:username}", "[x]", "acme ", "\u0007"})
+    void handPickedUnsafeValuesAreRefused(String value) {
+        assertThat(TenantValues.problem(value)).isNotNull();
+    }
 
-  @Test
-  void nullIsMissing() {
-    assertThat(TenantValues.problem(null)).isEqualTo("is missing");
-  }
+    @Test
+    void nullIsMissing() {
+        assertThat(TenantValues.problem(null)).isEqualTo("is missing");
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,103 +25,136 @@ import software.amazon.awssdk.policybuilder.iam.IamPolicy;
  */
 class TenantPoliciesTest {
 
-  private static final PolicyResources RESOURCES = PolicyResources.builder().region("eu-west-1")
-      .account("123456789012").table("notes", "byOwner").bucket("tenant-files").build();
-  private static final String TABLE = "arn:aws:dynamodb:eu-west-1:123456789012:table/notes";
+    private static final PolicyResources RESOURCES = PolicyResources.builder()
+            .region("eu-west-1")
+            .account("123456789012")
+            .table("notes", "byOwner")
+            .bucket("tenant-files")
+            .build();
+    private static final String TABLE = "arn:aws:dynamodb:eu-west-1:123456789012:table/notes";
 
-  private static void assertGolden(String name, String json) throws IOException {
-    Path source = Path.of("src/test/resources/policy", name);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.writeString(source, json + "\n");
+    private static void assertGolden(String name, String json) throws IOException {
+        Path source = Path.of("src/test/resources/policy", name);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(source, json + "\n");
+        }
+        try (InputStream in = TenantPoliciesTest.class.getResourceAsStream("/policy/" + name)) {
+            assertThat(in)
+                    .as("golden file %s (create it with -Dgolden.update=true)", name)
+                    .isNotNull();
+            assertThat(json + "\n").isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
-    try (InputStream in = TenantPoliciesTest.class.getResourceAsStream("/policy/" + name)) {
-      assertThat(in).as("golden file %s (create it with -Dgolden.update=true)", name).isNotNull();
-      assertThat(json + "\n").isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+
+    @Test
+    void orgLayoutPermissionPolicyMatchesItsGoldenFile() throws IOException {
+        assertGolden(
+                "org-permission-policy.json",
+                TenantPolicies.toJson(TenantPolicies.of(TenantLayout.org()).permissionPolicy(RESOURCES)));
     }
-  }
 
-  @Test
-  void orgLayoutPermissionPolicyMatchesItsGoldenFile() throws IOException {
-    assertGolden("org-permission-policy.json",
-        TenantPolicies.toJson(TenantPolicies.of(TenantLayout.org()).permissionPolicy(RESOURCES)));
-  }
+    @Test
+    void userLayoutPermissionPolicyMatchesItsGoldenFile() throws IOException {
+        assertGolden(
+                "user-permission-policy.json",
+                TenantPolicies.toJson(TenantPolicies.of(TenantLayout.user()).permissionPolicy(RESOURCES)));
+    }
 
-  @Test
-  void userLayoutPermissionPolicyMatchesItsGoldenFile() throws IOException {
-    assertGolden("user-permission-policy.json",
-        TenantPolicies.toJson(TenantPolicies.of(TenantLayout.user()).permissionPolicy(RESOURCES)));
-  }
+    @Test
+    void trustPolicyMatchesItsGoldenFile() throws IOException {
+        assertGolden(
+                "trust-policy.json",
+                TenantPolicies.toJson(TenantPolicies.of(TenantLayout.org())
+                        .trustPolicy("eu-west-1:11111111-2222-4333-8444-555555555555")));
+    }
 
-  @Test
-  void trustPolicyMatchesItsGoldenFile() throws IOException {
-    assertGolden("trust-policy.json", TenantPolicies.toJson(TenantPolicies.of(TenantLayout.org())
-        .trustPolicy("eu-west-1:11111111-2222-4333-8444-555555555555")));
-  }
+    @Test
+    void jsonIsStableAndRoundTrips() {
+        TenantPolicies policies = TenantPolicies.of(TenantLayout.org());
+        String once = TenantPolicies.toJson(policies.permissionPolicy(RESOURCES));
 
-  @Test
-  void jsonIsStableAndRoundTrips() {
-    TenantPolicies policies = TenantPolicies.of(TenantLayout.org());
-    String once = TenantPolicies.toJson(policies.permissionPolicy(RESOURCES));
+        assertThat(TenantPolicies.toJson(policies.permissionPolicy(RESOURCES))).isEqualTo(once);
+        assertThat(TenantPolicies.toJson(IamPolicy.fromJson(once))).isEqualTo(once);
+    }
 
-    assertThat(TenantPolicies.toJson(policies.permissionPolicy(RESOURCES))).isEqualTo(once);
-    assertThat(TenantPolicies.toJson(IamPolicy.fromJson(once))).isEqualTo(once);
-  }
+    @Test
+    void principalTagsAreTheLayoutsClaimMap() {
+        assertThat(TenantPolicies.of(TenantLayout.org()).principalTags())
+                .containsExactly(Map.entry("org", "custom:org"));
+        assertThat(TenantPolicies.of(TenantLayout.user()).principalTags())
+                .containsExactly(Map.entry("username", "sub"));
+    }
 
-  @Test
-  void principalTagsAreTheLayoutsClaimMap() {
-    assertThat(TenantPolicies.of(TenantLayout.org()).principalTags()).containsExactly(Map.entry("org",
-        "custom:org"));
-    assertThat(TenantPolicies.of(TenantLayout.user()).principalTags()).containsExactly(Map.entry("username",
-        "sub"));
-  }
+    @Test
+    void theOrgPolicyAllowsTheTenantsKeysOnlyAndNeverScan() {
+        PolicyEvaluator e = new PolicyEvaluator(
+                List.of(TenantPolicies.of(TenantLayout.org()).permissionPolicy(RESOURCES)));
+        Map<String, String> acme = Map.of("org", "acme");
 
-  @Test
-  void theOrgPolicyAllowsTheTenantsKeysOnlyAndNeverScan() {
-    PolicyEvaluator e = new PolicyEvaluator(List.of(TenantPolicies.of(TenantLayout.org())
-        .permissionPolicy(RESOURCES)));
-    Map<String, String> acme = Map.of("org", "acme");
+        assertThat(e.evaluate("dynamodb:GetItem", TABLE, keys("acme#n-1"), acme).allowed())
+                .isTrue();
+        assertThat(e.evaluate("dynamodb:Query", TABLE + "/index/byOwner", keys("acme#bob"), acme)
+                        .allowed())
+                .isTrue();
+        assertThat(e.evaluate("dynamodb:GetItem", TABLE, keys("globex#n-1"), acme)
+                        .allowed())
+                .isFalse();
+        assertThat(e.evaluate("dynamodb:GetItem", TABLE, keys("acmex#n-1"), acme)
+                        .allowed())
+                .isFalse();
+        assertThat(e.evaluate("dynamodb:BatchGetItem", TABLE, keys("acme#1", "globex#2"), acme)
+                        .allowed())
+                .isFalse();
+        assertThat(e.evaluate("dynamodb:Scan", TABLE, Map.of(), acme).allowed()).isFalse();
+        assertThat(e.evaluate("dynamodb:GetItem", TABLE, Map.of(), acme).allowed())
+                .isFalse();
+        assertThat(e.evaluate("dynamodb:Query", TABLE + "/index/other", keys("acme#x"), acme)
+                        .allowed())
+                .isFalse();
+        assertThat(e.evaluate("s3:GetObject", "arn:aws:s3:::tenant-files/acme/a", Map.of(), acme)
+                        .allowed())
+                .isTrue();
+        assertThat(e.evaluate("s3:GetObject", "arn:aws:s3:::tenant-files/globex/a", Map.of(), acme)
+                        .allowed())
+                .isFalse();
+        assertThat(e.evaluate("s3:ListBucket", "arn:aws:s3:::tenant-files", Map.of("s3:prefix", List.of("acme/")), acme)
+                        .allowed())
+                .isTrue();
+        assertThat(e.evaluate("s3:ListBucket", "arn:aws:s3:::tenant-files", Map.of("s3:prefix", List.of("")), acme)
+                        .allowed())
+                .isFalse();
+        assertThat(e.evaluate("s3:ListBucket", "arn:aws:s3:::tenant-files", Map.of(), acme)
+                        .allowed())
+                .isFalse();
+    }
 
-    assertThat(e.evaluate("dynamodb:GetItem", TABLE, keys("acme#n-1"), acme).allowed()).isTrue();
-    assertThat(e.evaluate("dynamodb:Query", TABLE + "/index/byOwner", keys("acme#bob"), acme).allowed()).isTrue();
-    assertThat(e.evaluate("dynamodb:GetItem", TABLE, keys("globex#n-1"), acme).allowed()).isFalse();
-    assertThat(e.evaluate("dynamodb:GetItem", TABLE, keys("acmex#n-1"), acme).allowed()).isFalse();
-    assertThat(e.evaluate("dynamodb:BatchGetItem", TABLE, keys("acme#1", "globex#2"), acme).allowed()).isFalse();
-    assertThat(e.evaluate("dynamodb:Scan", TABLE, Map.of(), acme).allowed()).isFalse();
-    assertThat(e.evaluate("dynamodb:GetItem", TABLE, Map.of(), acme).allowed()).isFalse();
-    assertThat(e.evaluate("dynamodb:Query", TABLE + "/index/other", keys("acme#x"), acme).allowed()).isFalse();
-    assertThat(e.evaluate("s3:GetObject", "arn:aws:s3:::tenant-files/acme/a", Map.of(), acme).allowed()).isTrue();
-    assertThat(e.evaluate("s3:GetObject", "arn:aws:s3:::tenant-files/globex/a", Map.of(), acme).allowed())
-        .isFalse();
-    assertThat(e.evaluate("s3:ListBucket", "arn:aws:s3:::tenant-files", Map.of("s3:prefix", List.of("acme/")),
-        acme).allowed()).isTrue();
-    assertThat(e.evaluate("s3:ListBucket", "arn:aws:s3:::tenant-files", Map.of("s3:prefix", List.of("")), acme)
-        .allowed()).isFalse();
-    assertThat(e.evaluate("s3:ListBucket", "arn:aws:s3:::tenant-files", Map.of(), acme).allowed()).isFalse();
-  }
+    @Test
+    void theUserPolicyRequiresTheExactKey() {
+        PolicyEvaluator e = new PolicyEvaluator(
+                List.of(TenantPolicies.of(TenantLayout.user()).permissionPolicy(RESOURCES)));
+        Map<String, String> alice = Map.of("username", "alice");
 
-  @Test
-  void theUserPolicyRequiresTheExactKey() {
-    PolicyEvaluator e = new PolicyEvaluator(List.of(TenantPolicies.of(TenantLayout.user())
-        .permissionPolicy(RESOURCES)));
-    Map<String, String> alice = Map.of("username", "alice");
+        assertThat(e.evaluate("dynamodb:PutItem", TABLE, keys("alice"), alice).allowed())
+                .isTrue();
+        assertThat(e.evaluate("dynamodb:PutItem", TABLE, keys("alice2"), alice).allowed())
+                .isFalse();
+        assertThat(e.evaluate("dynamodb:PutItem", TABLE, keys("bob"), alice).allowed())
+                .isFalse();
+    }
 
-    assertThat(e.evaluate("dynamodb:PutItem", TABLE, keys("alice"), alice).allowed()).isTrue();
-    assertThat(e.evaluate("dynamodb:PutItem", TABLE, keys("alice2"), alice).allowed()).isFalse();
-    assertThat(e.evaluate("dynamodb:PutItem", TABLE, keys("bob"), alice).allowed()).isFalse();
-  }
+    @Test
+    void badInputIsRefused() {
+        assertThatThrownBy(() -> TenantPolicies.of(TenantLayout.org()).trustPolicy("not a pool"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PolicyResources.builder().bucket("Bad_Bucket"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PolicyResources.builder().table("a/b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TenantPolicies.of(TenantLayout.org())
+                        .permissionPolicy(PolicyResources.builder().build()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 
-  @Test
-  void badInputIsRefused() {
-    assertThatThrownBy(() -> TenantPolicies.of(TenantLayout.org()).trustPolicy("not a pool"))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PolicyResources.builder().bucket("Bad_Bucket")).isInstanceOf(
-        IllegalArgumentException.class);
-    assertThatThrownBy(() -> PolicyResources.builder().table("a/b")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> TenantPolicies.of(TenantLayout.org()).permissionPolicy(PolicyResources.builder()
-        .build())).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  private static Map<String, List<String>> keys(String... values) {
-    return Map.of("dynamodb:LeadingKeys", List.of(values));
-  }
+    private static Map<String, List<String>> keys(String... values) {
+        return Map.of("dynamodb:LeadingKeys", List.of(values));
+    }
 }

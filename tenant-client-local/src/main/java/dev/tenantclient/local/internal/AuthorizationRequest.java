@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local.internal;
 
 import java.util.List;
@@ -14,8 +18,8 @@ import java.util.Map;
  */
 public record AuthorizationRequest(String action, String resource, Map<String, List<String>> context) {
 
-  /** Copies the context. */
-  public AuthorizationRequest {
-    context = Map.copyOf(context);
-  }
+    /** Copies the context. */
+    public AuthorizationRequest {
+        context = Map.copyOf(context);
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.local.internal;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -28,10 +32,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.function.BiFunction;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,374 +47,443 @@ import org.slf4j.LoggerFactory;
  */
 public final class IamGateway implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(IamGateway.class);
+    private static final Logger log = LoggerFactory.getLogger(IamGateway.class);
 
-  /** What the gateway knows of a credential: its secret, expiry and principal tags. */
-  public record Session(String secretAccessKey, String sessionToken, Instant expiration,
-      Map<String, String> principalTags, String principalArn) {
-    @Override
-    public String toString() {
-      return "Session{principal=" + principalArn + ", tags=" + principalTags + ", expiration=" + expiration + "}";
-    }
-  }
-
-  /** Looks up sessions by access key id. */
-  @FunctionalInterface
-  public interface Sessions {
-    /**
-     * @param accessKeyId the access key id from the request's credential scope
-     * @return the session, or empty when the key is unknown
-     */
-    Optional<Session> find(String accessKeyId);
-  }
-
-  /** Decides one authorization for a session. */
-  @FunctionalInterface
-  public interface Authorizer {
-    /**
-     * @param request the action, resource and context keys
-     * @param session the calling session (its principal tags resolve policy variables)
-     * @return null when allowed, otherwise the reason for the denial
-     */
-    String deny(AuthorizationRequest request, Session session);
-  }
-
-  private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host",
-      "transfer-encoding", "upgrade", "keep-alive", "te", "trailer", "proxy-connection", "date");
-
-  private final Clock clock;
-  private final Sessions sessions;
-  private final Authorizer authorizer;
-  private final SigV4Verifier verifier;
-  private final String region;
-  private final DynamoDbRequests dynamoRequests;
-  private final BiFunction<String, String, Optional<String>> partitionKeys;
-  private final URI dynamoUpstream;
-  private final URI s3Upstream;
-  private final HttpServer dynamoServer;
-  private final HttpServer s3Server;
-  private final ExecutorService executor;
-  private final HttpClient http;
-  private final LongAdder allowed = new LongAdder();
-  private final LongAdder denied = new LongAdder();
-  private final List<int[]> faults = new ArrayList<>();
-  private final List<String> faultActions = new ArrayList<>();
-
-  /**
-   * Starts a gateway on two loopback ports.
-   *
-   * @param clock the time source (signature windows, session expiry)
-   * @param sessions credential lookup (the Cognito emulator's issued sessions, plus admin keys)
-   * @param authorizer policy evaluation
-   * @param region the region in ARNs
-   * @param account the account in ARNs
-   * @param dynamoUpstream DynamoDB Local's endpoint
-   * @param s3Upstream the S3 server's endpoint
-   * @param partitionKeys (table, index or null) to the partition key attribute, such as a {@link TableKeys}
-   */
-  public IamGateway(Clock clock, Sessions sessions, Authorizer authorizer, String region, String account,
-      URI dynamoUpstream, URI s3Upstream, BiFunction<String, String, Optional<String>> partitionKeys) {
-    this.clock = clock;
-    this.sessions = sessions;
-    this.authorizer = authorizer;
-    this.verifier = new SigV4Verifier(clock);
-    this.region = region;
-    this.dynamoRequests = new DynamoDbRequests(region, account, partitionKeys);
-    this.partitionKeys = partitionKeys;
-    this.dynamoUpstream = dynamoUpstream;
-    this.s3Upstream = s3Upstream;
-    AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "iam-gateway-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-        .connectTimeout(Duration.ofSeconds(5)).build();
-    try {
-      InetAddress loopback = InetAddress.getLoopbackAddress();
-      this.dynamoServer = HttpServer.create(new InetSocketAddress(loopback, 0), 256);
-      this.s3Server = HttpServer.create(new InetSocketAddress(loopback, 0), 256);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the IAM gateway", e);
-    }
-    dynamoServer.createContext("/", ex -> handle(ex, true));
-    s3Server.createContext("/", ex -> handle(ex, false));
-    dynamoServer.setExecutor(executor);
-    s3Server.setExecutor(executor);
-    dynamoServer.start();
-    s3Server.start();
-  }
-
-  /** @return the DynamoDB endpoint clients use */
-  public URI dynamoDbEndpoint() {
-    return URI.create("http://127.0.0.1:" + dynamoServer.getAddress().getPort());
-  }
-
-  /** @return the S3 endpoint clients use (path-style) */
-  public URI s3Endpoint() {
-    return URI.create("http://127.0.0.1:" + s3Server.getAddress().getPort());
-  }
-
-  /** @return requests allowed and forwarded so far */
-  public long allowedCount() {
-    return allowed.sum();
-  }
-
-  /** @return requests denied so far (signature, expiry or policy) */
-  public long deniedCount() {
-    return denied.sum();
-  }
-
-  private void handle(HttpExchange ex, boolean dynamo) throws IOException {
-    try (ex) {
-      byte[] body = readBody(ex.getRequestBody());
-      Map<String, List<String>> headers = new TreeMap<>();
-      ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-      String method = ex.getRequestMethod();
-      String rawPath = ex.getRequestURI().getRawPath();
-      String rawQuery = ex.getRequestURI().getRawQuery();
-
-      Signed signed;
-      Session[] found = new Session[1];
-      try {
-        signed = verifier.verify(method, rawPath, rawQuery, headers, body, key -> sessions.find(key).map(s -> {
-          found[0] = s;
-          return new Secret(s.secretAccessKey(), s.sessionToken());
-        }));
-      } catch (SignatureException e) {
-        denied.increment();
-        log.debug("Denied {} {}: {}", method, rawPath, e.code());
-        reject(ex, dynamo, method, e.code(), e.getMessage());
-        return;
-      }
-      String scopeError = scopeError(signed, dynamo);
-      if (scopeError != null) {
-        denied.increment();
-        reject(ex, dynamo, method, dynamo ? "SignatureDoesNotMatch" : "AuthorizationHeaderMalformed", scopeError);
-        return;
-      }
-      Session session = found[0];
-      if (session.expiration() != null && !clock.instant().isBefore(session.expiration())) {
-        denied.increment();
-        reject(ex, dynamo, method, "ExpiredToken", "The security token included in the request is expired");
-        return;
-      }
-
-      List<AuthorizationRequest> needed;
-      String operation = null;
-      if (dynamo) {
-        String target = first(headers, "x-amz-target");
-        operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
-        needed = dynamoRequests.authorizations(operation, body);
-      } else {
-        needed = new ArrayList<>();
-        for (AuthorizationRequest r : S3Requests.authorizations(method, rawPath,
-            SigV4Verifier.parseQuery(rawQuery), first(headers, "x-amz-copy-source"), body)) {
-          needed.addAll(S3Requests.expand(r));
+    /** What the gateway knows of a credential: its secret, expiry and principal tags. */
+    public record Session(
+            String secretAccessKey,
+            String sessionToken,
+            Instant expiration,
+            Map<String, String> principalTags,
+            String principalArn) {
+        @Override
+        public String toString() {
+            return "Session{principal=" + principalArn + ", tags=" + principalTags + ", expiration=" + expiration + "}";
         }
-      }
-      for (AuthorizationRequest request : needed) {
-        String reason = authorizer.deny(request, session);
-        if (reason != null) {
-          denied.increment();
-          log.debug("Denied {} on {} for {}: {}", request.action(), request.resource(), session.principalArn(),
-              reason);
-          String message = "User: " + session.principalArn() + " is not authorized to perform: "
-              + request.action() + " on resource: " + request.resource() + " because " + reason;
-          reject(ex, dynamo, method, "AccessDenied", message);
-          return;
+    }
+
+    /** Looks up sessions by access key id. */
+    @FunctionalInterface
+    public interface Sessions {
+        /**
+         * @param accessKeyId the access key id from the request's credential scope
+         * @return the session, or empty when the key is unknown
+         */
+        Optional<Session> find(String accessKeyId);
+    }
+
+    /** Decides one authorization for a session. */
+    @FunctionalInterface
+    public interface Authorizer {
+        /**
+         * @param request the action, resource and context keys
+         * @param session the calling session (its principal tags resolve policy variables)
+         * @return null when allowed, otherwise the reason for the denial
+         */
+        String deny(AuthorizationRequest request, Session session);
+    }
+
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "content-length",
+            "expect",
+            "host",
+            "transfer-encoding",
+            "upgrade",
+            "keep-alive",
+            "te",
+            "trailer",
+            "proxy-connection",
+            "date");
+
+    private final Clock clock;
+    private final Sessions sessions;
+    private final Authorizer authorizer;
+    private final SigV4Verifier verifier;
+    private final String region;
+    private final DynamoDbRequests dynamoRequests;
+    private final BiFunction<String, String, Optional<String>> partitionKeys;
+    private final URI dynamoUpstream;
+    private final URI s3Upstream;
+    private final HttpServer dynamoServer;
+    private final HttpServer s3Server;
+    private final ExecutorService executor;
+    private final HttpClient http;
+    private final LongAdder allowed = new LongAdder();
+    private final LongAdder denied = new LongAdder();
+    private final List<int[]> faults = new ArrayList<>();
+    private final List<String> faultActions = new ArrayList<>();
+
+    /**
+     * Starts a gateway on two loopback ports.
+     *
+     * @param clock the time source (signature windows, session expiry)
+     * @param sessions credential lookup (the Cognito emulator's issued sessions, plus admin keys)
+     * @param authorizer policy evaluation
+     * @param region the region in ARNs
+     * @param account the account in ARNs
+     * @param dynamoUpstream DynamoDB Local's endpoint
+     * @param s3Upstream the S3 server's endpoint
+     * @param partitionKeys (table, index or null) to the partition key attribute, such as a {@link TableKeys}
+     */
+    public IamGateway(
+            Clock clock,
+            Sessions sessions,
+            Authorizer authorizer,
+            String region,
+            String account,
+            URI dynamoUpstream,
+            URI s3Upstream,
+            BiFunction<String, String, Optional<String>> partitionKeys) {
+        this.clock = clock;
+        this.sessions = sessions;
+        this.authorizer = authorizer;
+        this.verifier = new SigV4Verifier(clock);
+        this.region = region;
+        this.dynamoRequests = new DynamoDbRequests(region, account, partitionKeys);
+        this.partitionKeys = partitionKeys;
+        this.dynamoUpstream = dynamoUpstream;
+        this.s3Upstream = s3Upstream;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "iam-gateway-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        try {
+            InetAddress loopback = InetAddress.getLoopbackAddress();
+            this.dynamoServer = HttpServer.create(new InetSocketAddress(loopback, 0), 256);
+            this.s3Server = HttpServer.create(new InetSocketAddress(loopback, 0), 256);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the IAM gateway", e);
         }
-      }
-      if (!needed.isEmpty() && injectedFault(needed.get(0).action())) {
-        log.debug("Injected fault on {} {}", method, rawPath);
-        if (dynamo) {
-          send(ex, 500, "application/x-amz-json-1.0",
-              "{\"__type\":\"com.amazon.coral.service#InternalServerError\",\"message\":\"Injected fault\"}",
-              false);
+        dynamoServer.createContext("/", ex -> handle(ex, true));
+        s3Server.createContext("/", ex -> handle(ex, false));
+        dynamoServer.setExecutor(executor);
+        s3Server.setExecutor(executor);
+        dynamoServer.start();
+        s3Server.start();
+    }
+
+    /** @return the DynamoDB endpoint clients use */
+    public URI dynamoDbEndpoint() {
+        return URI.create("http://127.0.0.1:" + dynamoServer.getAddress().getPort());
+    }
+
+    /** @return the S3 endpoint clients use (path-style) */
+    public URI s3Endpoint() {
+        return URI.create("http://127.0.0.1:" + s3Server.getAddress().getPort());
+    }
+
+    /** @return requests allowed and forwarded so far */
+    public long allowedCount() {
+        return allowed.sum();
+    }
+
+    /** @return requests denied so far (signature, expiry or policy) */
+    public long deniedCount() {
+        return denied.sum();
+    }
+
+    private void handle(HttpExchange ex, boolean dynamo) throws IOException {
+        try (ex) {
+            byte[] body = readBody(ex.getRequestBody());
+            Map<String, List<String>> headers = new TreeMap<>();
+            ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+            String method = ex.getRequestMethod();
+            String rawPath = ex.getRequestURI().getRawPath();
+            String rawQuery = ex.getRequestURI().getRawQuery();
+
+            Signed signed;
+            Session[] found = new Session[1];
+            try {
+                signed = verifier.verify(
+                        method,
+                        rawPath,
+                        rawQuery,
+                        headers,
+                        body,
+                        key -> sessions.find(key).map(s -> {
+                            found[0] = s;
+                            return new Secret(s.secretAccessKey(), s.sessionToken());
+                        }));
+            } catch (SignatureException e) {
+                denied.increment();
+                log.debug("Denied {} {}: {}", method, rawPath, e.code());
+                reject(ex, dynamo, method, e.code(), e.getMessage());
+                return;
+            }
+            String scopeError = scopeError(signed, dynamo);
+            if (scopeError != null) {
+                denied.increment();
+                reject(
+                        ex,
+                        dynamo,
+                        method,
+                        dynamo ? "SignatureDoesNotMatch" : "AuthorizationHeaderMalformed",
+                        scopeError);
+                return;
+            }
+            Session session = found[0];
+            if (session.expiration() != null && !clock.instant().isBefore(session.expiration())) {
+                denied.increment();
+                reject(ex, dynamo, method, "ExpiredToken", "The security token included in the request is expired");
+                return;
+            }
+
+            List<AuthorizationRequest> needed;
+            String operation = null;
+            if (dynamo) {
+                String target = first(headers, "x-amz-target");
+                operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+                needed = dynamoRequests.authorizations(operation, body);
+            } else {
+                needed = new ArrayList<>();
+                for (AuthorizationRequest r : S3Requests.authorizations(
+                        method,
+                        rawPath,
+                        SigV4Verifier.parseQuery(rawQuery),
+                        first(headers, "x-amz-copy-source"),
+                        body)) {
+                    needed.addAll(S3Requests.expand(r));
+                }
+            }
+            for (AuthorizationRequest request : needed) {
+                String reason = authorizer.deny(request, session);
+                if (reason != null) {
+                    denied.increment();
+                    log.debug(
+                            "Denied {} on {} for {}: {}",
+                            request.action(),
+                            request.resource(),
+                            session.principalArn(),
+                            reason);
+                    String message = "User: " + session.principalArn() + " is not authorized to perform: "
+                            + request.action() + " on resource: " + request.resource() + " because " + reason;
+                    reject(ex, dynamo, method, "AccessDenied", message);
+                    return;
+                }
+            }
+            if (!needed.isEmpty() && injectedFault(needed.get(0).action())) {
+                log.debug("Injected fault on {} {}", method, rawPath);
+                if (dynamo) {
+                    send(
+                            ex,
+                            500,
+                            "application/x-amz-json-1.0",
+                            "{\"__type\":\"com.amazon.coral.service#InternalServerError\",\"message\":\"Injected fault\"}",
+                            false);
+                } else {
+                    send(
+                            ex,
+                            500,
+                            "application/xml",
+                            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+                                    + "InternalError</Code><Message>Injected fault</Message></Error>",
+                            "HEAD".equals(method));
+                }
+                return;
+            }
+            allowed.increment();
+            if (dynamo
+                    && partitionKeys instanceof TableKeys keys
+                    && Set.of("CreateTable", "DeleteTable", "UpdateTable").contains(operation)) {
+                keys.clear();
+            }
+            forward(ex, dynamo ? dynamoUpstream : s3Upstream, method, rawPath, rawQuery, headers, body);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "IAM gateway failed on {} {}",
+                    ex.getRequestMethod(),
+                    ex.getRequestURI().getRawPath(),
+                    e);
+            send(ex, 500, "text/plain", "gateway error: " + e.getClass().getSimpleName(), false);
+        }
+    }
+
+    /**
+     * Fails requests whose first authorization is {@code action}: lets {@code skip} of them through, then answers
+     * the next {@code count} with a 500 in the service's format.
+     *
+     * @param action such as {@code s3:PutObject} (multipart parts included) or {@code dynamodb:PutItem}
+     * @param skip requests to let through first
+     * @param count requests to fail
+     */
+    public void injectFault(String action, int skip, int count) {
+        synchronized (faults) {
+            faults.add(new int[] {skip, count});
+            faultActions.add(action);
+        }
+    }
+
+    /** Drops every injected fault. */
+    public void clearFaults() {
+        synchronized (faults) {
+            faults.clear();
+            faultActions.clear();
+        }
+    }
+
+    private boolean injectedFault(String action) {
+        synchronized (faults) {
+            for (int i = 0; i < faults.size(); i++) {
+                if (!faultActions.get(i).equalsIgnoreCase(action)) {
+                    continue;
+                }
+                int[] f = faults.get(i);
+                if (f[0] > 0) {
+                    f[0]--;
+                    return false;
+                }
+                if (--f[1] <= 0) {
+                    faults.remove(i);
+                    faultActions.remove(i);
+                }
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private void forward(
+            HttpExchange ex,
+            URI upstream,
+            String method,
+            String rawPath,
+            String rawQuery,
+            Map<String, List<String>> headers,
+            byte[] body)
+            throws IOException {
+        URI target = URI.create(
+                upstream.toString().replaceAll("/$", "") + rawPath + (rawQuery == null ? "" : "?" + rawQuery));
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body.length == 0 && !"PUT".equals(method) && !"POST".equals(method)
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name)) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        response.headers().map().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                ex.getResponseHeaders().put(name, values);
+            }
+        });
+        boolean head = "HEAD".equals(method);
+        byte[] out = response.body();
+        if (head) {
+            response.headers()
+                    .firstValue("content-length")
+                    .ifPresent(len -> ex.getResponseHeaders().set("Content-Length", len));
+            ex.sendResponseHeaders(response.statusCode(), -1);
         } else {
-          send(ex, 500, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
-              + "InternalError</Code><Message>Injected fault</Message></Error>", "HEAD".equals(method));
+            ex.sendResponseHeaders(response.statusCode(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                try (OutputStream os = ex.getResponseBody()) {
+                    os.write(out);
+                }
+            }
         }
-        return;
-      }
-      allowed.increment();
-      if (dynamo && partitionKeys instanceof TableKeys keys
-          && Set.of("CreateTable", "DeleteTable", "UpdateTable").contains(operation)) {
-        keys.clear();
-      }
-      forward(ex, dynamo ? dynamoUpstream : s3Upstream, method, rawPath, rawQuery, headers, body);
-    } catch (RuntimeException e) {
-      log.warn("IAM gateway failed on {} {}", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
-      send(ex, 500, "text/plain", "gateway error: " + e.getClass().getSimpleName(), false);
     }
-  }
 
-  /**
-   * Fails requests whose first authorization is {@code action}: lets {@code skip} of them through, then answers
-   * the next {@code count} with a 500 in the service's format.
-   *
-   * @param action such as {@code s3:PutObject} (multipart parts included) or {@code dynamodb:PutItem}
-   * @param skip requests to let through first
-   * @param count requests to fail
-   */
-  public void injectFault(String action, int skip, int count) {
-    synchronized (faults) {
-      faults.add(new int[] {skip, count});
-      faultActions.add(action);
-    }
-  }
-
-  /** Drops every injected fault. */
-  public void clearFaults() {
-    synchronized (faults) {
-      faults.clear();
-      faultActions.clear();
-    }
-  }
-
-  private boolean injectedFault(String action) {
-    synchronized (faults) {
-      for (int i = 0; i < faults.size(); i++) {
-        if (!faultActions.get(i).equalsIgnoreCase(action)) {
-          continue;
+    /**
+     * AWS rejects a valid signature whose credential scope names another service or region (a request signed for S3
+     * cannot be replayed to DynamoDB, nor one signed for eu-west-1 to us-east-1).
+     */
+    private String scopeError(Signed signed, boolean dynamo) {
+        String service = dynamo ? "dynamodb" : "s3";
+        if (!service.equals(signed.service())) {
+            return "Credential should be scoped to correct service: '" + service + "'.";
         }
-        int[] f = faults.get(i);
-        if (f[0] > 0) {
-          f[0]--;
-          return false;
+        if (!region.equals(signed.region())) {
+            return "Credential should be scoped to a valid region, not '" + signed.region() + "'; expecting '" + region
+                    + "'.";
         }
-        if (--f[1] <= 0) {
-          faults.remove(i);
-          faultActions.remove(i);
-        }
-        return true;
-      }
-      return false;
+        return null;
     }
-  }
 
-  private void forward(HttpExchange ex, URI upstream, String method, String rawPath, String rawQuery,
-      Map<String, List<String>> headers, byte[] body) throws IOException {
-    URI target = URI.create(upstream.toString().replaceAll("/$", "") + rawPath
-        + (rawQuery == null ? "" : "?" + rawQuery));
-    HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
-        .method(method, body.length == 0 && !"PUT".equals(method) && !"POST".equals(method)
-            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-    headers.forEach((name, values) -> {
-      if (!HOP_BY_HOP.contains(name)) {
-        values.forEach(v -> request.header(name, v));
-      }
-    });
-    HttpResponse<byte[]> response;
-    try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
+    private static void reject(HttpExchange ex, boolean dynamo, String method, String code, String message)
+            throws IOException {
+        if (dynamo) {
+            String type = switch (code) {
+                case "AccessDenied" -> "AccessDeniedException";
+                case "SignatureDoesNotMatch", "XAmzContentSHA256Mismatch" -> "InvalidSignatureException";
+                case "ExpiredToken" -> "ExpiredTokenException";
+                case "MissingAuthenticationToken" -> "MissingAuthenticationTokenException";
+                default -> code;
+            };
+            String json =
+                    "{\"__type\":\"com.amazon.coral.service#" + type + "\",\"message\":" + jsonString(message) + "}";
+            send(ex, 400, "application/x-amz-json-1.0", json, false);
+        } else {
+            String s3Code = switch (code) {
+                case "UnrecognizedClientException" -> "InvalidAccessKeyId";
+                case "MissingAuthenticationToken", "IncompleteSignature" -> "AccessDenied";
+                default -> code;
+            };
+            int status =
+                    "ExpiredToken".equals(s3Code) || "AuthorizationQueryParametersError".equals(s3Code) ? 400 : 403;
+            String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + s3Code + "</Code><Message>"
+                    + xmlEscape("AccessDenied".equals(s3Code) ? "Access Denied" : message) + "</Message><RequestId>"
+                    + UUID.randomUUID() + "</RequestId></Error>";
+            send(ex, status, "application/xml", xml, "HEAD".equals(method));
+        }
     }
-    response.headers().map().forEach((name, values) -> {
-      if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-        ex.getResponseHeaders().put(name, values);
-      }
-    });
-    boolean head = "HEAD".equals(method);
-    byte[] out = response.body();
-    if (head) {
-      response.headers().firstValue("content-length")
-          .ifPresent(len -> ex.getResponseHeaders().set("Content-Length", len));
-      ex.sendResponseHeaders(response.statusCode(), -1);
-    } else {
-      ex.sendResponseHeaders(response.statusCode(), out.length == 0 ? -1 : out.length);
-      if (out.length > 0) {
+
+    private static void send(HttpExchange ex, int status, String contentType, String body, boolean head)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        if (head) {
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream os = ex.getResponseBody()) {
-          os.write(out);
+            os.write(bytes);
         }
-      }
     }
-  }
 
-  /**
-   * AWS rejects a valid signature whose credential scope names another service or region (a request signed for S3
-   * cannot be replayed to DynamoDB, nor one signed for eu-west-1 to us-east-1).
-   */
-  private String scopeError(Signed signed, boolean dynamo) {
-    String service = dynamo ? "dynamodb" : "s3";
-    if (!service.equals(signed.service())) {
-      return "Credential should be scoped to correct service: '" + service + "'.";
+    private static byte[] readBody(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
     }
-    if (!region.equals(signed.region())) {
-      return "Credential should be scoped to a valid region, not '" + signed.region() + "'; expecting '" + region
-          + "'.";
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> v = headers.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
     }
-    return null;
-  }
 
-  private static void reject(HttpExchange ex, boolean dynamo, String method, String code, String message)
-      throws IOException {
-    if (dynamo) {
-      String type = switch (code) {
-        case "AccessDenied" -> "AccessDeniedException";
-        case "SignatureDoesNotMatch", "XAmzContentSHA256Mismatch" -> "InvalidSignatureException";
-        case "ExpiredToken" -> "ExpiredTokenException";
-        case "MissingAuthenticationToken" -> "MissingAuthenticationTokenException";
-        default -> code;
-      };
-      String json = "{\"__type\":\"com.amazon.coral.service#" + type + "\",\"message\":" + jsonString(message)
-          + "}";
-      send(ex, 400, "application/x-amz-json-1.0", json, false);
-    } else {
-      String s3Code = switch (code) {
-        case "UnrecognizedClientException" -> "InvalidAccessKeyId";
-        case "MissingAuthenticationToken", "IncompleteSignature" -> "AccessDenied";
-        default -> code;
-      };
-      int status = "ExpiredToken".equals(s3Code) || "AuthorizationQueryParametersError".equals(s3Code) ? 400 : 403;
-      String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + s3Code + "</Code><Message>"
-          + xmlEscape("AccessDenied".equals(s3Code) ? "Access Denied" : message) + "</Message><RequestId>"
-          + UUID.randomUUID() + "</RequestId></Error>";
-      send(ex, status, "application/xml", xml, "HEAD".equals(method));
+    private static String jsonString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
-  }
 
-  private static void send(HttpExchange ex, int status, String contentType, String body, boolean head)
-      throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", contentType);
-    ex.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-    if (head) {
-      ex.sendResponseHeaders(status, -1);
-      return;
+    private static String xmlEscape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream os = ex.getResponseBody()) {
-      os.write(bytes);
+
+    @Override
+    public void close() {
+        dynamoServer.stop(0);
+        s3Server.stop(0);
+        executor.shutdownNow();
     }
-  }
-
-  private static byte[] readBody(InputStream in) throws IOException {
-    try (in) {
-      return in.readAllBytes();
-    }
-  }
-
-  private static String first(Map<String, List<String>> headers, String name) {
-    List<String> v = headers.get(name);
-    return v == null || v.isEmpty() ? null : v.get(0);
-  }
-
-  private static String jsonString(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
-
-  private static String xmlEscape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  @Override
-  public void close() {
-    dynamoServer.stop(0);
-    s3Server.stop(0);
-    executor.shutdownNow();
-  }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.internal.doctor;
 
 import dev.tenantclient.TenantLayout;
@@ -44,381 +48,484 @@ import software.amazon.awssdk.services.iam.model.AttachedPolicy;
  */
 public final class DeploymentChecks {
 
-  /** Claims Cognito sets itself and no client can write. */
-  private static final Set<String> MANAGED_CLAIMS = Set.of("sub", "aud", "iss", "cognito:username", "token_use");
-  private static final String COGNITO = "cognito-identity.amazonaws.com";
+    /** Claims Cognito sets itself and no client can write. */
+    private static final Set<String> MANAGED_CLAIMS = Set.of("sub", "aud", "iss", "cognito:username", "token_use");
 
-  private final List<TenantLayout> layouts;
-  private final String region;
-  private final String identityPoolId;
-  private final String userPoolId;
-  private final String clientId;
-  private final Map<String, List<String>> tables;
-  private final List<String> buckets;
-  private final CognitoIdentityClient identity;
-  private final CognitoIdentityProviderClient userPools;
-  private final IamClient iam;
-  private final List<Finding> findings = new ArrayList<>();
+    private static final String COGNITO = "cognito-identity.amazonaws.com";
 
-  /**
-   * One run.
-   *
-   * @param layouts the layouts the application uses
-   * @param region the region id
-   * @param identityPoolId the identity pool
-   * @param userPoolId the user pool
-   * @param clientId the app client id, or null
-   * @param tables table name to tenant-keyed index names
-   * @param buckets bucket names
-   * @param identity Cognito Identity
-   * @param userPools Cognito user pools
-   * @param iam IAM
-   */
-  public DeploymentChecks(List<TenantLayout> layouts, String region, String identityPoolId, String userPoolId,
-      String clientId, Map<String, List<String>> tables, List<String> buckets, CognitoIdentityClient identity,
-      CognitoIdentityProviderClient userPools, IamClient iam) {
-    this.layouts = layouts;
-    this.region = region;
-    this.identityPoolId = identityPoolId;
-    this.userPoolId = userPoolId;
-    this.clientId = clientId;
-    this.tables = tables;
-    this.buckets = buckets;
-    this.identity = identity;
-    this.userPools = userPools;
-    this.iam = iam;
-  }
+    private final List<TenantLayout> layouts;
+    private final String region;
+    private final String identityPoolId;
+    private final String userPoolId;
+    private final String clientId;
+    private final Map<String, List<String>> tables;
+    private final List<String> buckets;
+    private final CognitoIdentityClient identity;
+    private final CognitoIdentityProviderClient userPools;
+    private final IamClient iam;
+    private final List<Finding> findings = new ArrayList<>();
 
-  /** @return the report */
-  public DoctorReport run() {
-    checkUserPool();
-    String roleArn = checkIdentityPool();
-    if (roleArn != null) {
-      checkRole(roleArn);
+    /**
+     * One run.
+     *
+     * @param layouts the layouts the application uses
+     * @param region the region id
+     * @param identityPoolId the identity pool
+     * @param userPoolId the user pool
+     * @param clientId the app client id, or null
+     * @param tables table name to tenant-keyed index names
+     * @param buckets bucket names
+     * @param identity Cognito Identity
+     * @param userPools Cognito user pools
+     * @param iam IAM
+     */
+    public DeploymentChecks(
+            List<TenantLayout> layouts,
+            String region,
+            String identityPoolId,
+            String userPoolId,
+            String clientId,
+            Map<String, List<String>> tables,
+            List<String> buckets,
+            CognitoIdentityClient identity,
+            CognitoIdentityProviderClient userPools,
+            IamClient iam) {
+        this.layouts = layouts;
+        this.region = region;
+        this.identityPoolId = identityPoolId;
+        this.userPoolId = userPoolId;
+        this.clientId = clientId;
+        this.tables = tables;
+        this.buckets = buckets;
+        this.identity = identity;
+        this.userPools = userPools;
+        this.iam = iam;
     }
-    return new DoctorReport(findings);
-  }
 
-  // ---------------------------------------------------------------------------------------------- user pool
-
-  private void checkUserPool() {
-    Set<String> attributes = new LinkedHashSet<>();
-    for (TenantLayout layout : layouts) {
-      layout.principalTags().values().stream().filter(c -> !MANAGED_CLAIMS.contains(c)).forEach(attributes::add);
-    }
-    if (attributes.isEmpty()) {
-      return; // every tenant claim is managed by Cognito (sub): nothing a client could write
-    }
-    List<SchemaAttributeType> schema = read("cognito-idp:DescribeUserPool", "the user pool's tenant attribute",
-        () -> userPools.describeUserPool(r -> r.userPoolId(userPoolId)).userPool().schemaAttributes());
-    if (schema != null) {
-      for (String claim : attributes) {
-        SchemaAttributeType attribute = schema.stream().filter(a -> claim.equals(a.name())
-            || claim.equals("custom:" + a.name())).findFirst().orElse(null);
-        if (attribute == null) {
-          add(Severity.ERROR, "user-pool.attribute-missing",
-              "User pool " + userPoolId + " has no attribute '" + claim + "'.",
-              "Tokens carry no tenant claim, so no tenant-scoped credentials can be issued (and a later-added "
-                  + "mutable attribute would let users choose their tenant).",
-              "Add '" + claim + "' as an immutable custom attribute that only your back end sets (AdminCreateUser).");
-        } else if (Boolean.TRUE.equals(attribute.mutable())) {
-          add(Severity.WARNING, "user-pool.attribute-mutable",
-              "Attribute '" + claim + "' of user pool " + userPoolId + " is mutable.",
-              "Anyone allowed to update it (an administrator, or an app client with write access) can move a user "
-                  + "into another tenant; an immutable attribute can only be set when the user is created.",
-              "Create an immutable attribute (custom attributes cannot be made immutable later) and migrate.");
+    /** @return the report */
+    public DoctorReport run() {
+        checkUserPool();
+        String roleArn = checkIdentityPool();
+        if (roleArn != null) {
+            checkRole(roleArn);
         }
-      }
+        return new DoctorReport(findings);
     }
-    List<UserPoolClientDescription> clients = read("cognito-idp:ListUserPoolClients", "the user pool's app clients",
-        () -> userPools.listUserPoolClientsPaginator(r -> r.userPoolId(userPoolId).maxResults(60))
-            .userPoolClients().stream().toList());
-    if (clients == null) {
-      return;
-    }
-    for (UserPoolClientDescription description : clients) {
-      UserPoolClientType client = read("cognito-idp:DescribeUserPoolClient",
-          "app client " + description.clientId(), () -> userPools.describeUserPoolClient(
-              r -> r.userPoolId(userPoolId).clientId(description.clientId())).userPoolClient());
-      if (client == null) {
-        continue;
-      }
-      // An empty WriteAttributes means the standard attributes only: custom attributes are never implied.
-      for (String claim : attributes) {
-        if (client.writeAttributes().contains(claim)) {
-          add(Severity.ERROR, "user-pool.client-writes-attribute",
-              "App client " + client.clientId() + " (" + client.clientName() + ") may write '" + claim + "'.",
-              "A user can call UpdateUserAttributes (or SignUp) with that client and set their own tenant, then "
-                  + "receive another tenant's credentials.",
-              "Remove '" + claim + "' from the client's WriteAttributes; set it only with admin APIs.");
+
+    // ---------------------------------------------------------------------------------------------- user pool
+
+    private void checkUserPool() {
+        Set<String> attributes = new LinkedHashSet<>();
+        for (TenantLayout layout : layouts) {
+            layout.principalTags().values().stream()
+                    .filter(c -> !MANAGED_CLAIMS.contains(c))
+                    .forEach(attributes::add);
         }
-      }
+        if (attributes.isEmpty()) {
+            return; // every tenant claim is managed by Cognito (sub): nothing a client could write
+        }
+        List<SchemaAttributeType> schema = read(
+                "cognito-idp:DescribeUserPool",
+                "the user pool's tenant attribute",
+                () -> userPools
+                        .describeUserPool(r -> r.userPoolId(userPoolId))
+                        .userPool()
+                        .schemaAttributes());
+        if (schema != null) {
+            for (String claim : attributes) {
+                SchemaAttributeType attribute = schema.stream()
+                        .filter(a -> claim.equals(a.name()) || claim.equals("custom:" + a.name()))
+                        .findFirst()
+                        .orElse(null);
+                if (attribute == null) {
+                    add(
+                            Severity.ERROR,
+                            "user-pool.attribute-missing",
+                            "User pool " + userPoolId + " has no attribute '" + claim + "'.",
+                            "Tokens carry no tenant claim, so no tenant-scoped credentials can be issued (and a later-added "
+                                    + "mutable attribute would let users choose their tenant).",
+                            "Add '" + claim
+                                    + "' as an immutable custom attribute that only your back end sets (AdminCreateUser).");
+                } else if (Boolean.TRUE.equals(attribute.mutable())) {
+                    add(
+                            Severity.WARNING,
+                            "user-pool.attribute-mutable",
+                            "Attribute '" + claim + "' of user pool " + userPoolId + " is mutable.",
+                            "Anyone allowed to update it (an administrator, or an app client with write access) can move a user "
+                                    + "into another tenant; an immutable attribute can only be set when the user is created.",
+                            "Create an immutable attribute (custom attributes cannot be made immutable later) and migrate.");
+                }
+            }
+        }
+        List<UserPoolClientDescription> clients =
+                read(
+                        "cognito-idp:ListUserPoolClients",
+                        "the user pool's app clients",
+                        () -> userPools
+                                .listUserPoolClientsPaginator(
+                                        r -> r.userPoolId(userPoolId).maxResults(60))
+                                .userPoolClients()
+                                .stream()
+                                .toList());
+        if (clients == null) {
+            return;
+        }
+        for (UserPoolClientDescription description : clients) {
+            UserPoolClientType client = read(
+                    "cognito-idp:DescribeUserPoolClient",
+                    "app client " + description.clientId(),
+                    () -> userPools
+                            .describeUserPoolClient(
+                                    r -> r.userPoolId(userPoolId).clientId(description.clientId()))
+                            .userPoolClient());
+            if (client == null) {
+                continue;
+            }
+            // An empty WriteAttributes means the standard attributes only: custom attributes are never implied.
+            for (String claim : attributes) {
+                if (client.writeAttributes().contains(claim)) {
+                    add(
+                            Severity.ERROR,
+                            "user-pool.client-writes-attribute",
+                            "App client " + client.clientId() + " (" + client.clientName() + ") may write '" + claim
+                                    + "'.",
+                            "A user can call UpdateUserAttributes (or SignUp) with that client and set their own tenant, then "
+                                    + "receive another tenant's credentials.",
+                            "Remove '" + claim + "' from the client's WriteAttributes; set it only with admin APIs.");
+                }
+            }
+        }
     }
-  }
 
-  // ------------------------------------------------------------------------------------------ identity pool
+    // ------------------------------------------------------------------------------------------ identity pool
 
-  private String checkIdentityPool() {
-    String provider = "cognito-idp." + region + ".amazonaws.com/" + userPoolId;
-    DescribeIdentityPoolResponse pool = read("cognito-identity:DescribeIdentityPool", "the identity pool",
-        () -> identity.describeIdentityPool(r -> r.identityPoolId(identityPoolId)));
-    if (pool != null) {
-      List<CognitoIdentityProvider> matching = pool.cognitoIdentityProviders().stream()
-          .filter(p -> provider.equals(p.providerName())).toList();
-      if (matching.isEmpty()) {
-        add(Severity.ERROR, "identity-pool.provider-missing",
-            "Identity pool " + identityPoolId + " does not accept tokens of user pool " + userPoolId + ".",
-            "Every token exchange fails; the application cannot obtain tenant-scoped credentials.",
-            "Add the user pool (" + provider + ") as an authentication provider of the identity pool.");
-      } else if (clientId != null && matching.stream().noneMatch(p -> clientId.equals(p.clientId()))) {
-        add(Severity.WARNING, "identity-pool.client-missing",
-            "Identity pool " + identityPoolId + " does not accept tokens of app client " + clientId + ".",
-            "Token exchanges for this client fail.",
-            "Add the app client id to the identity pool's user pool provider.");
-      }
+    private String checkIdentityPool() {
+        String provider = "cognito-idp." + region + ".amazonaws.com/" + userPoolId;
+        DescribeIdentityPoolResponse pool = read(
+                "cognito-identity:DescribeIdentityPool",
+                "the identity pool",
+                () -> identity.describeIdentityPool(r -> r.identityPoolId(identityPoolId)));
+        if (pool != null) {
+            List<CognitoIdentityProvider> matching = pool.cognitoIdentityProviders().stream()
+                    .filter(p -> provider.equals(p.providerName()))
+                    .toList();
+            if (matching.isEmpty()) {
+                add(
+                        Severity.ERROR,
+                        "identity-pool.provider-missing",
+                        "Identity pool " + identityPoolId + " does not accept tokens of user pool " + userPoolId + ".",
+                        "Every token exchange fails; the application cannot obtain tenant-scoped credentials.",
+                        "Add the user pool (" + provider + ") as an authentication provider of the identity pool.");
+            } else if (clientId != null && matching.stream().noneMatch(p -> clientId.equals(p.clientId()))) {
+                add(
+                        Severity.WARNING,
+                        "identity-pool.client-missing",
+                        "Identity pool " + identityPoolId + " does not accept tokens of app client " + clientId + ".",
+                        "Token exchanges for this client fail.",
+                        "Add the app client id to the identity pool's user pool provider.");
+            }
+        }
+        checkPrincipalTags(provider);
+        GetIdentityPoolRolesResponse roles = read(
+                "cognito-identity:GetIdentityPoolRoles",
+                "the identity pool's roles",
+                () -> identity.getIdentityPoolRoles(r -> r.identityPoolId(identityPoolId)));
+        if (roles == null) {
+            return null;
+        }
+        RoleMapping mapping = roles.roleMappings().get(provider);
+        if (mapping != null) {
+            add(
+                    Severity.WARNING,
+                    "identity-pool.role-mapping",
+                    "Identity pool " + identityPoolId + " maps " + provider + " to roles by " + mapping.typeAsString()
+                            + ".",
+                    "Rule- or token-based role mapping can hand tenants roles other than the authenticated role, whose "
+                            + "policies this check did not examine.",
+                    "Use the default authenticated role, or run the check against every role the mapping can choose.");
+        }
+        String roleArn = roles.roles().get("authenticated");
+        if (roleArn == null) {
+            add(
+                    Severity.ERROR,
+                    "identity-pool.no-authenticated-role",
+                    "Identity pool " + identityPoolId + " has no authenticated role.",
+                    "Token exchanges fail: there is no role whose policy confines tenants.",
+                    "Set an authenticated role with the generated trust and permission policies.");
+        }
+        return roleArn;
     }
-    checkPrincipalTags(provider);
-    GetIdentityPoolRolesResponse roles = read("cognito-identity:GetIdentityPoolRoles", "the identity pool's roles",
-        () -> identity.getIdentityPoolRoles(r -> r.identityPoolId(identityPoolId)));
-    if (roles == null) {
-      return null;
-    }
-    RoleMapping mapping = roles.roleMappings().get(provider);
-    if (mapping != null) {
-      add(Severity.WARNING, "identity-pool.role-mapping",
-          "Identity pool " + identityPoolId + " maps " + provider + " to roles by " + mapping.typeAsString() + ".",
-          "Rule- or token-based role mapping can hand tenants roles other than the authenticated role, whose "
-              + "policies this check did not examine.",
-          "Use the default authenticated role, or run the check against every role the mapping can choose.");
-    }
-    String roleArn = roles.roles().get("authenticated");
-    if (roleArn == null) {
-      add(Severity.ERROR, "identity-pool.no-authenticated-role",
-          "Identity pool " + identityPoolId + " has no authenticated role.",
-          "Token exchanges fail: there is no role whose policy confines tenants.",
-          "Set an authenticated role with the generated trust and permission policies.");
-    }
-    return roleArn;
-  }
 
-  private void checkPrincipalTags(String provider) {
-    Map<String, String> expected = new LinkedHashMap<>();
-    layouts.forEach(l -> expected.putAll(l.principalTags()));
-    Map<String, String> actual;
-    try {
-      GetPrincipalTagAttributeMapResponse map = identity.getPrincipalTagAttributeMap(
-          r -> r.identityPoolId(identityPoolId).identityProviderName(provider));
-      actual = Boolean.TRUE.equals(map.useDefaults()) && map.principalTags().isEmpty()
-          ? Map.of("username", "sub", "client", "aud") // Cognito's documented default mappings
-          : map.principalTags();
-    } catch (ResourceNotFoundException e) {
-      actual = Map.of();
-    } catch (SdkException e) {
-      couldNotCheck("cognito-identity:GetPrincipalTagAttributeMap", "the identity pool's principal tags", e);
-      return;
+    private void checkPrincipalTags(String provider) {
+        Map<String, String> expected = new LinkedHashMap<>();
+        layouts.forEach(l -> expected.putAll(l.principalTags()));
+        Map<String, String> actual;
+        try {
+            GetPrincipalTagAttributeMapResponse map = identity.getPrincipalTagAttributeMap(
+                    r -> r.identityPoolId(identityPoolId).identityProviderName(provider));
+            actual = Boolean.TRUE.equals(map.useDefaults())
+                            && map.principalTags().isEmpty()
+                    ? Map.of("username", "sub", "client", "aud") // Cognito's documented default mappings
+                    : map.principalTags();
+        } catch (ResourceNotFoundException e) {
+            actual = Map.of();
+        } catch (SdkException e) {
+            couldNotCheck("cognito-identity:GetPrincipalTagAttributeMap", "the identity pool's principal tags", e);
+            return;
+        }
+        for (Map.Entry<String, String> tag : expected.entrySet()) {
+            String claim = actual.get(tag.getKey());
+            if (claim == null) {
+                add(
+                        Severity.ERROR,
+                        "principal-tags.missing",
+                        "Identity pool " + identityPoolId + " does not map claim '" + tag.getValue()
+                                + "' to principal tag '" + tag.getKey() + "'.",
+                        "The role's policies match on ${aws:PrincipalTag/" + tag.getKey()
+                                + "}: without the tag no request is "
+                                + "allowed, and a policy written without it would not confine tenants at all.",
+                        "Set the principal tag map (SetPrincipalTagAttributeMap, or AWS::Cognito::IdentityPoolPrincipalTag) to "
+                                + expected + "; re-check after stack updates, which can reset it.");
+            } else if (!claim.equals(tag.getValue())) {
+                add(
+                        Severity.ERROR,
+                        "principal-tags.wrong-claim",
+                        "Principal tag '" + tag.getKey() + "' is mapped from claim '" + claim + "', the layout uses '"
+                                + tag.getValue() + "'.",
+                        "IAM confines each session to the value of '" + claim
+                                + "' while the library prefixes keys with '"
+                                + tag.getValue() + "': the two boundaries disagree, and if '" + claim
+                                + "' is user-writable, "
+                                + "users choose their tenant.",
+                        "Map '" + tag.getKey() + "' from '" + tag.getValue() + "'.");
+            }
+        }
     }
-    for (Map.Entry<String, String> tag : expected.entrySet()) {
-      String claim = actual.get(tag.getKey());
-      if (claim == null) {
-        add(Severity.ERROR, "principal-tags.missing",
-            "Identity pool " + identityPoolId + " does not map claim '" + tag.getValue() + "' to principal tag '"
-                + tag.getKey() + "'.",
-            "The role's policies match on ${aws:PrincipalTag/" + tag.getKey() + "}: without the tag no request is "
-                + "allowed, and a policy written without it would not confine tenants at all.",
-            "Set the principal tag map (SetPrincipalTagAttributeMap, or AWS::Cognito::IdentityPoolPrincipalTag) to "
-                + expected + "; re-check after stack updates, which can reset it.");
-      } else if (!claim.equals(tag.getValue())) {
-        add(Severity.ERROR, "principal-tags.wrong-claim",
-            "Principal tag '" + tag.getKey() + "' is mapped from claim '" + claim + "', the layout uses '"
-                + tag.getValue() + "'.",
-            "IAM confines each session to the value of '" + claim + "' while the library prefixes keys with '"
-                + tag.getValue() + "': the two boundaries disagree, and if '" + claim + "' is user-writable, "
-                + "users choose their tenant.",
-            "Map '" + tag.getKey() + "' from '" + tag.getValue() + "'.");
-      }
-    }
-  }
 
-  // ------------------------------------------------------------------------------------------------- role
+    // ------------------------------------------------------------------------------------------------- role
 
-  private void checkRole(String roleArn) {
-    String[] arn = roleArn.split(":", 6);
-    if (arn.length != 6 || !arn[5].startsWith("role/")) {
-      add(Severity.COULD_NOT_CHECK, "role.arn", "The authenticated role '" + roleArn + "' is not a role ARN.",
-          "Its policies could not be read.", "Set the identity pool's authenticated role to an IAM role ARN.");
-      return;
+    private void checkRole(String roleArn) {
+        String[] arn = roleArn.split(":", 6);
+        if (arn.length != 6 || !arn[5].startsWith("role/")) {
+            add(
+                    Severity.COULD_NOT_CHECK,
+                    "role.arn",
+                    "The authenticated role '" + roleArn + "' is not a role ARN.",
+                    "Its policies could not be read.",
+                    "Set the identity pool's authenticated role to an IAM role ARN.");
+            return;
+        }
+        String partition = arn[1];
+        String account = arn[4];
+        String roleName = arn[5].substring(arn[5].lastIndexOf('/') + 1);
+        String trust = read(
+                "iam:GetRole",
+                "the trust policy of role " + roleName,
+                () -> iam.getRole(r -> r.roleName(roleName)).role().assumeRolePolicyDocument());
+        if (trust != null) {
+            checkTrust(roleName, trust);
+        }
+        Map<String, IamPolicy> policies = readPermissionPolicies(roleName);
+        if (policies != null) {
+            new GrantComparison(layouts, partition, region, account, tables, buckets).compare(policies, findings);
+        }
     }
-    String partition = arn[1];
-    String account = arn[4];
-    String roleName = arn[5].substring(arn[5].lastIndexOf('/') + 1);
-    String trust = read("iam:GetRole", "the trust policy of role " + roleName,
-        () -> iam.getRole(r -> r.roleName(roleName)).role().assumeRolePolicyDocument());
-    if (trust != null) {
-      checkTrust(roleName, trust);
-    }
-    Map<String, IamPolicy> policies = readPermissionPolicies(roleName);
-    if (policies != null) {
-      new GrantComparison(layouts, partition, region, account, tables, buckets).compare(policies, findings);
-    }
-  }
 
-  private void checkTrust(String roleName, String document) {
-    IamPolicy policy = parse(document, "trust policy of role " + roleName);
-    if (policy == null) {
-      return;
+    private void checkTrust(String roleName, String document) {
+        IamPolicy policy = parse(document, "trust policy of role " + roleName);
+        if (policy == null) {
+            return;
+        }
+        List<IamStatement> assume = new ArrayList<>();
+        boolean tagSession = false;
+        for (IamStatement s : policy.statements()) {
+            if (!IamEffect.ALLOW.equals(s.effect()) || s.principals().stream().noneMatch(DeploymentChecks::isCognito)) {
+                continue;
+            }
+            if (s.actions().stream()
+                    .anyMatch(a -> PolicyEvaluator.like(a.value(), "sts:AssumeRoleWithWebIdentity", true))) {
+                assume.add(s);
+            }
+            tagSession |= s.actions().stream().anyMatch(a -> PolicyEvaluator.like(a.value(), "sts:TagSession", true));
+        }
+        if (assume.isEmpty()) {
+            add(
+                    Severity.ERROR,
+                    "trust.no-cognito",
+                    "Role " + roleName + " does not let " + COGNITO + " assume it with a web identity.",
+                    "The identity pool cannot issue credentials for this role.",
+                    "Use TenantPolicies.trustPolicy(identityPoolId) as the role's trust policy.");
+            return;
+        }
+        if (!tagSession) {
+            add(
+                    Severity.ERROR,
+                    "trust.tag-session",
+                    "The trust policy of role " + roleName + " does not allow sts:TagSession for " + COGNITO + ".",
+                    "Cognito cannot attach the principal tags, so the tenant boundary the permission policy expresses with "
+                            + "${aws:PrincipalTag/...} is missing from every session.",
+                    "Add \"sts:TagSession\" to the statement that allows sts:AssumeRoleWithWebIdentity.");
+        }
+        boolean audMissing = false;
+        boolean audOther = false;
+        boolean amrMissing = false;
+        for (IamStatement s : assume) {
+            List<String> aud = conditionValues(s, COGNITO + ":aud");
+            if (aud.isEmpty()) {
+                audMissing = true;
+            } else if (!aud.contains(identityPoolId)) {
+                audOther = true;
+            }
+            List<String> amr = conditionValues(s, COGNITO + ":amr");
+            if (!amr.contains("authenticated")) {
+                amrMissing = true;
+            }
+        }
+        if (audMissing || audOther) {
+            add(
+                    Severity.ERROR,
+                    "trust.aud",
+                    "The trust policy of role " + roleName + (audMissing ? " has no " : " has a ") + COGNITO
+                            + ":aud condition" + (audMissing ? "" : " naming another identity pool") + ".",
+                    audMissing
+                            ? "Identities of any identity pool, in any account, can assume the role."
+                            : "This identity pool cannot assume the role, another one can.",
+                    "Require StringEquals " + COGNITO + ":aud = " + identityPoolId + ".");
+        }
+        if (amrMissing) {
+            add(
+                    Severity.ERROR,
+                    "trust.amr",
+                    "The trust policy of role " + roleName + " does not require " + COGNITO + ":amr = authenticated.",
+                    "Unauthenticated (guest) identities can assume the role without a user pool token, and so without a "
+                            + "tenant.",
+                    "Require ForAnyValue:StringLike " + COGNITO + ":amr = authenticated.");
+        }
     }
-    List<IamStatement> assume = new ArrayList<>();
-    boolean tagSession = false;
-    for (IamStatement s : policy.statements()) {
-      if (!IamEffect.ALLOW.equals(s.effect()) || s.principals().stream().noneMatch(DeploymentChecks::isCognito)) {
-        continue;
-      }
-      if (s.actions().stream().anyMatch(a -> PolicyEvaluator.like(a.value(), "sts:AssumeRoleWithWebIdentity", true))) {
-        assume.add(s);
-      }
-      tagSession |= s.actions().stream().anyMatch(a -> PolicyEvaluator.like(a.value(), "sts:TagSession", true));
-    }
-    if (assume.isEmpty()) {
-      add(Severity.ERROR, "trust.no-cognito",
-          "Role " + roleName + " does not let " + COGNITO + " assume it with a web identity.",
-          "The identity pool cannot issue credentials for this role.",
-          "Use TenantPolicies.trustPolicy(identityPoolId) as the role's trust policy.");
-      return;
-    }
-    if (!tagSession) {
-      add(Severity.ERROR, "trust.tag-session",
-          "The trust policy of role " + roleName + " does not allow sts:TagSession for " + COGNITO + ".",
-          "Cognito cannot attach the principal tags, so the tenant boundary the permission policy expresses with "
-              + "${aws:PrincipalTag/...} is missing from every session.",
-          "Add \"sts:TagSession\" to the statement that allows sts:AssumeRoleWithWebIdentity.");
-    }
-    boolean audMissing = false;
-    boolean audOther = false;
-    boolean amrMissing = false;
-    for (IamStatement s : assume) {
-      List<String> aud = conditionValues(s, COGNITO + ":aud");
-      if (aud.isEmpty()) {
-        audMissing = true;
-      } else if (!aud.contains(identityPoolId)) {
-        audOther = true;
-      }
-      List<String> amr = conditionValues(s, COGNITO + ":amr");
-      if (!amr.contains("authenticated")) {
-        amrMissing = true;
-      }
-    }
-    if (audMissing || audOther) {
-      add(Severity.ERROR, "trust.aud",
-          "The trust policy of role " + roleName + (audMissing ? " has no " : " has a ") + COGNITO + ":aud condition"
-              + (audMissing ? "" : " naming another identity pool") + ".",
-          audMissing ? "Identities of any identity pool, in any account, can assume the role."
-              : "This identity pool cannot assume the role, another one can.",
-          "Require StringEquals " + COGNITO + ":aud = " + identityPoolId + ".");
-    }
-    if (amrMissing) {
-      add(Severity.ERROR, "trust.amr",
-          "The trust policy of role " + roleName + " does not require " + COGNITO + ":amr = authenticated.",
-          "Unauthenticated (guest) identities can assume the role without a user pool token, and so without a "
-              + "tenant.",
-          "Require ForAnyValue:StringLike " + COGNITO + ":amr = authenticated.");
-    }
-  }
 
-  private static boolean isCognito(IamPrincipal principal) {
-    return COGNITO.equals(principal.id()) || "*".equals(principal.id());
-  }
-
-  private static List<String> conditionValues(IamStatement statement, String key) {
-    List<String> values = new ArrayList<>();
-    for (IamCondition c : statement.conditions()) {
-      if (c.key().value().equalsIgnoreCase(key) && !c.operator().value().toLowerCase(Locale.ROOT).contains("not")) {
-        values.add(c.value());
-      }
+    private static boolean isCognito(IamPrincipal principal) {
+        return COGNITO.equals(principal.id()) || "*".equals(principal.id());
     }
-    return values;
-  }
 
-  private Map<String, IamPolicy> readPermissionPolicies(String roleName) {
-    Map<String, IamPolicy> policies = new LinkedHashMap<>();
-    List<String> inline = read("iam:ListRolePolicies", "the inline policies of role " + roleName,
-        () -> iam.listRolePoliciesPaginator(r -> r.roleName(roleName)).policyNames().stream().toList());
-    List<AttachedPolicy> attached = read("iam:ListAttachedRolePolicies", "the managed policies of role " + roleName,
-        () -> iam.listAttachedRolePoliciesPaginator(r -> r.roleName(roleName)).attachedPolicies().stream().toList());
-    if (inline == null || attached == null) {
-      return null; // comparing a partial set of policies would be a false pass
+    private static List<String> conditionValues(IamStatement statement, String key) {
+        List<String> values = new ArrayList<>();
+        for (IamCondition c : statement.conditions()) {
+            if (c.key().value().equalsIgnoreCase(key)
+                    && !c.operator().value().toLowerCase(Locale.ROOT).contains("not")) {
+                values.add(c.value());
+            }
+        }
+        return values;
     }
-    for (String name : inline) {
-      String document = read("iam:GetRolePolicy", "inline policy " + name,
-          () -> iam.getRolePolicy(r -> r.roleName(roleName).policyName(name)).policyDocument());
-      IamPolicy policy = document == null ? null : parse(document, "inline policy " + name);
-      if (policy == null) {
-        return null;
-      }
-      policies.put("inline policy " + name, policy);
+
+    private Map<String, IamPolicy> readPermissionPolicies(String roleName) {
+        Map<String, IamPolicy> policies = new LinkedHashMap<>();
+        List<String> inline = read(
+                "iam:ListRolePolicies",
+                "the inline policies of role " + roleName,
+                () -> iam.listRolePoliciesPaginator(r -> r.roleName(roleName)).policyNames().stream()
+                        .toList());
+        List<AttachedPolicy> attached = read(
+                "iam:ListAttachedRolePolicies",
+                "the managed policies of role " + roleName,
+                () -> iam.listAttachedRolePoliciesPaginator(r -> r.roleName(roleName)).attachedPolicies().stream()
+                        .toList());
+        if (inline == null || attached == null) {
+            return null; // comparing a partial set of policies would be a false pass
+        }
+        for (String name : inline) {
+            String document = read(
+                    "iam:GetRolePolicy",
+                    "inline policy " + name,
+                    () -> iam.getRolePolicy(r -> r.roleName(roleName).policyName(name))
+                            .policyDocument());
+            IamPolicy policy = document == null ? null : parse(document, "inline policy " + name);
+            if (policy == null) {
+                return null;
+            }
+            policies.put("inline policy " + name, policy);
+        }
+        for (AttachedPolicy a : attached) {
+            String document = read("iam:GetPolicyVersion", "managed policy " + a.policyName(), () -> {
+                String version =
+                        iam.getPolicy(r -> r.policyArn(a.policyArn())).policy().defaultVersionId();
+                return iam.getPolicyVersion(r -> r.policyArn(a.policyArn()).versionId(version))
+                        .policyVersion()
+                        .document();
+            });
+            IamPolicy policy = document == null ? null : parse(document, "managed policy " + a.policyName());
+            if (policy == null) {
+                return null;
+            }
+            policies.put("managed policy " + a.policyName(), policy);
+        }
+        return policies;
     }
-    for (AttachedPolicy a : attached) {
-      String document = read("iam:GetPolicyVersion", "managed policy " + a.policyName(), () -> {
-        String version = iam.getPolicy(r -> r.policyArn(a.policyArn())).policy().defaultVersionId();
-        return iam.getPolicyVersion(r -> r.policyArn(a.policyArn()).versionId(version)).policyVersion().document();
-      });
-      IamPolicy policy = document == null ? null : parse(document, "managed policy " + a.policyName());
-      if (policy == null) {
-        return null;
-      }
-      policies.put("managed policy " + a.policyName(), policy);
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** IAM returns policy documents URL-encoded (RFC 3986); a literal '+' stays a '+'. */
+    static String decode(String document) {
+        String trimmed = document.strip();
+        return trimmed.startsWith("{")
+                ? trimmed
+                : URLDecoder.decode(trimmed.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
-    return policies;
-  }
 
-  // ------------------------------------------------------------------------------------------------ helpers
-
-  /** IAM returns policy documents URL-encoded (RFC 3986); a literal '+' stays a '+'. */
-  static String decode(String document) {
-    String trimmed = document.strip();
-    return trimmed.startsWith("{") ? trimmed
-        : URLDecoder.decode(trimmed.replace("+", "%2B"), StandardCharsets.UTF_8);
-  }
-
-  private IamPolicy parse(String document, String what) {
-    try {
-      return IamPolicy.fromJson(decode(document));
-    } catch (RuntimeException e) {
-      add(Severity.COULD_NOT_CHECK, "policy.unreadable", "The " + what + " could not be parsed: " + e.getMessage(),
-          "A policy the doctor cannot read could grant anything.", "Check the policy document in the IAM console.");
-      return null;
+    private IamPolicy parse(String document, String what) {
+        try {
+            return IamPolicy.fromJson(decode(document));
+        } catch (RuntimeException e) {
+            add(
+                    Severity.COULD_NOT_CHECK,
+                    "policy.unreadable",
+                    "The " + what + " could not be parsed: " + e.getMessage(),
+                    "A policy the doctor cannot read could grant anything.",
+                    "Check the policy document in the IAM console.");
+            return null;
+        }
     }
-  }
 
-  private <T> T read(String action, String what, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (SdkException e) {
-      couldNotCheck(action, what, e);
-      return null;
+    private <T> T read(String action, String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            couldNotCheck(action, what, e);
+            return null;
+        }
     }
-  }
 
-  private void couldNotCheck(String action, String what, SdkException e) {
-    String cause = e instanceof AwsServiceException service && service.awsErrorDetails() != null
-        ? service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ")"
-        : e.getClass().getSimpleName();
-    add(Severity.COULD_NOT_CHECK, "read." + action,
-        "Could not check " + what + ": " + action + " failed with " + cause + ".",
-        "An unchecked part of the deployment is neither a pass nor a fail.",
-        "Grant the doctor's credentials " + action + " (read-only), or run it with credentials that have it.");
-  }
+    private void couldNotCheck(String action, String what, SdkException e) {
+        String cause = e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                ? service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ")"
+                : e.getClass().getSimpleName();
+        add(
+                Severity.COULD_NOT_CHECK,
+                "read." + action,
+                "Could not check " + what + ": " + action + " failed with " + cause + ".",
+                "An unchecked part of the deployment is neither a pass nor a fail.",
+                "Grant the doctor's credentials " + action + " (read-only), or run it with credentials that have it.");
+    }
 
-  private void add(Severity severity, String check, String problem, String why, String fix) {
-    findings.add(new Finding(severity, check, problem, why, fix));
-  }
+    private void add(Severity severity, String check, String problem, String why, String fix) {
+        findings.add(new Finding(severity, check, problem, why, fix));
+    }
 
-  /** Builds the reference policies the comparison uses: what {@link TenantPolicies} generates. */
-  static List<IamPolicy> generated(List<TenantLayout> layouts, String partition, String region, String account,
-      Map<String, List<String>> tables, List<String> buckets) {
-    PolicyResources.Builder resources = PolicyResources.builder().partition(partition).region(region).account(account);
-    tables.forEach((name, indexes) -> resources.table(name, indexes.toArray(String[]::new)));
-    buckets.forEach(resources::bucket);
-    PolicyResources built = resources.build();
-    return layouts.stream().map(l -> TenantPolicies.of(l).permissionPolicy(built)).toList();
-  }
+    /** Builds the reference policies the comparison uses: what {@link TenantPolicies} generates. */
+    static List<IamPolicy> generated(
+            List<TenantLayout> layouts,
+            String partition,
+            String region,
+            String account,
+            Map<String, List<String>> tables,
+            List<String> buckets) {
+        PolicyResources.Builder resources =
+                PolicyResources.builder().partition(partition).region(region).account(account);
+        tables.forEach((name, indexes) -> resources.table(name, indexes.toArray(String[]::new)));
+        buckets.forEach(resources::bucket);
+        PolicyResources built = resources.build();
+        return layouts.stream()
+                .map(l -> TenantPolicies.of(l).permissionPolicy(built))
+                .toList();
+    }
 }

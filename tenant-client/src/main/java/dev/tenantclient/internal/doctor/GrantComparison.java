@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.internal.doctor;
 
 import dev.tenantclient.Tenant;
@@ -23,193 +27,260 @@ import software.amazon.awssdk.policybuilder.iam.IamPolicy;
  */
 final class GrantComparison {
 
-  /** Item actions: their request carries leading keys. */
-  private static final List<String> ITEM_ACTIONS = TenantPolicies.DYNAMODB_ACTIONS;
-  /** Table-wide actions: no leading keys, or the whole table. */
-  private static final List<String> TABLE_ACTIONS = List.of("dynamodb:Scan", "dynamodb:PartiQLSelect",
-      "dynamodb:PartiQLInsert", "dynamodb:PartiQLUpdate", "dynamodb:PartiQLDelete",
-      "dynamodb:ExportTableToPointInTime", "dynamodb:CreateBackup", "dynamodb:RestoreTableToPointInTime",
-      "dynamodb:UpdateTable", "dynamodb:DeleteTable");
-  private static final List<String> STREAM_ACTIONS = List.of("dynamodb:GetRecords", "dynamodb:GetShardIterator");
-  private static final List<String> OBJECT_ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject",
-      "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:GetObjectVersion", "s3:DeleteObjectVersion",
-      "s3:GetObjectAcl", "s3:PutObjectAcl", "s3:PutObjectTagging", "s3:RestoreObject");
-  private static final List<String> BUCKET_ACTIONS = List.of("s3:ListBucketVersions", "s3:ListBucketMultipartUploads",
-      "s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutBucketAcl", "s3:PutLifecycleConfiguration",
-      "s3:DeleteBucket");
+    /** Item actions: their request carries leading keys. */
+    private static final List<String> ITEM_ACTIONS = TenantPolicies.DYNAMODB_ACTIONS;
+    /** Table-wide actions: no leading keys, or the whole table. */
+    private static final List<String> TABLE_ACTIONS = List.of(
+            "dynamodb:Scan",
+            "dynamodb:PartiQLSelect",
+            "dynamodb:PartiQLInsert",
+            "dynamodb:PartiQLUpdate",
+            "dynamodb:PartiQLDelete",
+            "dynamodb:ExportTableToPointInTime",
+            "dynamodb:CreateBackup",
+            "dynamodb:RestoreTableToPointInTime",
+            "dynamodb:UpdateTable",
+            "dynamodb:DeleteTable");
 
-  private static final String OWN = "acme";
-  private static final String OTHER = "globex";
-  private static final String LOOKALIKE = "acme-evil";
-  private static final String OWN_SUBJECT = "user-1";
-  private static final String OTHER_SUBJECT = "user-2";
+    private static final List<String> STREAM_ACTIONS = List.of("dynamodb:GetRecords", "dynamodb:GetShardIterator");
+    private static final List<String> OBJECT_ACTIONS = List.of(
+            "s3:GetObject",
+            "s3:PutObject",
+            "s3:DeleteObject",
+            "s3:AbortMultipartUpload",
+            "s3:ListMultipartUploadParts",
+            "s3:GetObjectVersion",
+            "s3:DeleteObjectVersion",
+            "s3:GetObjectAcl",
+            "s3:PutObjectAcl",
+            "s3:PutObjectTagging",
+            "s3:RestoreObject");
+    private static final List<String> BUCKET_ACTIONS = List.of(
+            "s3:ListBucketVersions",
+            "s3:ListBucketMultipartUploads",
+            "s3:PutBucketPolicy",
+            "s3:DeleteBucketPolicy",
+            "s3:PutBucketAcl",
+            "s3:PutLifecycleConfiguration",
+            "s3:DeleteBucket");
 
-  /** One request a tenant could make. */
-  record Probe(String action, String resource, Map<String, List<String>> context, String description,
-      boolean metadata) {}
+    private static final String OWN = "acme";
+    private static final String OTHER = "globex";
+    private static final String LOOKALIKE = "acme-evil";
+    private static final String OWN_SUBJECT = "user-1";
+    private static final String OTHER_SUBJECT = "user-2";
 
-  private final List<TenantLayout> layouts;
-  private final String partition;
-  private final String region;
-  private final String account;
-  private final Map<String, List<String>> tables;
-  private final List<String> buckets;
+    /** One request a tenant could make. */
+    record Probe(
+            String action, String resource, Map<String, List<String>> context, String description, boolean metadata) {}
 
-  GrantComparison(List<TenantLayout> layouts, String partition, String region, String account,
-      Map<String, List<String>> tables, List<String> buckets) {
-    this.layouts = layouts;
-    this.partition = partition;
-    this.region = region;
-    this.account = account;
-    this.tables = tables;
-    this.buckets = buckets;
-  }
+    private final List<TenantLayout> layouts;
+    private final String partition;
+    private final String region;
+    private final String account;
+    private final Map<String, List<String>> tables;
+    private final List<String> buckets;
 
-  void compare(Map<String, IamPolicy> deployed, List<Finding> findings) {
-    PolicyEvaluator reference = new PolicyEvaluator(
-        DeploymentChecks.generated(layouts, partition, region, account, tables, buckets));
-    PolicyEvaluator all = new PolicyEvaluator(List.copyOf(deployed.values()));
-    Map<String, String> tags = principalTags(OWN, OWN_SUBJECT);
-    Map<String, Set<String>> extraByStatement = new LinkedHashMap<>();
-    Map<String, Boolean> onlyMetadata = new LinkedHashMap<>();
-    Set<String> missing = new LinkedHashSet<>();
-    for (Probe probe : probes()) {
-      boolean expected = reference.evaluate(probe.action(), probe.resource(), probe.context(), tags).allowed();
-      boolean actual = all.evaluate(probe.action(), probe.resource(), probe.context(), tags).allowed();
-      if (actual && !expected) {
-        String grantedBy = grantedBy(deployed, probe, tags);
-        extraByStatement.computeIfAbsent(grantedBy, k -> new LinkedHashSet<>()).add(probe.description());
-        onlyMetadata.merge(grantedBy, probe.metadata(), Boolean::logicalAnd);
-      } else if (expected && !actual) {
-        missing.add(probe.description());
-      }
+    GrantComparison(
+            List<TenantLayout> layouts,
+            String partition,
+            String region,
+            String account,
+            Map<String, List<String>> tables,
+            List<String> buckets) {
+        this.layouts = layouts;
+        this.partition = partition;
+        this.region = region;
+        this.account = account;
+        this.tables = tables;
+        this.buckets = buckets;
     }
-    extraByStatement.forEach((statement, grants) -> {
-      boolean metadata = onlyMetadata.get(statement);
-      findings.add(new Finding(metadata ? Severity.WARNING : Severity.ERROR,
-          metadata ? "permissions.grants-metadata" : "permissions.grants-more",
-          "The role's " + statement + " grants what the generated policy does not: " + String.join("; ", grants)
-              + ".",
-          metadata ? "No tenant's data, but more than the application needs."
-              : "IAM is the second boundary: where it allows a request the library would refuse (another tenant's "
-                  + "keys or folder, a request without leading keys, a table- or bucket-wide action), one bug or "
-                  + "one raw SDK call with a tenant's credentials crosses tenants.",
-          "Remove these grants; the role needs only TenantPolicies.permissionPolicy(...) for this layout."));
-    });
-    if (!missing.isEmpty()) {
-      findings.add(new Finding(Severity.WARNING, "permissions.missing",
-          "The role does not grant what the library needs: " + String.join("; ", missing) + ".",
-          "Not a breach, but these tenant requests will fail with AccessDenied.",
-          "Attach the generated TenantPolicies.permissionPolicy(...) for these tables and buckets."));
-    }
-  }
 
-  /** The deployed policy and statement that allow a probe, for the finding's message. */
-  private static String grantedBy(Map<String, IamPolicy> deployed, Probe probe, Map<String, String> tags) {
-    for (Map.Entry<String, IamPolicy> policy : deployed.entrySet()) {
-      PolicyEvaluator.Decision decision = new PolicyEvaluator(List.of(policy.getValue()))
-          .evaluate(probe.action(), probe.resource(), probe.context(), tags);
-      if (decision.allowed()) {
-        return policy.getKey() + " (" + decision.statement() + ")";
-      }
-    }
-    return "policies together";
-  }
-
-  List<Probe> probes() {
-    List<Probe> probes = new ArrayList<>();
-    List<String> own = new ArrayList<>();
-    List<String> other = new ArrayList<>();
-    for (TenantLayout layout : layouts) {
-      String ownPrefix = layout.partitionKeyPrefix(tenant(layout, OWN, OWN_SUBJECT));
-      String otherPrefix = layout.partitionKeyPrefix(tenant(layout, OTHER, OTHER_SUBJECT));
-      own.add(layout.isPartitionKeyExact() ? ownPrefix : ownPrefix + "item-1");
-      other.add(layout.isPartitionKeyExact() ? otherPrefix : otherPrefix + "item-1");
-    }
-    tables.forEach((table, indexes) -> {
-      String arn = "arn:" + partition + ":dynamodb:" + region + ":" + account + ":table/" + table;
-      List<String> targets = new ArrayList<>(List.of(arn));
-      indexes.forEach(i -> targets.add(arn + "/index/" + i));
-      for (String target : targets) {
-        String where = target.equals(arn) ? "table " + table : "index " + target.substring(arn.length() + 7)
-            + " of table " + table;
-        for (String action : ITEM_ACTIONS) {
-          if (!target.equals(arn) && !action.equals("dynamodb:Query")) {
-            continue; // indexes are only queried
-          }
-          for (String key : own) {
-            probes.add(new Probe(action, target, Map.of("dynamodb:LeadingKeys", List.of(key)),
-                action + " on the tenant's own items in " + where, false));
-          }
-          for (String key : other) {
-            probes.add(new Probe(action, target, Map.of("dynamodb:LeadingKeys", List.of(key)),
-                action + " on another tenant's items in " + where, false));
-          }
-          probes.add(new Probe(action, target, Map.of(), action + " without leading keys in " + where, false));
+    void compare(Map<String, IamPolicy> deployed, List<Finding> findings) {
+        PolicyEvaluator reference =
+                new PolicyEvaluator(DeploymentChecks.generated(layouts, partition, region, account, tables, buckets));
+        PolicyEvaluator all = new PolicyEvaluator(List.copyOf(deployed.values()));
+        Map<String, String> tags = principalTags(OWN, OWN_SUBJECT);
+        Map<String, Set<String>> extraByStatement = new LinkedHashMap<>();
+        Map<String, Boolean> onlyMetadata = new LinkedHashMap<>();
+        Set<String> missing = new LinkedHashSet<>();
+        for (Probe probe : probes()) {
+            boolean expected = reference
+                    .evaluate(probe.action(), probe.resource(), probe.context(), tags)
+                    .allowed();
+            boolean actual = all.evaluate(probe.action(), probe.resource(), probe.context(), tags)
+                    .allowed();
+            if (actual && !expected) {
+                String grantedBy = grantedBy(deployed, probe, tags);
+                extraByStatement
+                        .computeIfAbsent(grantedBy, k -> new LinkedHashSet<>())
+                        .add(probe.description());
+                onlyMetadata.merge(grantedBy, probe.metadata(), Boolean::logicalAnd);
+            } else if (expected && !actual) {
+                missing.add(probe.description());
+            }
         }
-      }
-      for (String action : TABLE_ACTIONS) {
-        probes.add(new Probe(action, arn, Map.of(), action + " on table " + table, false));
-      }
-      for (String action : STREAM_ACTIONS) {
-        probes.add(new Probe(action, arn + "/stream/2026-01-01T00:00:00.000", Map.of(),
-            action + " on the stream of table " + table, false));
-      }
-      probes.add(new Probe("dynamodb:DescribeTable", arn, Map.of(), "dynamodb:DescribeTable on table " + table,
-          true));
-    });
-    for (String bucket : buckets) {
-      String arn = "arn:" + partition + ":s3:::" + bucket;
-      for (TenantLayout layout : layouts) {
-        String ownFolder = layout.objectKeyPrefix(tenant(layout, OWN, OWN_SUBJECT));
-        String otherFolder = layout.objectKeyPrefix(tenant(layout, OTHER, OTHER_SUBJECT));
-        String lookalike = layout.objectKeyPrefix(tenant(layout, LOOKALIKE, OWN_SUBJECT + "x"));
-        for (String action : OBJECT_ACTIONS) {
-          boolean needed = TenantPolicies.S3_OBJECT_ACTIONS.contains(action);
-          if (needed) {
-            probes.add(new Probe(action, arn + "/" + ownFolder + "reports/q1.pdf", Map.of(),
-                action + " in the tenant's own folder of bucket " + bucket, false));
-          }
-          probes.add(new Probe(action, arn + "/" + otherFolder + "reports/q1.pdf", Map.of(),
-              action + " in another tenant's folder of bucket " + bucket, false));
-          probes.add(new Probe(action, arn + "/" + lookalike + "reports/q1.pdf", Map.of(),
-              action + " in a folder that merely starts with the tenant's name (" + lookalike + ") of bucket "
-                  + bucket, false));
-          probes.add(new Probe(action, arn + "/q1.pdf", Map.of(), action + " outside any tenant folder of bucket "
-              + bucket, false));
+        extraByStatement.forEach((statement, grants) -> {
+            boolean metadata = onlyMetadata.get(statement);
+            findings.add(new Finding(
+                    metadata ? Severity.WARNING : Severity.ERROR,
+                    metadata ? "permissions.grants-metadata" : "permissions.grants-more",
+                    "The role's " + statement + " grants what the generated policy does not: "
+                            + String.join("; ", grants) + ".",
+                    metadata
+                            ? "No tenant's data, but more than the application needs."
+                            : "IAM is the second boundary: where it allows a request the library would refuse (another tenant's "
+                                    + "keys or folder, a request without leading keys, a table- or bucket-wide action), one bug or "
+                                    + "one raw SDK call with a tenant's credentials crosses tenants.",
+                    "Remove these grants; the role needs only TenantPolicies.permissionPolicy(...) for this layout."));
+        });
+        if (!missing.isEmpty()) {
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "permissions.missing",
+                    "The role does not grant what the library needs: " + String.join("; ", missing) + ".",
+                    "Not a breach, but these tenant requests will fail with AccessDenied.",
+                    "Attach the generated TenantPolicies.permissionPolicy(...) for these tables and buckets."));
         }
-        probes.add(listing(arn, ownFolder, "s3:ListBucket of the tenant's own folder in bucket " + bucket));
-        probes.add(listing(arn, otherFolder, "s3:ListBucket of another tenant's folder in bucket " + bucket));
-        probes.add(listing(arn, lookalike, "s3:ListBucket of " + lookalike + " in bucket " + bucket));
-      }
-      probes.add(listing(arn, "", "s3:ListBucket with an empty s3:prefix in bucket " + bucket));
-      probes.add(new Probe("s3:ListBucket", arn, Map.of(), "s3:ListBucket without s3:prefix in bucket " + bucket,
-          false));
-      for (String action : BUCKET_ACTIONS) {
-        probes.add(new Probe(action, arn, Map.of(), action + " on bucket " + bucket, false));
-      }
-      probes.add(new Probe("s3:GetBucketLocation", arn, Map.of(), "s3:GetBucketLocation on bucket " + bucket, true));
     }
-    return probes;
-  }
 
-  private static Probe listing(String bucketArn, String prefix, String description) {
-    return new Probe("s3:ListBucket", bucketArn, Map.of("s3:prefix", List.of(prefix)), description, false);
-  }
-
-  private Map<String, String> principalTags(String org, String subject) {
-    Map<String, String> tags = new LinkedHashMap<>();
-    for (TenantLayout layout : layouts) {
-      tags.putAll(tenant(layout, org, subject).tags());
+    /** The deployed policy and statement that allow a probe, for the finding's message. */
+    private static String grantedBy(Map<String, IamPolicy> deployed, Probe probe, Map<String, String> tags) {
+        for (Map.Entry<String, IamPolicy> policy : deployed.entrySet()) {
+            PolicyEvaluator.Decision decision = new PolicyEvaluator(List.of(policy.getValue()))
+                    .evaluate(probe.action(), probe.resource(), probe.context(), tags);
+            if (decision.allowed()) {
+                return policy.getKey() + " (" + decision.statement() + ")";
+            }
+        }
+        return "policies together";
     }
-    return tags;
-  }
 
-  /** A tenant of the layout whose non-subject claims all carry {@code org}. */
-  private static Tenant tenant(TenantLayout layout, String org, String subject) {
-    Map<String, String> claims = new LinkedHashMap<>();
-    layout.principalTags().values().forEach(claim -> claims.put(claim, org));
-    claims.put("sub", subject);
-    return layout.tenantFromClaims(claims);
-  }
+    List<Probe> probes() {
+        List<Probe> probes = new ArrayList<>();
+        List<String> own = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (TenantLayout layout : layouts) {
+            String ownPrefix = layout.partitionKeyPrefix(tenant(layout, OWN, OWN_SUBJECT));
+            String otherPrefix = layout.partitionKeyPrefix(tenant(layout, OTHER, OTHER_SUBJECT));
+            own.add(layout.isPartitionKeyExact() ? ownPrefix : ownPrefix + "item-1");
+            other.add(layout.isPartitionKeyExact() ? otherPrefix : otherPrefix + "item-1");
+        }
+        tables.forEach((table, indexes) -> {
+            String arn = "arn:" + partition + ":dynamodb:" + region + ":" + account + ":table/" + table;
+            List<String> targets = new ArrayList<>(List.of(arn));
+            indexes.forEach(i -> targets.add(arn + "/index/" + i));
+            for (String target : targets) {
+                String where = target.equals(arn)
+                        ? "table " + table
+                        : "index " + target.substring(arn.length() + 7) + " of table " + table;
+                for (String action : ITEM_ACTIONS) {
+                    if (!target.equals(arn) && !action.equals("dynamodb:Query")) {
+                        continue; // indexes are only queried
+                    }
+                    for (String key : own) {
+                        probes.add(new Probe(
+                                action,
+                                target,
+                                Map.of("dynamodb:LeadingKeys", List.of(key)),
+                                action + " on the tenant's own items in " + where,
+                                false));
+                    }
+                    for (String key : other) {
+                        probes.add(new Probe(
+                                action,
+                                target,
+                                Map.of("dynamodb:LeadingKeys", List.of(key)),
+                                action + " on another tenant's items in " + where,
+                                false));
+                    }
+                    probes.add(
+                            new Probe(action, target, Map.of(), action + " without leading keys in " + where, false));
+                }
+            }
+            for (String action : TABLE_ACTIONS) {
+                probes.add(new Probe(action, arn, Map.of(), action + " on table " + table, false));
+            }
+            for (String action : STREAM_ACTIONS) {
+                probes.add(new Probe(
+                        action,
+                        arn + "/stream/2026-01-01T00:00:00.000",
+                        Map.of(),
+                        action + " on the stream of table " + table,
+                        false));
+            }
+            probes.add(new Probe(
+                    "dynamodb:DescribeTable", arn, Map.of(), "dynamodb:DescribeTable on table " + table, true));
+        });
+        for (String bucket : buckets) {
+            String arn = "arn:" + partition + ":s3:::" + bucket;
+            for (TenantLayout layout : layouts) {
+                String ownFolder = layout.objectKeyPrefix(tenant(layout, OWN, OWN_SUBJECT));
+                String otherFolder = layout.objectKeyPrefix(tenant(layout, OTHER, OTHER_SUBJECT));
+                String lookalike = layout.objectKeyPrefix(tenant(layout, LOOKALIKE, OWN_SUBJECT + "x"));
+                for (String action : OBJECT_ACTIONS) {
+                    boolean needed = TenantPolicies.S3_OBJECT_ACTIONS.contains(action);
+                    if (needed) {
+                        probes.add(new Probe(
+                                action,
+                                arn + "/" + ownFolder + "reports/q1.pdf",
+                                Map.of(),
+                                action + " in the tenant's own folder of bucket " + bucket,
+                                false));
+                    }
+                    probes.add(new Probe(
+                            action,
+                            arn + "/" + otherFolder + "reports/q1.pdf",
+                            Map.of(),
+                            action + " in another tenant's folder of bucket " + bucket,
+                            false));
+                    probes.add(new Probe(
+                            action,
+                            arn + "/" + lookalike + "reports/q1.pdf",
+                            Map.of(),
+                            action + " in a folder that merely starts with the tenant's name (" + lookalike
+                                    + ") of bucket " + bucket,
+                            false));
+                    probes.add(new Probe(
+                            action,
+                            arn + "/q1.pdf",
+                            Map.of(),
+                            action + " outside any tenant folder of bucket " + bucket,
+                            false));
+                }
+                probes.add(listing(arn, ownFolder, "s3:ListBucket of the tenant's own folder in bucket " + bucket));
+                probes.add(listing(arn, otherFolder, "s3:ListBucket of another tenant's folder in bucket " + bucket));
+                probes.add(listing(arn, lookalike, "s3:ListBucket of " + lookalike + " in bucket " + bucket));
+            }
+            probes.add(listing(arn, "", "s3:ListBucket with an empty s3:prefix in bucket " + bucket));
+            probes.add(new Probe(
+                    "s3:ListBucket", arn, Map.of(), "s3:ListBucket without s3:prefix in bucket " + bucket, false));
+            for (String action : BUCKET_ACTIONS) {
+                probes.add(new Probe(action, arn, Map.of(), action + " on bucket " + bucket, false));
+            }
+            probes.add(
+                    new Probe("s3:GetBucketLocation", arn, Map.of(), "s3:GetBucketLocation on bucket " + bucket, true));
+        }
+        return probes;
+    }
+
+    private static Probe listing(String bucketArn, String prefix, String description) {
+        return new Probe("s3:ListBucket", bucketArn, Map.of("s3:prefix", List.of(prefix)), description, false);
+    }
+
+    private Map<String, String> principalTags(String org, String subject) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (TenantLayout layout : layouts) {
+            tags.putAll(tenant(layout, org, subject).tags());
+        }
+        return tags;
+    }
+
+    /** A tenant of the layout whose non-subject claims all carry {@code org}. */
+    private static Tenant tenant(TenantLayout layout, String org, String subject) {
+        Map<String, String> claims = new LinkedHashMap<>();
+        layout.principalTags().values().forEach(claim -> claims.put(claim, org));
+        claims.put("sub", subject);
+        return layout.tenantFromClaims(claims);
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.internal.dynamodb;
 
 import dev.tenantclient.TenantBoundaryException;
@@ -66,415 +70,488 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class TenantDynamoDbClient implements DynamoDbClient {
 
-  private static final Pattern ASSIGNMENT = Pattern.compile("(#[A-Za-z0-9_]+|[A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*"
-      + "(:[A-Za-z0-9_]+)");
+    private static final Pattern ASSIGNMENT =
+            Pattern.compile("(#[A-Za-z0-9_]+|[A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*" + "(:[A-Za-z0-9_]+)");
 
-  private final DynamoDbClient shared;
-  private final AwsCredentialsProvider credentials;
-  private final PartitionKeys keys;
-  private final Map<String, TableKeys> tables = new ConcurrentHashMap<>();
+    private final DynamoDbClient shared;
+    private final AwsCredentialsProvider credentials;
+    private final PartitionKeys keys;
+    private final Map<String, TableKeys> tables = new ConcurrentHashMap<>();
 
-  /**
-   * Creates the client.
-   *
-   * @param shared the application's shared client (not closed here)
-   * @param credentials the session's credentials
-   * @param keys the tenant's partition-key rule
-   */
-  public TenantDynamoDbClient(DynamoDbClient shared, AwsCredentialsProvider credentials, PartitionKeys keys) {
-    this.shared = shared;
-    this.credentials = credentials;
-    this.keys = keys;
-  }
-
-  /**
-   * Registers a table's key attributes (idempotent; the first registration of a table name wins unless the schema
-   * names the same keys).
-   *
-   * @param table the table name
-   * @param schema its schema
-   * @return the table's keys
-   */
-  public TableKeys register(String table, TableSchema<?> schema) {
-    TableKeys known = tables.get(table);
-    if (known != null) {
-      return known;
+    /**
+     * Creates the client.
+     *
+     * @param shared the application's shared client (not closed here)
+     * @param credentials the session's credentials
+     * @param keys the tenant's partition-key rule
+     */
+    public TenantDynamoDbClient(DynamoDbClient shared, AwsCredentialsProvider credentials, PartitionKeys keys) {
+        this.shared = shared;
+        this.credentials = credentials;
+        this.keys = keys;
     }
-    TableKeys read = TableKeys.of(table, schema);
-    TableKeys raced = tables.putIfAbsent(table, read);
-    return raced == null ? read : raced;
-  }
 
-  /** @return the tenant's partition-key rule */
-  public PartitionKeys keys() {
-    return keys;
-  }
-
-  // ------------------------------------------------------------------------------------------ operations
-
-  @Override
-  public GetItemResponse getItem(GetItemRequest request) {
-    TableKeys t = table(request.tableName());
-    GetItemRequest out = signed(request.toBuilder().key(toStored(t, request.key())).build(),
-        GetItemRequest::toBuilder, GetItemRequest.Builder::overrideConfiguration);
-    guard(t, null, out.key());
-    GetItemResponse response = shared.getItem(out);
-    return response.hasItem() ? response.toBuilder().item(toApplication(t, response.item())).build() : response;
-  }
-
-  @Override
-  public PutItemResponse putItem(PutItemRequest request) {
-    TableKeys t = table(request.tableName());
-    PutItemRequest out = signed(request.toBuilder().item(toStoredItem(t, request.item())).build(),
-        PutItemRequest::toBuilder, PutItemRequest.Builder::overrideConfiguration);
-    guard(t, null, out.item());
-    PutItemResponse response = shared.putItem(out);
-    return response.hasAttributes()
-        ? response.toBuilder().attributes(toApplication(t, response.attributes())).build() : response;
-  }
-
-  @Override
-  public UpdateItemResponse updateItem(UpdateItemRequest request) {
-    TableKeys t = table(request.tableName());
-    UpdateItemRequest out = signed(request.toBuilder().key(toStored(t, request.key()))
-            .expressionAttributeValues(assignments(t, request.updateExpression(),
-                request.expressionAttributeNames(), request.expressionAttributeValues()))
-            .build(),
-        UpdateItemRequest::toBuilder, UpdateItemRequest.Builder::overrideConfiguration);
-    guard(t, null, out.key());
-    UpdateItemResponse response = shared.updateItem(out);
-    return response.hasAttributes()
-        ? response.toBuilder().attributes(toApplication(t, response.attributes())).build() : response;
-  }
-
-  @Override
-  public DeleteItemResponse deleteItem(DeleteItemRequest request) {
-    TableKeys t = table(request.tableName());
-    DeleteItemRequest out = signed(request.toBuilder().key(toStored(t, request.key())).build(),
-        DeleteItemRequest::toBuilder, DeleteItemRequest.Builder::overrideConfiguration);
-    guard(t, null, out.key());
-    DeleteItemResponse response = shared.deleteItem(out);
-    return response.hasAttributes()
-        ? response.toBuilder().attributes(toApplication(t, response.attributes())).build() : response;
-  }
-
-  @Override
-  public QueryResponse query(QueryRequest request) {
-    TableKeys t = table(request.tableName());
-    String attribute = t.partitionKeyOf(request.indexName()).orElseThrow(() -> new TenantBoundaryException(
-        "Index '" + request.indexName() + "' of table '" + t.table() + "' is not keyed by the tenant; IAM cannot"
-            + " confine a query on it"));
-    QueryRequest.Builder b = request.toBuilder().expressionAttributeValues(assignments(t,
-        request.keyConditionExpression(), request.expressionAttributeNames(), request.expressionAttributeValues()));
-    if (request.hasExclusiveStartKey()) {
-      b.exclusiveStartKey(toStoredItem(t, request.exclusiveStartKey()));
-    }
-    QueryRequest out = signed(b.build(), QueryRequest::toBuilder, QueryRequest.Builder::overrideConfiguration);
-    guard(t, request.indexName(), Map.of(attribute, boundValue(out, attribute)));
-    QueryResponse response = shared.query(out);
-    QueryResponse.Builder r = response.toBuilder();
-    if (response.hasItems()) {
-      r.items(response.items().stream().map(item -> toApplication(t, item)).toList());
-    }
-    if (response.hasLastEvaluatedKey()) {
-      r.lastEvaluatedKey(toApplication(t, response.lastEvaluatedKey()));
-    }
-    return r.build();
-  }
-
-  @Override
-  public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
-    Map<String, KeysAndAttributes> items = new LinkedHashMap<>();
-    request.requestItems().forEach((name, ka) -> {
-      TableKeys t = table(name);
-      List<Map<String, AttributeValue>> stored = new ArrayList<>();
-      for (Map<String, AttributeValue> key : ka.keys()) {
-        Map<String, AttributeValue> s = toStored(t, key);
-        guard(t, null, s);
-        stored.add(s);
-      }
-      items.put(name, ka.toBuilder().keys(stored).build());
-    });
-    BatchGetItemRequest out = signed(request.toBuilder().requestItems(items).build(),
-        BatchGetItemRequest::toBuilder, BatchGetItemRequest.Builder::overrideConfiguration);
-    BatchGetItemResponse response = shared.batchGetItem(out);
-    Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
-    response.responses().forEach((name, list) -> responses.put(name,
-        list.stream().map(item -> toApplication(table(name), item)).toList()));
-    Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
-    response.unprocessedKeys().forEach((name, ka) -> unprocessed.put(name, ka.toBuilder()
-        .keys(ka.keys().stream().map(k -> toApplication(table(name), k)).toList()).build()));
-    return response.toBuilder().responses(responses).unprocessedKeys(unprocessed).build();
-  }
-
-  @Override
-  public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-    Map<String, List<WriteRequest>> items = new LinkedHashMap<>();
-    request.requestItems().forEach((name, writes) -> items.put(name,
-        writes.stream().map(w -> rewrite(table(name), w, true)).toList()));
-    BatchWriteItemRequest out = signed(request.toBuilder().requestItems(items).build(),
-        BatchWriteItemRequest::toBuilder, BatchWriteItemRequest.Builder::overrideConfiguration);
-    BatchWriteItemResponse response = shared.batchWriteItem(out);
-    Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>();
-    response.unprocessedItems().forEach((name, writes) -> unprocessed.put(name,
-        writes.stream().map(w -> rewrite(table(name), w, false)).toList()));
-    return response.toBuilder().unprocessedItems(unprocessed).build();
-  }
-
-  @Override
-  public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
-    List<TableKeys> order = new ArrayList<>();
-    List<TransactGetItem> items = new ArrayList<>();
-    for (TransactGetItem item : request.transactItems()) {
-      Get get = item.get();
-      TableKeys t = table(get.tableName());
-      Map<String, AttributeValue> key = toStored(t, get.key());
-      guard(t, null, key);
-      order.add(t);
-      items.add(item.toBuilder().get(get.toBuilder().key(key).build()).build());
-    }
-    TransactGetItemsRequest out = signed(request.toBuilder().transactItems(items).build(),
-        TransactGetItemsRequest::toBuilder, TransactGetItemsRequest.Builder::overrideConfiguration);
-    TransactGetItemsResponse response = shared.transactGetItems(out);
-    if (!response.hasResponses()) {
-      return response;
-    }
-    List<ItemResponse> stripped = new ArrayList<>();
-    for (int i = 0; i < response.responses().size(); i++) {
-      ItemResponse r = response.responses().get(i);
-      stripped.add(r.hasItem() ? r.toBuilder().item(toApplication(order.get(i), r.item())).build() : r);
-    }
-    return response.toBuilder().responses(stripped).build();
-  }
-
-  @Override
-  public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-    List<TransactWriteItem> items = new ArrayList<>();
-    for (TransactWriteItem item : request.transactItems()) {
-      TransactWriteItem.Builder b = item.toBuilder();
-      if (item.put() != null) {
-        Put p = item.put();
-        TableKeys t = table(p.tableName());
-        Map<String, AttributeValue> stored = toStoredItem(t, p.item());
-        guard(t, null, stored);
-        b.put(p.toBuilder().item(stored).build());
-      } else if (item.update() != null) {
-        Update u = item.update();
-        TableKeys t = table(u.tableName());
-        Map<String, AttributeValue> key = toStored(t, u.key());
-        guard(t, null, key);
-        b.update(u.toBuilder().key(key).expressionAttributeValues(assignments(t, u.updateExpression(),
-            u.expressionAttributeNames(), u.expressionAttributeValues())).build());
-      } else if (item.delete() != null) {
-        Delete d = item.delete();
-        TableKeys t = table(d.tableName());
-        Map<String, AttributeValue> key = toStored(t, d.key());
-        guard(t, null, key);
-        b.delete(d.toBuilder().key(key).build());
-      } else if (item.conditionCheck() != null) {
-        ConditionCheck c = item.conditionCheck();
-        TableKeys t = table(c.tableName());
-        Map<String, AttributeValue> key = toStored(t, c.key());
-        guard(t, null, key);
-        b.conditionCheck(c.toBuilder().key(key).build());
-      } else {
-        throw new TenantBoundaryException("A transaction item without an action cannot be confined");
-      }
-      items.add(b.build());
-    }
-    return shared.transactWriteItems(signed(request.toBuilder().transactItems(items).build(),
-        TransactWriteItemsRequest::toBuilder, TransactWriteItemsRequest.Builder::overrideConfiguration));
-  }
-
-  @Override
-  public ScanResponse scan(ScanRequest request) {
-    throw new TenantBoundaryException("Scan cannot be confined to a tenant: it reads every partition, and IAM's"
-        + " ForAllValues condition on dynamodb:LeadingKeys is true for a request without keys. Query the tenant's"
-        + " partition or a tenant-keyed index instead");
-  }
-
-  @Override
-  public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
-    throw partiQl();
-  }
-
-  @Override
-  public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest request) {
-    throw partiQl();
-  }
-
-  @Override
-  public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
-    throw partiQl();
-  }
-
-  private static TenantBoundaryException partiQl() {
-    return new TenantBoundaryException("PartiQL statements are not confined by tenant-client; use the table's"
-        + " item and query operations");
-  }
-
-  @Override
-  public String serviceName() {
-    return shared.serviceName();
-  }
-
-  @Override
-  public DynamoDbServiceClientConfiguration serviceClientConfiguration() {
-    return shared.serviceClientConfiguration();
-  }
-
-  @Override
-  public void close() {
-    // the shared client belongs to the application or the TenantClient
-  }
-
-  // ------------------------------------------------------------------------------------------ the guard
-
-  /**
-   * The guard: every leading key of a request must carry the tenant — the predicate of the IAM condition.
-   *
-   * @param t the table
-   * @param index the index queried, or null
-   * @param key the attributes holding the leading key (a key, an item, or the bound key-condition value)
-   * @throws TenantBoundaryException when a leading key is missing or outside the tenant
-   */
-  public void guard(TableKeys t, String index, Map<String, AttributeValue> key) {
-    String attribute = t.partitionKeyOf(index).orElseThrow(() -> new TenantBoundaryException("Index '" + index
-        + "' of table '" + t.table() + "' is not keyed by the tenant"));
-    AttributeValue value = key.get(attribute);
-    if (value == null || value.s() == null) {
-      throw new TenantBoundaryException("Request to table '" + t.table() + "' has no string leading key '"
-          + attribute + "'; IAM could not confine it");
-    }
-    if (!keys.owns(value.s())) {
-      throw new TenantBoundaryException("Request to table '" + t.table() + "' has a leading key outside the"
-          + " caller's tenant; it was not sent");
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------ rewriting
-
-  private TableKeys table(String name) {
-    TableKeys t = name == null ? null : tables.get(name);
-    if (t == null) {
-      throw new TenantBoundaryException("Table '" + name + "' was not opened through this session"
-          + " (TenantSession.table); its keys are unknown, so the request cannot be confined");
-    }
-    return t;
-  }
-
-  private Map<String, AttributeValue> toStored(TableKeys t, Map<String, AttributeValue> key) {
-    return toStoredItem(t, key);
-  }
-
-  private Map<String, AttributeValue> toStoredItem(TableKeys t, Map<String, AttributeValue> item) {
-    Map<String, AttributeValue> out = new HashMap<>(item);
-    for (String attribute : t.tenantAttributes()) {
-      AttributeValue v = item.get(attribute);
-      if (v == null || Boolean.TRUE.equals(v.nul())) {
-        if (keys.isExact() && attribute.equals(t.partitionKey())) {
-          out.put(attribute, AttributeValue.fromS(keys.value()));
+    /**
+     * Registers a table's key attributes (idempotent; the first registration of a table name wins unless the schema
+     * names the same keys).
+     *
+     * @param table the table name
+     * @param schema its schema
+     * @return the table's keys
+     */
+    public TableKeys register(String table, TableSchema<?> schema) {
+        TableKeys known = tables.get(table);
+        if (known != null) {
+            return known;
         }
-        continue;
-      }
-      if (v.s() == null) {
-        throw new TenantBoundaryException("Attribute '" + attribute + "' of table '" + t.table()
-            + "' carries the tenant and must be a string");
-      }
-      out.put(attribute, AttributeValue.fromS(keys.toStored(attribute, v.s())));
+        TableKeys read = TableKeys.of(table, schema);
+        TableKeys raced = tables.putIfAbsent(table, read);
+        return raced == null ? read : raced;
     }
-    return out;
-  }
 
-  private Map<String, AttributeValue> toApplication(TableKeys t, Map<String, AttributeValue> item) {
-    Map<String, AttributeValue> out = new HashMap<>(item);
-    for (String attribute : t.tenantAttributes()) {
-      AttributeValue v = item.get(attribute);
-      if (v != null && v.s() != null) {
-        out.put(attribute, AttributeValue.fromS(keys.toApplication(attribute, v.s())));
-      } else if (v != null && attribute.equals(t.partitionKey())) {
-        throw new TenantBoundaryException("DynamoDB returned an item of table '" + t.table() + "' whose partition"
-            + " key is not a string; it was not returned");
-      }
+    /** @return the tenant's partition-key rule */
+    public PartitionKeys keys() {
+        return keys;
     }
-    return out;
-  }
 
-  private WriteRequest rewrite(TableKeys t, WriteRequest w, boolean toStored) {
-    if (w.putRequest() != null) {
-      Map<String, AttributeValue> item = toStored ? toStoredItem(t, w.putRequest().item())
-          : toApplication(t, w.putRequest().item());
-      if (toStored) {
-        guard(t, null, item);
-      }
-      return w.toBuilder().putRequest(PutRequest.builder().item(item).build()).build();
-    }
-    if (w.deleteRequest() != null) {
-      Map<String, AttributeValue> key = toStored ? toStored(t, w.deleteRequest().key())
-          : toApplication(t, w.deleteRequest().key());
-      if (toStored) {
-        guard(t, null, key);
-      }
-      return w.toBuilder().deleteRequest(DeleteRequest.builder().key(key).build()).build();
-    }
-    throw new TenantBoundaryException("A batch write request without a put or delete cannot be confined");
-  }
+    // ------------------------------------------------------------------------------------------ operations
 
-  /** Rewrites values assigned to tenant attributes in a key condition or update expression ({@code #a = :v}). */
-  private Map<String, AttributeValue> assignments(TableKeys t, String expression, Map<String, String> names,
-      Map<String, AttributeValue> values) {
-    if (expression == null || values == null || values.isEmpty()) {
-      return values;
+    @Override
+    public GetItemResponse getItem(GetItemRequest request) {
+        TableKeys t = table(request.tableName());
+        GetItemRequest out = signed(
+                request.toBuilder().key(toStored(t, request.key())).build(),
+                GetItemRequest::toBuilder,
+                GetItemRequest.Builder::overrideConfiguration);
+        guard(t, null, out.key());
+        GetItemResponse response = shared.getItem(out);
+        return response.hasItem()
+                ? response.toBuilder().item(toApplication(t, response.item())).build()
+                : response;
     }
-    Map<String, AttributeValue> out = new HashMap<>(values);
-    Matcher m = ASSIGNMENT.matcher(expression);
-    while (m.find()) {
-      String name = m.group(1).startsWith("#") ? names.get(m.group(1)) : m.group(1);
-      AttributeValue v = values.get(m.group(2));
-      if (name != null && v != null && t.tenantAttributes().contains(name)) {
-        if (v.s() == null) {
-          throw new TenantBoundaryException("Attribute '" + name + "' carries the tenant and must be a string");
+
+    @Override
+    public PutItemResponse putItem(PutItemRequest request) {
+        TableKeys t = table(request.tableName());
+        PutItemRequest out = signed(
+                request.toBuilder().item(toStoredItem(t, request.item())).build(),
+                PutItemRequest::toBuilder,
+                PutItemRequest.Builder::overrideConfiguration);
+        guard(t, null, out.item());
+        PutItemResponse response = shared.putItem(out);
+        return response.hasAttributes()
+                ? response.toBuilder()
+                        .attributes(toApplication(t, response.attributes()))
+                        .build()
+                : response;
+    }
+
+    @Override
+    public UpdateItemResponse updateItem(UpdateItemRequest request) {
+        TableKeys t = table(request.tableName());
+        UpdateItemRequest out = signed(
+                request.toBuilder()
+                        .key(toStored(t, request.key()))
+                        .expressionAttributeValues(assignments(
+                                t,
+                                request.updateExpression(),
+                                request.expressionAttributeNames(),
+                                request.expressionAttributeValues()))
+                        .build(),
+                UpdateItemRequest::toBuilder,
+                UpdateItemRequest.Builder::overrideConfiguration);
+        guard(t, null, out.key());
+        UpdateItemResponse response = shared.updateItem(out);
+        return response.hasAttributes()
+                ? response.toBuilder()
+                        .attributes(toApplication(t, response.attributes()))
+                        .build()
+                : response;
+    }
+
+    @Override
+    public DeleteItemResponse deleteItem(DeleteItemRequest request) {
+        TableKeys t = table(request.tableName());
+        DeleteItemRequest out = signed(
+                request.toBuilder().key(toStored(t, request.key())).build(),
+                DeleteItemRequest::toBuilder,
+                DeleteItemRequest.Builder::overrideConfiguration);
+        guard(t, null, out.key());
+        DeleteItemResponse response = shared.deleteItem(out);
+        return response.hasAttributes()
+                ? response.toBuilder()
+                        .attributes(toApplication(t, response.attributes()))
+                        .build()
+                : response;
+    }
+
+    @Override
+    public QueryResponse query(QueryRequest request) {
+        TableKeys t = table(request.tableName());
+        String attribute = t.partitionKeyOf(request.indexName())
+                .orElseThrow(() -> new TenantBoundaryException("Index '" + request.indexName() + "' of table '"
+                        + t.table() + "' is not keyed by the tenant; IAM cannot" + " confine a query on it"));
+        QueryRequest.Builder b = request.toBuilder()
+                .expressionAttributeValues(assignments(
+                        t,
+                        request.keyConditionExpression(),
+                        request.expressionAttributeNames(),
+                        request.expressionAttributeValues()));
+        if (request.hasExclusiveStartKey()) {
+            b.exclusiveStartKey(toStoredItem(t, request.exclusiveStartKey()));
         }
-        out.put(m.group(2), AttributeValue.fromS(keys.toStored(name, v.s())));
-      }
-    }
-    return out;
-  }
-
-  /** The value a query's key condition binds to an attribute with {@code =}. */
-  private static AttributeValue boundValue(QueryRequest q, String attribute) {
-    if (q.keyConditionExpression() == null) {
-      throw new TenantBoundaryException("A query without a key condition cannot be confined (KeyConditions,"
-          + " the legacy parameter, is not supported)");
-    }
-    Matcher m = ASSIGNMENT.matcher(q.keyConditionExpression());
-    while (m.find()) {
-      String name = m.group(1).startsWith("#") ? q.expressionAttributeNames().get(m.group(1)) : m.group(1);
-      if (attribute.equals(name)) {
-        AttributeValue v = q.expressionAttributeValues().get(m.group(2));
-        if (v != null) {
-          return v;
+        QueryRequest out = signed(b.build(), QueryRequest::toBuilder, QueryRequest.Builder::overrideConfiguration);
+        guard(t, request.indexName(), Map.of(attribute, boundValue(out, attribute)));
+        QueryResponse response = shared.query(out);
+        QueryResponse.Builder r = response.toBuilder();
+        if (response.hasItems()) {
+            r.items(response.items().stream()
+                    .map(item -> toApplication(t, item))
+                    .toList());
         }
-      }
+        if (response.hasLastEvaluatedKey()) {
+            r.lastEvaluatedKey(toApplication(t, response.lastEvaluatedKey()));
+        }
+        return r.build();
     }
-    throw new TenantBoundaryException("The query's key condition does not bind partition key '" + attribute
-        + "' with '='; IAM could not confine it");
-  }
 
-  private <R extends DynamoDbRequest, B extends DynamoDbRequest.Builder> R signed(R request,
-      Function<R, B> toBuilder, java.util.function.BiFunction<B, AwsRequestOverrideConfiguration, B> set) {
-    AwsRequestOverrideConfiguration merged = request.overrideConfiguration()
-        .map(AwsRequestOverrideConfiguration::toBuilder)
-        .orElseGet(AwsRequestOverrideConfiguration::builder)
-        .credentialsProvider(credentials)
-        .build();
-    @SuppressWarnings("unchecked")
-    R out = (R) set.apply(toBuilder.apply(request), merged).build();
-    return out;
-  }
+    @Override
+    public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+        Map<String, KeysAndAttributes> items = new LinkedHashMap<>();
+        request.requestItems().forEach((name, ka) -> {
+            TableKeys t = table(name);
+            List<Map<String, AttributeValue>> stored = new ArrayList<>();
+            for (Map<String, AttributeValue> key : ka.keys()) {
+                Map<String, AttributeValue> s = toStored(t, key);
+                guard(t, null, s);
+                stored.add(s);
+            }
+            items.put(name, ka.toBuilder().keys(stored).build());
+        });
+        BatchGetItemRequest out = signed(
+                request.toBuilder().requestItems(items).build(),
+                BatchGetItemRequest::toBuilder,
+                BatchGetItemRequest.Builder::overrideConfiguration);
+        BatchGetItemResponse response = shared.batchGetItem(out);
+        Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
+        response.responses()
+                .forEach((name, list) -> responses.put(
+                        name,
+                        list.stream()
+                                .map(item -> toApplication(table(name), item))
+                                .toList()));
+        Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
+        response.unprocessedKeys()
+                .forEach((name, ka) -> unprocessed.put(
+                        name,
+                        ka.toBuilder()
+                                .keys(ka.keys().stream()
+                                        .map(k -> toApplication(table(name), k))
+                                        .toList())
+                                .build()));
+        return response.toBuilder()
+                .responses(responses)
+                .unprocessedKeys(unprocessed)
+                .build();
+    }
 
-  @Override
-  public String toString() {
-    return "TenantDynamoDbClient{" + keys + ", tables=" + tables.keySet() + "}";
-  }
+    @Override
+    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+        Map<String, List<WriteRequest>> items = new LinkedHashMap<>();
+        request.requestItems()
+                .forEach((name, writes) -> items.put(
+                        name,
+                        writes.stream().map(w -> rewrite(table(name), w, true)).toList()));
+        BatchWriteItemRequest out = signed(
+                request.toBuilder().requestItems(items).build(),
+                BatchWriteItemRequest::toBuilder,
+                BatchWriteItemRequest.Builder::overrideConfiguration);
+        BatchWriteItemResponse response = shared.batchWriteItem(out);
+        Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>();
+        response.unprocessedItems()
+                .forEach((name, writes) -> unprocessed.put(
+                        name,
+                        writes.stream().map(w -> rewrite(table(name), w, false)).toList()));
+        return response.toBuilder().unprocessedItems(unprocessed).build();
+    }
+
+    @Override
+    public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
+        List<TableKeys> order = new ArrayList<>();
+        List<TransactGetItem> items = new ArrayList<>();
+        for (TransactGetItem item : request.transactItems()) {
+            Get get = item.get();
+            TableKeys t = table(get.tableName());
+            Map<String, AttributeValue> key = toStored(t, get.key());
+            guard(t, null, key);
+            order.add(t);
+            items.add(item.toBuilder().get(get.toBuilder().key(key).build()).build());
+        }
+        TransactGetItemsRequest out = signed(
+                request.toBuilder().transactItems(items).build(),
+                TransactGetItemsRequest::toBuilder,
+                TransactGetItemsRequest.Builder::overrideConfiguration);
+        TransactGetItemsResponse response = shared.transactGetItems(out);
+        if (!response.hasResponses()) {
+            return response;
+        }
+        List<ItemResponse> stripped = new ArrayList<>();
+        for (int i = 0; i < response.responses().size(); i++) {
+            ItemResponse r = response.responses().get(i);
+            stripped.add(
+                    r.hasItem()
+                            ? r.toBuilder()
+                                    .item(toApplication(order.get(i), r.item()))
+                                    .build()
+                            : r);
+        }
+        return response.toBuilder().responses(stripped).build();
+    }
+
+    @Override
+    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (TransactWriteItem item : request.transactItems()) {
+            TransactWriteItem.Builder b = item.toBuilder();
+            if (item.put() != null) {
+                Put p = item.put();
+                TableKeys t = table(p.tableName());
+                Map<String, AttributeValue> stored = toStoredItem(t, p.item());
+                guard(t, null, stored);
+                b.put(p.toBuilder().item(stored).build());
+            } else if (item.update() != null) {
+                Update u = item.update();
+                TableKeys t = table(u.tableName());
+                Map<String, AttributeValue> key = toStored(t, u.key());
+                guard(t, null, key);
+                b.update(u.toBuilder()
+                        .key(key)
+                        .expressionAttributeValues(assignments(
+                                t, u.updateExpression(), u.expressionAttributeNames(), u.expressionAttributeValues()))
+                        .build());
+            } else if (item.delete() != null) {
+                Delete d = item.delete();
+                TableKeys t = table(d.tableName());
+                Map<String, AttributeValue> key = toStored(t, d.key());
+                guard(t, null, key);
+                b.delete(d.toBuilder().key(key).build());
+            } else if (item.conditionCheck() != null) {
+                ConditionCheck c = item.conditionCheck();
+                TableKeys t = table(c.tableName());
+                Map<String, AttributeValue> key = toStored(t, c.key());
+                guard(t, null, key);
+                b.conditionCheck(c.toBuilder().key(key).build());
+            } else {
+                throw new TenantBoundaryException("A transaction item without an action cannot be confined");
+            }
+            items.add(b.build());
+        }
+        return shared.transactWriteItems(signed(
+                request.toBuilder().transactItems(items).build(),
+                TransactWriteItemsRequest::toBuilder,
+                TransactWriteItemsRequest.Builder::overrideConfiguration));
+    }
+
+    @Override
+    public ScanResponse scan(ScanRequest request) {
+        throw new TenantBoundaryException("Scan cannot be confined to a tenant: it reads every partition, and IAM's"
+                + " ForAllValues condition on dynamodb:LeadingKeys is true for a request without keys. Query the tenant's"
+                + " partition or a tenant-keyed index instead");
+    }
+
+    @Override
+    public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
+        throw partiQl();
+    }
+
+    @Override
+    public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest request) {
+        throw partiQl();
+    }
+
+    @Override
+    public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
+        throw partiQl();
+    }
+
+    private static TenantBoundaryException partiQl() {
+        return new TenantBoundaryException(
+                "PartiQL statements are not confined by tenant-client; use the table's" + " item and query operations");
+    }
+
+    @Override
+    public String serviceName() {
+        return shared.serviceName();
+    }
+
+    @Override
+    public DynamoDbServiceClientConfiguration serviceClientConfiguration() {
+        return shared.serviceClientConfiguration();
+    }
+
+    @Override
+    public void close() {
+        // the shared client belongs to the application or the TenantClient
+    }
+
+    // ------------------------------------------------------------------------------------------ the guard
+
+    /**
+     * The guard: every leading key of a request must carry the tenant — the predicate of the IAM condition.
+     *
+     * @param t the table
+     * @param index the index queried, or null
+     * @param key the attributes holding the leading key (a key, an item, or the bound key-condition value)
+     * @throws TenantBoundaryException when a leading key is missing or outside the tenant
+     */
+    public void guard(TableKeys t, String index, Map<String, AttributeValue> key) {
+        String attribute = t.partitionKeyOf(index)
+                .orElseThrow(() -> new TenantBoundaryException(
+                        "Index '" + index + "' of table '" + t.table() + "' is not keyed by the tenant"));
+        AttributeValue value = key.get(attribute);
+        if (value == null || value.s() == null) {
+            throw new TenantBoundaryException("Request to table '" + t.table() + "' has no string leading key '"
+                    + attribute + "'; IAM could not confine it");
+        }
+        if (!keys.owns(value.s())) {
+            throw new TenantBoundaryException("Request to table '" + t.table() + "' has a leading key outside the"
+                    + " caller's tenant; it was not sent");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ rewriting
+
+    private TableKeys table(String name) {
+        TableKeys t = name == null ? null : tables.get(name);
+        if (t == null) {
+            throw new TenantBoundaryException("Table '" + name + "' was not opened through this session"
+                    + " (TenantSession.table); its keys are unknown, so the request cannot be confined");
+        }
+        return t;
+    }
+
+    private Map<String, AttributeValue> toStored(TableKeys t, Map<String, AttributeValue> key) {
+        return toStoredItem(t, key);
+    }
+
+    private Map<String, AttributeValue> toStoredItem(TableKeys t, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> out = new HashMap<>(item);
+        for (String attribute : t.tenantAttributes()) {
+            AttributeValue v = item.get(attribute);
+            if (v == null || Boolean.TRUE.equals(v.nul())) {
+                if (keys.isExact() && attribute.equals(t.partitionKey())) {
+                    out.put(attribute, AttributeValue.fromS(keys.value()));
+                }
+                continue;
+            }
+            if (v.s() == null) {
+                throw new TenantBoundaryException("Attribute '" + attribute + "' of table '" + t.table()
+                        + "' carries the tenant and must be a string");
+            }
+            out.put(attribute, AttributeValue.fromS(keys.toStored(attribute, v.s())));
+        }
+        return out;
+    }
+
+    private Map<String, AttributeValue> toApplication(TableKeys t, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> out = new HashMap<>(item);
+        for (String attribute : t.tenantAttributes()) {
+            AttributeValue v = item.get(attribute);
+            if (v != null && v.s() != null) {
+                out.put(attribute, AttributeValue.fromS(keys.toApplication(attribute, v.s())));
+            } else if (v != null && attribute.equals(t.partitionKey())) {
+                throw new TenantBoundaryException("DynamoDB returned an item of table '" + t.table()
+                        + "' whose partition" + " key is not a string; it was not returned");
+            }
+        }
+        return out;
+    }
+
+    private WriteRequest rewrite(TableKeys t, WriteRequest w, boolean toStored) {
+        if (w.putRequest() != null) {
+            Map<String, AttributeValue> item = toStored
+                    ? toStoredItem(t, w.putRequest().item())
+                    : toApplication(t, w.putRequest().item());
+            if (toStored) {
+                guard(t, null, item);
+            }
+            return w.toBuilder()
+                    .putRequest(PutRequest.builder().item(item).build())
+                    .build();
+        }
+        if (w.deleteRequest() != null) {
+            Map<String, AttributeValue> key = toStored
+                    ? toStored(t, w.deleteRequest().key())
+                    : toApplication(t, w.deleteRequest().key());
+            if (toStored) {
+                guard(t, null, key);
+            }
+            return w.toBuilder()
+                    .deleteRequest(DeleteRequest.builder().key(key).build())
+                    .build();
+        }
+        throw new TenantBoundaryException("A batch write request without a put or delete cannot be confined");
+    }
+
+    /** Rewrites values assigned to tenant attributes in a key condition or update expression ({@code #a = :v}). */
+    private Map<String, AttributeValue> assignments(
+            TableKeys t, String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+        if (expression == null || values == null || values.isEmpty()) {
+            return values;
+        }
+        Map<String, AttributeValue> out = new HashMap<>(values);
+        Matcher m = ASSIGNMENT.matcher(expression);
+        while (m.find()) {
+            String name = m.group(1).startsWith("#") ? names.get(m.group(1)) : m.group(1);
+            AttributeValue v = values.get(m.group(2));
+            if (name != null && v != null && t.tenantAttributes().contains(name)) {
+                if (v.s() == null) {
+                    throw new TenantBoundaryException(
+                            "Attribute '" + name + "' carries the tenant and must be a string");
+                }
+                out.put(m.group(2), AttributeValue.fromS(keys.toStored(name, v.s())));
+            }
+        }
+        return out;
+    }
+
+    /** The value a query's key condition binds to an attribute with {@code =}. */
+    private static AttributeValue boundValue(QueryRequest q, String attribute) {
+        if (q.keyConditionExpression() == null) {
+            throw new TenantBoundaryException("A query without a key condition cannot be confined (KeyConditions,"
+                    + " the legacy parameter, is not supported)");
+        }
+        Matcher m = ASSIGNMENT.matcher(q.keyConditionExpression());
+        while (m.find()) {
+            String name =
+                    m.group(1).startsWith("#") ? q.expressionAttributeNames().get(m.group(1)) : m.group(1);
+            if (attribute.equals(name)) {
+                AttributeValue v = q.expressionAttributeValues().get(m.group(2));
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        throw new TenantBoundaryException("The query's key condition does not bind partition key '" + attribute
+                + "' with '='; IAM could not confine it");
+    }
+
+    private <R extends DynamoDbRequest, B extends DynamoDbRequest.Builder> R signed(
+            R request,
+            Function<R, B> toBuilder,
+            java.util.function.BiFunction<B, AwsRequestOverrideConfiguration, B> set) {
+        AwsRequestOverrideConfiguration merged = request.overrideConfiguration()
+                .map(AwsRequestOverrideConfiguration::toBuilder)
+                .orElseGet(AwsRequestOverrideConfiguration::builder)
+                .credentialsProvider(credentials)
+                .build();
+        @SuppressWarnings("unchecked")
+        R out = (R) set.apply(toBuilder.apply(request), merged).build();
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "TenantDynamoDbClient{" + keys + ", tables=" + tables.keySet() + "}";
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.internal.s3;
 
 import dev.tenantclient.TenantBoundaryException;
@@ -29,131 +33,133 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  */
 public final class TenantS3Client extends DelegatingS3Client {
 
-  private final AwsCredentialsProvider credentials;
-  private final ObjectKeys keys;
-  private final String bucket;
+    private final AwsCredentialsProvider credentials;
+    private final ObjectKeys keys;
+    private final String bucket;
 
-  /**
-   * Creates the client.
-   *
-   * @param shared the shared client (not closed here)
-   * @param credentials the session's credentials
-   * @param keys the tenant's key rule
-   * @param bucket the only bucket requests may name
-   */
-  public TenantS3Client(S3Client shared, AwsCredentialsProvider credentials, ObjectKeys keys, String bucket) {
-    super(shared);
-    this.credentials = credentials;
-    this.keys = keys;
-    this.bucket = bucket;
-  }
-
-  @Override
-  protected <T extends S3Request, R> R invokeOperation(T request, Function<T, R> operation) {
-    guard(request);
-    AwsRequestOverrideConfiguration merged = request.overrideConfiguration()
-        .map(AwsRequestOverrideConfiguration::toBuilder)
-        .orElseGet(AwsRequestOverrideConfiguration::builder)
-        .credentialsProvider(credentials)
-        .build();
-    @SuppressWarnings("unchecked")
-    T signed = (T) request.toBuilder().overrideConfiguration(merged).build();
-    return operation.apply(signed);
-  }
-
-  /**
-   * The guard: the request's bucket and every key or prefix it carries must be the session's bucket and folder.
-   *
-   * @param request any S3 request
-   * @throws TenantBoundaryException when the request would leave the tenant or cannot be checked
-   */
-  public void guard(S3Request request) {
-    if (request instanceof PutObjectRequest r) {
-      check(r.bucket(), r.key());
-    } else if (request instanceof GetObjectRequest r) {
-      check(r.bucket(), r.key());
-    } else if (request instanceof HeadObjectRequest r) {
-      check(r.bucket(), r.key());
-    } else if (request instanceof DeleteObjectRequest r) {
-      check(r.bucket(), r.key());
-    } else if (request instanceof CopyObjectRequest r) {
-      check(r.destinationBucket(), r.destinationKey());
-      if (r.sourceBucket() != null) {
-        check(r.sourceBucket(), r.sourceKey());
-      } else {
-        checkCopySource(legacyCopySource(r)); // a caller may still set the deprecated field: check it too
-      }
-    } else if (request instanceof DeleteObjectsRequest r) {
-      checkBucket(r.bucket());
-      if (r.delete() == null || !r.delete().hasObjects() || r.delete().objects().isEmpty()) {
-        throw new TenantBoundaryException("A multi-object delete without keys cannot be confined");
-      }
-      for (ObjectIdentifier id : r.delete().objects()) {
-        checkKey(id.key());
-      }
-    } else if (request instanceof ListObjectsV2Request r) {
-      check(r.bucket(), r.prefix());
-      if (r.startAfter() != null && !r.startAfter().isEmpty()) {
-        checkKey(r.startAfter());
-      }
-    } else if (request instanceof CreateMultipartUploadRequest r) {
-      check(r.bucket(), r.key());
-    } else if (request instanceof UploadPartRequest r) {
-      check(r.bucket(), r.key());
-    } else if (request instanceof CompleteMultipartUploadRequest r) {
-      check(r.bucket(), r.key());
-    } else if (request instanceof AbortMultipartUploadRequest r) {
-      check(r.bucket(), r.key());
-    } else {
-      throw new TenantBoundaryException(request.getClass().getSimpleName().replace("Request", "")
-          + " is not confined by tenant-client; use TenantBucket's operations");
+    /**
+     * Creates the client.
+     *
+     * @param shared the shared client (not closed here)
+     * @param credentials the session's credentials
+     * @param keys the tenant's key rule
+     * @param bucket the only bucket requests may name
+     */
+    public TenantS3Client(S3Client shared, AwsCredentialsProvider credentials, ObjectKeys keys, String bucket) {
+        super(shared);
+        this.credentials = credentials;
+        this.keys = keys;
+        this.bucket = bucket;
     }
-  }
 
-  private void check(String requestBucket, String key) {
-    checkBucket(requestBucket);
-    checkKey(key);
-  }
-
-  private void checkBucket(String requestBucket) {
-    if (!bucket.equals(requestBucket)) {
-      throw new TenantBoundaryException("Request names bucket '" + requestBucket + "', not this session's bucket '"
-          + bucket + "'");
+    @Override
+    protected <T extends S3Request, R> R invokeOperation(T request, Function<T, R> operation) {
+        guard(request);
+        AwsRequestOverrideConfiguration merged = request.overrideConfiguration()
+                .map(AwsRequestOverrideConfiguration::toBuilder)
+                .orElseGet(AwsRequestOverrideConfiguration::builder)
+                .credentialsProvider(credentials)
+                .build();
+        @SuppressWarnings("unchecked")
+        T signed = (T) request.toBuilder().overrideConfiguration(merged).build();
+        return operation.apply(signed);
     }
-  }
 
-  private void checkKey(String key) {
-    if (!keys.owns(key)) {
-      throw new TenantBoundaryException("Request carries a key or prefix outside the caller's tenant folder; it was"
-          + " not sent");
+    /**
+     * The guard: the request's bucket and every key or prefix it carries must be the session's bucket and folder.
+     *
+     * @param request any S3 request
+     * @throws TenantBoundaryException when the request would leave the tenant or cannot be checked
+     */
+    public void guard(S3Request request) {
+        if (request instanceof PutObjectRequest r) {
+            check(r.bucket(), r.key());
+        } else if (request instanceof GetObjectRequest r) {
+            check(r.bucket(), r.key());
+        } else if (request instanceof HeadObjectRequest r) {
+            check(r.bucket(), r.key());
+        } else if (request instanceof DeleteObjectRequest r) {
+            check(r.bucket(), r.key());
+        } else if (request instanceof CopyObjectRequest r) {
+            check(r.destinationBucket(), r.destinationKey());
+            if (r.sourceBucket() != null) {
+                check(r.sourceBucket(), r.sourceKey());
+            } else {
+                checkCopySource(legacyCopySource(r)); // a caller may still set the deprecated field: check it too
+            }
+        } else if (request instanceof DeleteObjectsRequest r) {
+            checkBucket(r.bucket());
+            if (r.delete() == null
+                    || !r.delete().hasObjects()
+                    || r.delete().objects().isEmpty()) {
+                throw new TenantBoundaryException("A multi-object delete without keys cannot be confined");
+            }
+            for (ObjectIdentifier id : r.delete().objects()) {
+                checkKey(id.key());
+            }
+        } else if (request instanceof ListObjectsV2Request r) {
+            check(r.bucket(), r.prefix());
+            if (r.startAfter() != null && !r.startAfter().isEmpty()) {
+                checkKey(r.startAfter());
+            }
+        } else if (request instanceof CreateMultipartUploadRequest r) {
+            check(r.bucket(), r.key());
+        } else if (request instanceof UploadPartRequest r) {
+            check(r.bucket(), r.key());
+        } else if (request instanceof CompleteMultipartUploadRequest r) {
+            check(r.bucket(), r.key());
+        } else if (request instanceof AbortMultipartUploadRequest r) {
+            check(r.bucket(), r.key());
+        } else {
+            throw new TenantBoundaryException(request.getClass().getSimpleName().replace("Request", "")
+                    + " is not confined by tenant-client; use TenantBucket's operations");
+        }
     }
-  }
 
-  private void checkCopySource(String copySource) {
-    if (copySource == null) {
-      throw new TenantBoundaryException("A copy without a source cannot be confined");
+    private void check(String requestBucket, String key) {
+        checkBucket(requestBucket);
+        checkKey(key);
     }
-    String decoded = URLDecoder.decode(copySource.startsWith("/") ? copySource.substring(1) : copySource,
-        StandardCharsets.UTF_8);
-    int slash = decoded.indexOf('/');
-    if (slash < 0) {
-      throw new TenantBoundaryException("A copy source without a key cannot be confined");
+
+    private void checkBucket(String requestBucket) {
+        if (!bucket.equals(requestBucket)) {
+            throw new TenantBoundaryException(
+                    "Request names bucket '" + requestBucket + "', not this session's bucket '" + bucket + "'");
+        }
     }
-    check(decoded.substring(0, slash), decoded.substring(slash + 1));
-  }
 
-  @Override
-  public void close() {
-    // the shared client belongs to the application or the TenantClient
-  }
+    private void checkKey(String key) {
+        if (!keys.owns(key)) {
+            throw new TenantBoundaryException(
+                    "Request carries a key or prefix outside the caller's tenant folder; it was" + " not sent");
+        }
+    }
 
-  @Override
-  public String toString() {
-    return "TenantS3Client{bucket=" + bucket + ", " + keys + "}";
-  }
+    private void checkCopySource(String copySource) {
+        if (copySource == null) {
+            throw new TenantBoundaryException("A copy without a source cannot be confined");
+        }
+        String decoded = URLDecoder.decode(
+                copySource.startsWith("/") ? copySource.substring(1) : copySource, StandardCharsets.UTF_8);
+        int slash = decoded.indexOf('/');
+        if (slash < 0) {
+            throw new TenantBoundaryException("A copy source without a key cannot be confined");
+        }
+        check(decoded.substring(0, slash), decoded.substring(slash + 1));
+    }
 
-  @SuppressWarnings("deprecation")
-  private static String legacyCopySource(CopyObjectRequest request) {
-    return request.copySource();
-  }
+    @Override
+    public void close() {
+        // the shared client belongs to the application or the TenantClient
+    }
+
+    @Override
+    public String toString() {
+        return "TenantS3Client{bucket=" + bucket + ", " + keys + "}";
+    }
+
+    @SuppressWarnings("deprecation")
+    private static String legacyCopySource(CopyObjectRequest request) {
+        return request.copySource();
+    }
 }

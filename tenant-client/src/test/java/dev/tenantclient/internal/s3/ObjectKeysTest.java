@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.internal.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,58 +22,92 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
 class ObjectKeysTest {
 
-  private final ObjectKeys acme = new ObjectKeys(TenantLayout.org(),
-      new Tenant("acme", "alice", Map.of("org", "acme")));
+    private final ObjectKeys acme =
+            new ObjectKeys(TenantLayout.org(), new Tenant("acme", "alice", Map.of("org", "acme")));
 
-  @Test
-  void keysGoUnderTheTenantsFolderAndComeBackRelative() {
-    assertThat(acme.toStored("reports/q1.pdf")).isEqualTo("acme/reports/q1.pdf");
-    assertThat(acme.toApplication("acme/reports/q1.pdf")).isEqualTo("reports/q1.pdf");
-    assertThat(acme.toStoredPrefix("")).isEqualTo("acme/");
-    assertThat(acme.toStoredPrefix(null)).isEqualTo("acme/");
-    assertThat(acme.toStored("a..b/c.d/...")).isEqualTo("acme/a..b/c.d/...");
-  }
+    @Test
+    void keysGoUnderTheTenantsFolderAndComeBackRelative() {
+        assertThat(acme.toStored("reports/q1.pdf")).isEqualTo("acme/reports/q1.pdf");
+        assertThat(acme.toApplication("acme/reports/q1.pdf")).isEqualTo("reports/q1.pdf");
+        assertThat(acme.toStoredPrefix("")).isEqualTo("acme/");
+        assertThat(acme.toStoredPrefix(null)).isEqualTo("acme/");
+        assertThat(acme.toStored("a..b/c.d/...")).isEqualTo("acme/a..b/c.d/...");
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"", "/x", "a/../b", "..", ".", "./a", "a/.", "a//b", "a\\b", "a\u0000", "a\u001fb",
-      "a\u007fb", "\ud800x"})
-  void unsafeKeysAreRefused(String key) {
-    assertThatThrownBy(() -> acme.toStored(key)).isInstanceOf(TenantBoundaryException.class);
-  }
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                "/x",
+                "a/../b",
+                "..",
+                ".",
+                "./a",
+                "a/.",
+                "a//b",
+                "a\\b",
+                "a\u0000",
+                "a\u001fb",
+                "a\u007fb",
+                "\ud800x"
+            })
+    void unsafeKeysAreRefused(String key) {
+        assertThatThrownBy(() -> acme.toStored(key)).isInstanceOf(TenantBoundaryException.class);
+    }
 
-  @Test
-  void theLengthLimitCountsTheFolderInUtf8Bytes() {
-    assertThat(acme.toStored("x".repeat(1019))).hasSize(1024);
-    assertThatThrownBy(() -> acme.toStored("x".repeat(1020))).isInstanceOf(TenantBoundaryException.class)
-        .hasMessageContaining("1024");
-    assertThatThrownBy(() -> acme.toStored("é".repeat(510))).isInstanceOf(TenantBoundaryException.class);
-  }
+    @Test
+    void theLengthLimitCountsTheFolderInUtf8Bytes() {
+        assertThat(acme.toStored("x".repeat(1019))).hasSize(1024);
+        assertThatThrownBy(() -> acme.toStored("x".repeat(1020)))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("1024");
+        assertThatThrownBy(() -> acme.toStored("é".repeat(510))).isInstanceOf(TenantBoundaryException.class);
+    }
 
-  @Test
-  void aKeyOutsideTheFolderIsNeverReturned() {
-    assertThatThrownBy(() -> acme.toApplication("globex/a")).isInstanceOf(TenantBoundaryException.class);
-    assertThatThrownBy(() -> acme.toApplication("acmex/a")).isInstanceOf(TenantBoundaryException.class);
-  }
+    @Test
+    void aKeyOutsideTheFolderIsNeverReturned() {
+        assertThatThrownBy(() -> acme.toApplication("globex/a")).isInstanceOf(TenantBoundaryException.class);
+        assertThatThrownBy(() -> acme.toApplication("acmex/a")).isInstanceOf(TenantBoundaryException.class);
+    }
 
-  @Test
-  @SuppressWarnings("deprecation") // the guard must also check the deprecated copySource field
-  void theGuardRefusesForeignKeysBucketsCopySourcesAndOtherOperations() {
-    TenantS3Client s3 = new TenantS3Client(S3Client.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
-        .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())
-        .build(), () -> null, acme, "files");
+    @Test
+    @SuppressWarnings("deprecation") // the guard must also check the deprecated copySource field
+    void theGuardRefusesForeignKeysBucketsCopySourcesAndOtherOperations() {
+        TenantS3Client s3 = new TenantS3Client(
+                S3Client.builder()
+                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .credentialsProvider(
+                                software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())
+                        .build(),
+                () -> null,
+                acme,
+                "files");
 
-    assertThatThrownBy(() -> s3.guard(GetObjectRequest.builder().bucket("files").key("globex/a").build()))
-        .isInstanceOf(TenantBoundaryException.class);
-    assertThatThrownBy(() -> s3.guard(GetObjectRequest.builder().bucket("other").key("acme/a").build()))
-        .isInstanceOf(TenantBoundaryException.class).hasMessageContaining("other");
-    assertThatThrownBy(() -> s3.guard(ListObjectsV2Request.builder().bucket("files").build()))
-        .isInstanceOf(TenantBoundaryException.class);
-    assertThatThrownBy(() -> s3.guard(CopyObjectRequest.builder().copySource("files/globex/a")
-        .destinationBucket("files").destinationKey("acme/b").build()))
-        .isInstanceOf(TenantBoundaryException.class);
-    assertThatThrownBy(() -> s3.guard(ListBucketsRequest.builder().build()))
-        .isInstanceOf(TenantBoundaryException.class).hasMessageContaining("ListBuckets");
-    s3.guard(CopyObjectRequest.builder().copySource("files/acme/a").destinationBucket("files")
-        .destinationKey("acme/b").build());
-  }
+        assertThatThrownBy(() -> s3.guard(GetObjectRequest.builder()
+                        .bucket("files")
+                        .key("globex/a")
+                        .build()))
+                .isInstanceOf(TenantBoundaryException.class);
+        assertThatThrownBy(() -> s3.guard(
+                        GetObjectRequest.builder().bucket("other").key("acme/a").build()))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("other");
+        assertThatThrownBy(() ->
+                        s3.guard(ListObjectsV2Request.builder().bucket("files").build()))
+                .isInstanceOf(TenantBoundaryException.class);
+        assertThatThrownBy(() -> s3.guard(CopyObjectRequest.builder()
+                        .copySource("files/globex/a")
+                        .destinationBucket("files")
+                        .destinationKey("acme/b")
+                        .build()))
+                .isInstanceOf(TenantBoundaryException.class);
+        assertThatThrownBy(() -> s3.guard(ListBucketsRequest.builder().build()))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("ListBuckets");
+        s3.guard(CopyObjectRequest.builder()
+                .copySource("files/acme/a")
+                .destinationBucket("files")
+                .destinationKey("acme/b")
+                .build());
+    }
 }

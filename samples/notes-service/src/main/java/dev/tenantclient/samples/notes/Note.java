@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.samples.notes;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -10,45 +14,45 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  */
 @DynamoDbBean
 public class Note {
-  /** The application's partition for notes. */
-  public static final String PARTITION = "notes";
+    /** The application's partition for notes. */
+    public static final String PARTITION = "notes";
 
-  private String partition = PARTITION;
-  private String id;
-  private String text;
-  private boolean hasAttachment;
+    private String partition = PARTITION;
+    private String id;
+    private String text;
+    private boolean hasAttachment;
 
-  @DynamoDbPartitionKey
-  public String getPartition() {
-    return partition;
-  }
+    @DynamoDbPartitionKey
+    public String getPartition() {
+        return partition;
+    }
 
-  public void setPartition(String partition) {
-    this.partition = partition;
-  }
+    public void setPartition(String partition) {
+        this.partition = partition;
+    }
 
-  @DynamoDbSortKey
-  public String getId() {
-    return id;
-  }
+    @DynamoDbSortKey
+    public String getId() {
+        return id;
+    }
 
-  public void setId(String id) {
-    this.id = id;
-  }
+    public void setId(String id) {
+        this.id = id;
+    }
 
-  public String getText() {
-    return text;
-  }
+    public String getText() {
+        return text;
+    }
 
-  public void setText(String text) {
-    this.text = text;
-  }
+    public void setText(String text) {
+        this.text = text;
+    }
 
-  public boolean isHasAttachment() {
-    return hasAttachment;
-  }
+    public boolean isHasAttachment() {
+        return hasAttachment;
+    }
 
-  public void setHasAttachment(boolean hasAttachment) {
-    this.hasAttachment = hasAttachment;
-  }
+    public void setHasAttachment(boolean hasAttachment) {
+        this.hasAttachment = hasAttachment;
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.samples.notes;
 
 /**
@@ -8,7 +12,7 @@ package dev.tenantclient.samples.notes;
  * @param hasAttachment whether a file is attached
  */
 public record NoteView(String id, String text, boolean hasAttachment) {
-  static NoteView of(Note note) {
-    return new NoteView(note.getId(), note.getText(), note.isHasAttachment());
-  }
+    static NoteView of(Note note) {
+        return new NoteView(note.getId(), note.getText(), note.isHasAttachment());
+    }
 }

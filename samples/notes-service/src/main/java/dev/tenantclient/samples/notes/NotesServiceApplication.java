@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.samples.notes;
 
 import org.springframework.boot.SpringApplication;
@@ -11,12 +15,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class NotesServiceApplication {
 
-  /**
-   * Starts the service.
-   *
-   * @param args command-line arguments
-   */
-  public static void main(String[] args) {
-    SpringApplication.run(NotesServiceApplication.class, args);
-  }
+    /**
+     * Starts the service.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(NotesServiceApplication.class, args);
+    }
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.tenantclient.samples.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,64 +18,74 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Smoke test of the sample exactly as its README runs it: LocalNotesService, then HTTP calls with local tokens. */
 class NotesServiceTest {
 
-  private static final HttpClient http = HttpClient.newHttpClient();
-  private static ConfigurableApplicationContext context;
-  private static String base;
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static ConfigurableApplicationContext context;
+    private static String base;
 
-  @BeforeAll
-  static void start() {
-    context = LocalNotesService.start("--server.port=0");
-    base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-  }
-
-  @AfterAll
-  static void stop() {
-    context.close();
-  }
-
-  private static HttpResponse<String> call(String method, String path, String token, String contentType,
-      String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method,
-        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
+    @BeforeAll
+    static void start() {
+        context = LocalNotesService.start("--server.port=0");
+        base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
-    if (contentType != null) {
-      b.header("Content-Type", contentType);
+
+    @AfterAll
+    static void stop() {
+        context.close();
     }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
 
-  private static String token(String org, String user) throws Exception {
-    return call("POST", "/dev/tokens?org=" + org + "&user=" + user, null, null, null).body();
-  }
+    private static HttpResponse<String> call(String method, String path, String token, String contentType, String body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
 
-  private static String idOf(String json) {
-    return json.replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-  }
+    private static String token(String org, String user) throws Exception {
+        return call("POST", "/dev/tokens?org=" + org + "&user=" + user, null, null, null)
+                .body();
+    }
 
-  @Test
-  void twoTenantsKeepTheirNotesAndAttachmentsApart() throws Exception {
-    String acme = token("acme", "alice");
-    String globex = token("globex", "bob");
+    private static String idOf(String json) {
+        return json.replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
 
-    HttpResponse<String> created = call("POST", "/notes", acme, "text/plain", "acme's plan");
-    String id = idOf(created.body());
-    call("POST", "/notes", globex, "text/plain", "globex's plan");
-    HttpResponse<String> attached = call("PUT", "/notes/" + id + "/attachment", acme,
-        "application/octet-stream", "attached bytes");
+    @Test
+    void twoTenantsKeepTheirNotesAndAttachmentsApart() throws Exception {
+        String acme = token("acme", "alice");
+        String globex = token("globex", "bob");
 
-    assertThat(created.statusCode()).isEqualTo(201);
-    assertThat(attached.statusCode()).isEqualTo(204);
-    assertThat(call("GET", "/notes", acme, null, null).body()).contains("acme's plan").doesNotContain("globex");
-    assertThat(call("GET", "/notes", globex, null, null).body()).contains("globex's plan").doesNotContain("acme");
-    assertThat(call("GET", "/notes/" + id + "/attachment", acme, null, null).body()).isEqualTo("attached bytes");
-    assertThat(call("GET", "/notes/" + id, globex, null, null).statusCode()).isEqualTo(404);
-    assertThat(call("GET", "/notes/" + id + "/attachment", globex, null, null).statusCode()).isEqualTo(404);
-  }
+        HttpResponse<String> created = call("POST", "/notes", acme, "text/plain", "acme's plan");
+        String id = idOf(created.body());
+        call("POST", "/notes", globex, "text/plain", "globex's plan");
+        HttpResponse<String> attached =
+                call("PUT", "/notes/" + id + "/attachment", acme, "application/octet-stream", "attached bytes");
 
-  @Test
-  void withoutATokenTheServiceAnswers401() throws Exception {
-    assertThat(call("GET", "/notes", null, null, null).statusCode()).isEqualTo(401);
-  }
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(attached.statusCode()).isEqualTo(204);
+        assertThat(call("GET", "/notes", acme, null, null).body())
+                .contains("acme's plan")
+                .doesNotContain("globex");
+        assertThat(call("GET", "/notes", globex, null, null).body())
+                .contains("globex's plan")
+                .doesNotContain("acme");
+        assertThat(call("GET", "/notes/" + id + "/attachment", acme, null, null).body())
+                .isEqualTo("attached bytes");
+        assertThat(call("GET", "/notes/" + id, globex, null, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/notes/" + id + "/attachment", globex, null, null)
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void withoutATokenTheServiceAnswers401() throws Exception {
+        assertThat(call("GET", "/notes", null, null, null).statusCode()).isEqualTo(401);
+    }
 }
