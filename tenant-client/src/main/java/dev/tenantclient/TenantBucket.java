@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -194,7 +195,7 @@ public final class TenantBucket {
      * @param prefix a prefix relative to the tenant's folder; empty or null for the whole folder
      * @return the objects, keys relative to the tenant's folder, in S3's (UTF-8 binary) order
      */
-    public List<TenantObject> listObjects(String prefix) {
+    public List<TenantObject> listObjects(@Nullable String prefix) {
         String stored = keys.toStoredPrefix(prefix);
         List<TenantObject> out = new ArrayList<>();
         for (ListObjectsV2Response page :
@@ -212,7 +213,7 @@ public final class TenantBucket {
      * @param delimiter the folder separator, usually {@code "/"}
      * @return the objects and sub-folders, relative to the tenant's folder
      */
-    public TenantListing listObjects(String prefix, String delimiter) {
+    public TenantListing listObjects(@Nullable String prefix, String delimiter) {
         Objects.requireNonNull(delimiter, "delimiter");
         if (delimiter.isEmpty()) {
             throw new IllegalArgumentException("delimiter is empty");

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.Document;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -98,7 +99,7 @@ public final class TenantTable<T> {
      * @param key the application's key (partition value without the tenant prefix)
      * @return the item, or null when absent
      */
-    public T getItem(Key key) {
+    public @Nullable T getItem(Key key) {
         return table.getItem(Objects.requireNonNull(key, "key"));
     }
 
@@ -108,7 +109,7 @@ public final class TenantTable<T> {
      * @param keyItem an item whose key attributes are set
      * @return the item, or null when absent
      */
-    public T getItem(T keyItem) {
+    public @Nullable T getItem(T keyItem) {
         return table.getItem(Objects.requireNonNull(keyItem, "keyItem"));
     }
 
@@ -118,7 +119,7 @@ public final class TenantTable<T> {
      * @param request the request
      * @return the item, or null when absent
      */
-    public T getItem(GetItemEnhancedRequest request) {
+    public @Nullable T getItem(GetItemEnhancedRequest request) {
         return table.getItem(Objects.requireNonNull(request, "request"));
     }
 
@@ -128,7 +129,7 @@ public final class TenantTable<T> {
      * @param request configures the request
      * @return the item, or null when absent
      */
-    public T getItem(Consumer<GetItemEnhancedRequest.Builder> request) {
+    public @Nullable T getItem(Consumer<GetItemEnhancedRequest.Builder> request) {
         return table.getItem(Objects.requireNonNull(request, "request"));
     }
 
@@ -177,7 +178,7 @@ public final class TenantTable<T> {
      * @param key the application's key
      * @return the deleted item, or null when there was none
      */
-    public T deleteItem(Key key) {
+    public @Nullable T deleteItem(Key key) {
         return table.deleteItem(Objects.requireNonNull(key, "key"));
     }
 
@@ -187,7 +188,7 @@ public final class TenantTable<T> {
      * @param keyItem an item whose key attributes are set
      * @return the deleted item, or null when there was none
      */
-    public T deleteItem(T keyItem) {
+    public @Nullable T deleteItem(T keyItem) {
         return table.deleteItem(Objects.requireNonNull(keyItem, "keyItem"));
     }
 
@@ -197,7 +198,7 @@ public final class TenantTable<T> {
      * @param request the request
      * @return the deleted item, or null when there was none
      */
-    public T deleteItem(DeleteItemEnhancedRequest request) {
+    public @Nullable T deleteItem(DeleteItemEnhancedRequest request) {
         return table.deleteItem(Objects.requireNonNull(request, "request"));
     }
 

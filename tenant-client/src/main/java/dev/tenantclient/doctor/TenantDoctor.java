@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -143,7 +144,7 @@ public final class TenantDoctor {
         private Region region;
         private String identityPoolId;
         private String userPoolId;
-        private String clientId;
+        private @Nullable String clientId;
         private CognitoIdentityClient cognitoIdentity;
         private CognitoIdentityProviderClient userPools;
         private IamClient iam;
@@ -209,7 +210,7 @@ public final class TenantDoctor {
          * @param clientId the app client id, or null to skip that check
          * @return this builder
          */
-        public Builder clientId(String clientId) {
+        public Builder clientId(@Nullable String clientId) {
             this.clientId = clientId;
             return this;
         }

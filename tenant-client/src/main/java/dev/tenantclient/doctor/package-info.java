@@ -3,4 +3,7 @@
  * policies) against the {@link dev.tenantclient.TenantLayout}, in CI, at startup or from the command line
  * ({@link dev.tenantclient.doctor.TenantDoctorCli}).
  */
+@NullMarked
 package dev.tenantclient.doctor;
+
+import org.jspecify.annotations.NullMarked;
