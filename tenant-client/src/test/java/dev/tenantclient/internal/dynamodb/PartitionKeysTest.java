@@ -144,4 +144,18 @@ class PartitionKeysTest {
                 .isInstanceOf(TenantBoundaryException.class)
                 .hasMessageContaining("not a string");
     }
+
+    @Test
+    void theKeyLengthLimitCountsUtf8Bytes() {
+        // "acme#" is 5 bytes; é is 2 bytes, € is 3, an emoji (a surrogate pair) is 4
+        assertThat(org.toStored("id", "é".repeat(1021) + "x")).hasSize(1027);
+        assertThatThrownBy(() -> org.toStored("id", "é".repeat(1022))).isInstanceOf(TenantBoundaryException.class);
+        assertThat(org.toStored("id", "€".repeat(681))).hasSize(686);
+        assertThatThrownBy(() -> org.toStored("id", "€".repeat(682))).isInstanceOf(TenantBoundaryException.class);
+        assertThat(org.toStored("id", "\uD83D\uDE00".repeat(510))).startsWith("acme#");
+        assertThatThrownBy(() -> org.toStored("id", "\uD83D\uDE00".repeat(511)))
+                .isInstanceOf(TenantBoundaryException.class);
+        assertThat(org.toString()).isEqualTo("PartitionKeys{prefix=acme#}");
+        assertThat(user.toString()).isEqualTo("PartitionKeys{equals=alice}");
+    }
 }

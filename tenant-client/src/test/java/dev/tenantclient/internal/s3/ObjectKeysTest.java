@@ -10,12 +10,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tenantclient.Tenant;
 import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.TenantLayout;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -109,5 +111,52 @@ class ObjectKeysTest {
                 .destinationBucket("files")
                 .destinationKey("acme/b")
                 .build());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation") // the guard must also check the deprecated copySource field
+    void theGuardRefusesEmptyDeletesForeignListingStartsAndSourcelessCopies() {
+        try (S3Client shared = S3Client.builder()
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())
+                .build()) {
+            TenantS3Client s3 = new TenantS3Client(shared, () -> null, acme, "files");
+
+            assertThatThrownBy(() -> s3.guard(DeleteObjectsRequest.builder()
+                            .bucket("files")
+                            .delete(d -> d.objects(List.of()))
+                            .build()))
+                    .isInstanceOf(TenantBoundaryException.class)
+                    .hasMessageContaining("without keys");
+            assertThatThrownBy(() -> s3.guard(
+                            DeleteObjectsRequest.builder().bucket("files").build()))
+                    .isInstanceOf(TenantBoundaryException.class);
+            assertThatThrownBy(() -> s3.guard(ListObjectsV2Request.builder()
+                            .bucket("files")
+                            .prefix("acme/")
+                            .startAfter("globex/z")
+                            .build()))
+                    .isInstanceOf(TenantBoundaryException.class);
+            s3.guard(ListObjectsV2Request.builder()
+                    .bucket("files")
+                    .prefix("acme/")
+                    .startAfter("acme/m")
+                    .build());
+            assertThatThrownBy(() -> s3.guard(CopyObjectRequest.builder()
+                            .destinationBucket("files")
+                            .destinationKey("acme/b")
+                            .build()))
+                    .isInstanceOf(TenantBoundaryException.class)
+                    .hasMessageContaining("without a source");
+            assertThatThrownBy(() -> s3.guard(CopyObjectRequest.builder()
+                            .copySource("files")
+                            .destinationBucket("files")
+                            .destinationKey("acme/b")
+                            .build()))
+                    .isInstanceOf(TenantBoundaryException.class)
+                    .hasMessageContaining("without a key");
+            assertThat(s3.toString()).contains("files", "acme/");
+            assertThat(acme.toString()).isEqualTo("ObjectKeys{folder=acme/}");
+        }
     }
 }
