@@ -536,6 +536,22 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
         }
 
         /**
+         * Any error in Cognito Identity's wire format, such as {@code 400 ResourceNotFoundException} for an identity
+         * that was deleted.
+         *
+         * @param status the HTTP status
+         * @param errorType the {@code __type}
+         * @param message the message
+         * @return an error fault
+         */
+        public static Fault error(int status, String errorType, String message) {
+            if (status < 400 || status > 599) {
+                throw new IllegalArgumentException("an error status is 4xx or 5xx, was " + status);
+            }
+            return new Fault(status, Objects.requireNonNull(errorType, "errorType"), message, Duration.ZERO);
+        }
+
+        /**
          * The correct answer, late.
          *
          * @param delay how late

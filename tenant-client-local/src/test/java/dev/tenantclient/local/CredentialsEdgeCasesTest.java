@@ -1,0 +1,142 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tenantclient.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenantclient.CredentialsUnavailableException;
+import dev.tenantclient.InvalidTenantTokenException;
+import dev.tenantclient.TenantClient;
+import dev.tenantclient.local.CognitoIdentityEmulator.Fault;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+
+/**
+ * The credentials cache's less travelled paths against the Cognito emulator: a deleted identity, no free exchange
+ * slot, credentials too short-lived to serve, invalidation, a null token.
+ */
+@ExtendWith(NoSecretsInLogs.class)
+class CredentialsEdgeCasesTest {
+
+    private static final AtomicInteger users = new AtomicInteger();
+    private static LocalTenantStack stack;
+    private TenantClient client;
+
+    @BeforeAll
+    static void start() {
+        stack = TestStacks.start(b -> b);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @AfterEach
+    void clear() {
+        stack.cognito().clearFaults();
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private static String token(String subject) {
+        return stack.tokens()
+                .token(subject)
+                .org("acme")
+                .lifetime(Duration.ofHours(2))
+                .build();
+    }
+
+    @Test
+    void aDeletedIdentityIsLookedUpAgainOnTheNextExchange() {
+        client = stack.clientBuilder().build();
+        String subject = "edge-user-" + users.incrementAndGet();
+        client.session(token(subject)).credentialsProvider().resolveCredentials();
+        assertThat(stack.cognito().getIdCalls(subject)).isEqualTo(1);
+
+        // a second token of the same user: GetId is cached, so the next call is GetCredentialsForIdentity
+        stack.cognito().injectFault(Fault.error(400, "ResourceNotFoundException", "Identity not found"), 1);
+        String second = stack.tokens()
+                .token(subject)
+                .org("acme")
+                .lifetime(Duration.ofMinutes(90))
+                .build();
+        assertThatThrownBy(() -> client.session(second).credentialsProvider().resolveCredentials())
+                .isInstanceOf(CredentialsUnavailableException.class)
+                .hasMessageContaining("ResourceNotFoundException");
+
+        client.credentialsCache().invalidate(second);
+        AwsCredentials recovered = client.session(second).credentialsProvider().resolveCredentials();
+        assertThat(recovered.accessKeyId()).isNotBlank();
+        assertThat(stack.cognito().getIdCalls(subject)).isEqualTo(2);
+    }
+
+    @Test
+    void withEveryExchangeSlotBusyANewTokenGetsCredentialsUnavailable() throws Exception {
+        // one slot; its holder's GetId and GetCredentialsForIdentity each answer in 1.8 s (inside the 2 s timeout),
+        // so it holds the slot ~3.6 s while the second token waits at most 2 s for it
+        client = stack.clientBuilder()
+                .credentials(c -> c.maxConcurrentExchanges(1).exchangeTimeout(Duration.ofSeconds(2)))
+                .build();
+        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(1800)), 2);
+        String slow = token("edge-user-" + users.incrementAndGet());
+        TenantClient c = client;
+        CompletableFuture<AwsCredentials> holder = CompletableFuture.supplyAsync(
+                () -> c.session(slow).credentialsProvider().resolveCredentials());
+        org.awaitility.Awaitility.await().until(() -> stack.cognito().faultsServed() > 0);
+
+        String other = token("edge-user-" + users.incrementAndGet());
+        assertThatThrownBy(() -> c.session(other).credentialsProvider().resolveCredentials())
+                .isInstanceOf(CredentialsUnavailableException.class)
+                .hasMessageContaining("tenant 'acme'")
+                .hasMessageContaining("no exchange slot");
+        assertThat(holder.get(10, TimeUnit.SECONDS).accessKeyId()).isNotBlank();
+    }
+
+    @Test
+    void credentialsTooShortLivedToServeAreNotServed() {
+        try (LocalTenantStack shortLived = TestStacks.start(b -> b.credentialsLifetime(Duration.ofSeconds(20)));
+                TenantClient c = shortLived.clientBuilder().build()) {
+            String token = shortLived
+                    .tokens()
+                    .token("edge-user-" + users.incrementAndGet())
+                    .org("acme")
+                    .build();
+            assertThatThrownBy(() -> c.session(token).credentialsProvider().resolveCredentials())
+                    .isInstanceOf(CredentialsUnavailableException.class)
+                    .hasMessageContaining("sooner than the");
+        }
+    }
+
+    @Test
+    void invalidationForgetsTokensAndANullTokenIsMalformed() {
+        client = stack.clientBuilder().build();
+        String a = token("edge-user-" + users.incrementAndGet());
+        String b = token("edge-user-" + users.incrementAndGet());
+        client.session(a).credentialsProvider().resolveCredentials();
+        client.session(b).credentialsProvider().resolveCredentials();
+        assertThat(client.credentialsCache().estimatedSize()).isEqualTo(2);
+
+        client.credentialsCache().invalidate(a);
+        client.credentialsCache().invalidate(null);
+        assertThat(client.credentialsCache().estimatedSize()).isEqualTo(1);
+        client.credentialsCache().invalidateAll();
+        assertThat(client.credentialsCache().estimatedSize()).isZero();
+
+        assertThatThrownBy(() -> client.session(null))
+                .isInstanceOf(InvalidTenantTokenException.class)
+                .hasMessageContaining("null");
+    }
+}
