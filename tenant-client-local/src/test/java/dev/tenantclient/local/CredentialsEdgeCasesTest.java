@@ -106,6 +106,32 @@ class CredentialsEdgeCasesTest {
     }
 
     @Test
+    void aFailingGetIdFailsEveryCallerWaitingForItWithOneCall() throws Exception {
+        client = stack.clientBuilder()
+                .credentials(c -> c.exchangeTimeout(Duration.ofSeconds(1)))
+                .build();
+        String subject = "edge-user-" + users.incrementAndGet();
+        stack.cognito().injectFault(Fault.delay(Duration.ofSeconds(3)), 1); // GetId outlives the 1 s timeout
+        TenantClient c = client;
+        String first = token(subject);
+        CompletableFuture<AwsCredentials> owner = CompletableFuture.supplyAsync(
+                () -> c.session(first).credentialsProvider().resolveCredentials());
+        org.awaitility.Awaitility.await().until(() -> stack.cognito().faultsServed() > 0);
+
+        String second = stack.tokens()
+                .token(subject)
+                .org("acme")
+                .lifetime(Duration.ofMinutes(90))
+                .build();
+        assertThatThrownBy(() -> c.session(second).credentialsProvider().resolveCredentials())
+                .isInstanceOf(CredentialsUnavailableException.class)
+                .hasMessageContaining("Timeout");
+        assertThatThrownBy(() -> owner.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(CredentialsUnavailableException.class);
+        assertThat(stack.cognito().getIdCalls(subject)).isEqualTo(1);
+    }
+
+    @Test
     void credentialsTooShortLivedToServeAreNotServed() {
         try (LocalTenantStack shortLived = TestStacks.start(b -> b.credentialsLifetime(Duration.ofSeconds(20)));
                 TenantClient c = shortLived.clientBuilder().build()) {

@@ -136,16 +136,6 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
         this.refresher = Executors.newCachedThreadPool(daemonThreads());
     }
 
-    /** The login key Cognito expects, {@code cognito-idp.<region>.amazonaws.com/<userPoolId>}. */
-    public String loginKey() {
-        return loginKey;
-    }
-
-    /** The issuer tokens must carry, {@code https://cognito-idp.<region>.amazonaws.com/<userPoolId>}. */
-    public String issuer() {
-        return issuer;
-    }
-
     /**
      * The entry for a token: parsed, verified and cached on first sight; checked for expiry on every call.
      *
