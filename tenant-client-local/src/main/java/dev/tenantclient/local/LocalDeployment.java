@@ -69,6 +69,10 @@ public final class LocalDeployment implements AutoCloseable {
     private final Set<String> deniedReads = new HashSet<>();
     private String trustPolicy;
     private boolean generatedPermissionPolicies;
+    private boolean useDefaultPrincipalTags;
+    private boolean userPoolRegistered;
+    private boolean authenticatedRole;
+    private String roleMappingType;
 
     LocalDeployment(List<TenantLayout> layouts, Map<String, String> principalTags, Supplier<List<String>> buckets) {
         this.layouts = List.copyOf(layouts);
@@ -123,6 +127,10 @@ public final class LocalDeployment implements AutoCloseable {
         inlinePolicies.clear();
         managedPolicies.clear();
         generatedPermissionPolicies = true;
+        useDefaultPrincipalTags = false;
+        userPoolRegistered = true;
+        authenticatedRole = true;
+        roleMappingType = null;
         deniedReads.clear();
         return this;
     }
@@ -231,6 +239,48 @@ public final class LocalDeployment implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes the identity pool use Cognito's default principal tags ({@code username} from {@code sub},
+     * {@code client} from {@code aud}) instead of its map.
+     *
+     * @return this deployment
+     */
+    public synchronized LocalDeployment useDefaultPrincipalTags() {
+        useDefaultPrincipalTags = true;
+        return this;
+    }
+
+    /**
+     * Removes the user pool from the identity pool's authentication providers.
+     *
+     * @return this deployment
+     */
+    public synchronized LocalDeployment removeUserPoolProvider() {
+        userPoolRegistered = false;
+        return this;
+    }
+
+    /**
+     * Removes the identity pool's authenticated role.
+     *
+     * @return this deployment
+     */
+    public synchronized LocalDeployment removeAuthenticatedRole() {
+        authenticatedRole = false;
+        return this;
+    }
+
+    /**
+     * Adds a role mapping for the user pool provider.
+     *
+     * @param type {@code Token} or {@code Rules}
+     * @return this deployment
+     */
+    public synchronized LocalDeployment roleMapping(String type) {
+        roleMappingType = Objects.requireNonNull(type, "type");
+        return this;
+    }
+
     /** The generated inline policies: one per layout, on every table and every bucket of the stack. */
     private Map<String, String> allInlinePolicies() {
         Map<String, String> all = new LinkedHashMap<>();
@@ -297,20 +347,36 @@ public final class LocalDeployment implements AutoCloseable {
                 out.put("IdentityPoolName", "tenant-client-local")
                         .put("AllowUnauthenticatedIdentities", false)
                         .put("AllowClassicFlow", false);
-                out.putArray("CognitoIdentityProviders")
-                        .addObject()
-                        .put("ProviderName", provider)
-                        .put("ClientId", LocalTenantStack.CLIENT_ID)
-                        .put("ServerSideTokenCheck", false);
+                ArrayNode providers = out.putArray("CognitoIdentityProviders");
+                if (userPoolRegistered) {
+                    providers
+                            .addObject()
+                            .put("ProviderName", provider)
+                            .put("ClientId", LocalTenantStack.CLIENT_ID)
+                            .put("ServerSideTokenCheck", false);
+                }
             }
-            case "GetIdentityPoolRoles" -> out.putObject("Roles").put("authenticated", roleArn());
+            case "GetIdentityPoolRoles" -> {
+                ObjectNode roles = out.putObject("Roles");
+                if (authenticatedRole) {
+                    roles.put("authenticated", roleArn());
+                }
+                if (roleMappingType != null) {
+                    out.putObject("RoleMappings")
+                            .putObject(provider)
+                            .put("Type", roleMappingType)
+                            .put("AmbiguousRoleResolution", "Deny");
+                }
+            }
             case "GetPrincipalTagAttributeMap" -> {
                 if (!provider.equals(body.path("IdentityProviderName").asText())) {
                     return jsonError("ResourceNotFoundException", "Identity provider not found.");
                 }
-                out.put("IdentityProviderName", provider).put("UseDefaults", false);
+                out.put("IdentityProviderName", provider).put("UseDefaults", useDefaultPrincipalTags);
                 ObjectNode tags = out.putObject("PrincipalTags");
-                principalTags.forEach(tags::put);
+                if (!useDefaultPrincipalTags) {
+                    principalTags.forEach(tags::put);
+                }
             }
             default -> {
                 return jsonError(

@@ -303,6 +303,76 @@ class TenantDoctorTest {
     }
 
     @Test
+    void cognitosDefaultPrincipalTagsSatisfyTheUserLayoutButNotTheOrgLayout() {
+        stack.deployment().useDefaultPrincipalTags(); // username <- sub, client <- aud
+
+        Finding finding = only(examine());
+
+        assertThat(finding.check()).isEqualTo("principal-tags.missing");
+        assertThat(finding.problem()).contains("'custom:org'", "'org'").doesNotContain("username");
+    }
+
+    @Test
+    void anIdentityPoolThatDoesNotTrustTheUserPoolIsAnError() {
+        stack.deployment().removeUserPoolProvider();
+
+        Finding finding = only(examine());
+
+        assertThat(finding.check()).isEqualTo("identity-pool.provider-missing");
+        assertThat(finding.fix()).contains("cognito-idp.us-east-1.amazonaws.com/" + LocalTenantStack.USER_POOL_ID);
+    }
+
+    @Test
+    void withoutAnAuthenticatedRoleThereIsNothingElseToCheck() {
+        stack.deployment().removeAuthenticatedRole();
+
+        Finding finding = only(examine());
+
+        assertThat(finding.check()).isEqualTo("identity-pool.no-authenticated-role");
+    }
+
+    @Test
+    void roleMappingIsAWarningBecauseOtherRolesWereNotChecked() {
+        stack.deployment().roleMapping("Rules");
+
+        Finding finding = only(examine());
+
+        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.check()).isEqualTo("identity-pool.role-mapping");
+        assertThat(finding.problem()).contains("Rules");
+    }
+
+    @Test
+    void aTrustPolicyForAnotherPoolOrWithoutCognitoIsAnError() {
+        stack.deployment()
+                .trustPolicy(trust(
+                        actions(),
+                        "\"StringEquals\":{\"cognito-identity.amazonaws.com:aud\":\"us-east-1:99999999-0000-4000-8000-000000000009\"},"
+                                + amrCondition()));
+        Finding other = only(examine());
+        assertThat(other.check()).isEqualTo("trust.aud");
+        assertThat(other.problem()).contains("naming another identity pool");
+
+        stack.deployment()
+                .trustPolicy(policy("{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},"
+                        + "\"Action\":\"sts:AssumeRole\"}"));
+        assertThat(only(examine()).check()).isEqualTo("trust.no-cognito");
+    }
+
+    @Test
+    void aPolicyTheDoctorCannotParseIsCouldNotCheck() {
+        stack.deployment().putRolePolicy("broken", "{\"Version\":\"2012-10-17\",\"Statement\":");
+
+        DoctorReport report = examine();
+        Finding finding = only(report);
+
+        assertThat(finding.severity()).isEqualTo(Severity.COULD_NOT_CHECK);
+        assertThat(finding.check()).isEqualTo("policy.unreadable");
+        assertThat(finding.problem()).contains("inline policy broken");
+        assertThat(report.passed()).isFalse();
+    }
+
+    @Test
     void theCommandLineExitsZeroWhenCleanAndOneOnAFinding() {
         String endpoint = stack.deployment().endpoint().toString();
         List<String> args = new ArrayList<>(List.of(
