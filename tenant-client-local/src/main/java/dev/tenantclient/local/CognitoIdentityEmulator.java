@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.tenantclient.local.internal.AwsJsonResponses;
 import dev.tenantclient.local.internal.IamGateway;
 import java.io.IOException;
 import java.net.URI;
@@ -415,26 +416,11 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
     }
 
     private static ResponseDefinition ok(JsonNode body) {
-        return ResponseDefinitionBuilder.responseDefinition()
-                .withStatus(200)
-                .withHeader("Content-Type", "application/x-amz-json-1.1")
-                .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
-                .withBody(body.toString())
-                .build();
+        return AwsJsonResponses.ok(body);
     }
 
     private static ResponseDefinition error(int status, String type, String message) {
-        String body = JSON.createObjectNode()
-                .put("__type", type)
-                .put("message", message)
-                .toString();
-        return ResponseDefinitionBuilder.responseDefinition()
-                .withStatus(status)
-                .withHeader("Content-Type", "application/x-amz-json-1.1")
-                .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
-                .withHeader("x-amzn-ErrorType", type)
-                .withBody(body)
-                .build();
+        return AwsJsonResponses.error(status, type, message);
     }
 
     private String randomKey(int length) {

@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.tenantclient.TenantLayout;
+import dev.tenantclient.local.internal.AwsJsonResponses;
 import dev.tenantclient.policy.PolicyResources;
 import dev.tenantclient.policy.TenantPolicies;
 import java.io.IOException;
@@ -565,25 +566,11 @@ public final class LocalDeployment implements AutoCloseable {
     }
 
     private static ResponseDefinition jsonOk(JsonNode body) {
-        return ResponseDefinitionBuilder.responseDefinition()
-                .withStatus(200)
-                .withHeader("Content-Type", "application/x-amz-json-1.1")
-                .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
-                .withBody(body.toString())
-                .build();
+        return AwsJsonResponses.ok(body);
     }
 
     private static ResponseDefinition jsonError(String type, String message) {
-        return ResponseDefinitionBuilder.responseDefinition()
-                .withStatus(400)
-                .withHeader("Content-Type", "application/x-amz-json-1.1")
-                .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
-                .withHeader("x-amzn-ErrorType", type)
-                .withBody(JSON.createObjectNode()
-                        .put("__type", type)
-                        .put("message", message)
-                        .toString())
-                .build();
+        return AwsJsonResponses.error(400, type, message);
     }
 
     private static ResponseDefinition iamError(int status, String code, String message) {

@@ -7,6 +7,7 @@ package dev.tenantclient.doctor;
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.doctor.Finding.Severity;
 import dev.tenantclient.internal.doctor.DeploymentChecks;
+import dev.tenantclient.policy.PolicyResources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +57,6 @@ public final class TenantDoctor {
 
     private static final Pattern IDENTITY_POOL_ID = Pattern.compile("[\\w-]+:[0-9a-f-]+");
     private static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
-    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     private final List<TenantLayout> layouts;
     private final Region region;
@@ -223,14 +222,7 @@ public final class TenantDoctor {
          * @return this builder
          */
         public Builder table(String name, String... tenantKeyedIndexes) {
-            if (name == null || !TABLE_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("not a DynamoDB table name: " + name);
-            }
-            for (String index : tenantKeyedIndexes) {
-                if (index == null || !TABLE_NAME.matcher(index).matches()) {
-                    throw new IllegalArgumentException("not a DynamoDB index name: " + index);
-                }
-            }
+            PolicyResources.builder().table(name, tenantKeyedIndexes); // the generator's validation, one rule
             tables.put(name, List.of(tenantKeyedIndexes));
             return this;
         }
@@ -242,9 +234,7 @@ public final class TenantDoctor {
          * @return this builder
          */
         public Builder bucket(String name) {
-            if (name == null || !BUCKET_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("not an S3 bucket name: " + name);
-            }
+            PolicyResources.builder().bucket(name);
             buckets.add(name);
             return this;
         }
