@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -75,6 +74,7 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
 
     private final DynamoDbClient shared;
     private final AwsCredentialsProvider credentials;
+    private final AwsRequestOverrideConfiguration sessionOverride;
     private final PartitionKeys keys;
     private final Map<String, TableKeys> tables = new ConcurrentHashMap<>();
 
@@ -88,6 +88,9 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     public TenantDynamoDbClient(DynamoDbClient shared, AwsCredentialsProvider credentials, PartitionKeys keys) {
         this.shared = shared;
         this.credentials = credentials;
+        this.sessionOverride = AwsRequestOverrideConfiguration.builder()
+                .credentialsProvider(credentials)
+                .build();
         this.keys = keys;
     }
 
@@ -119,10 +122,10 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public GetItemResponse getItem(GetItemRequest request) {
         TableKeys t = table(request.tableName());
-        GetItemRequest out = signed(
-                request.toBuilder().key(toStored(t, request.key())).build(),
-                GetItemRequest::toBuilder,
-                GetItemRequest.Builder::overrideConfiguration);
+        GetItemRequest out = request.toBuilder()
+                .key(toStored(t, request.key()))
+                .overrideConfiguration(override(request))
+                .build();
         guard(t, null, out.key());
         GetItemResponse response = shared.getItem(out);
         return response.hasItem()
@@ -133,10 +136,10 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public PutItemResponse putItem(PutItemRequest request) {
         TableKeys t = table(request.tableName());
-        PutItemRequest out = signed(
-                request.toBuilder().item(toStoredItem(t, request.item())).build(),
-                PutItemRequest::toBuilder,
-                PutItemRequest.Builder::overrideConfiguration);
+        PutItemRequest out = request.toBuilder()
+                .item(toStoredItem(t, request.item()))
+                .overrideConfiguration(override(request))
+                .build();
         guard(t, null, out.item());
         PutItemResponse response = shared.putItem(out);
         return response.hasAttributes()
@@ -149,17 +152,15 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest request) {
         TableKeys t = table(request.tableName());
-        UpdateItemRequest out = signed(
-                request.toBuilder()
-                        .key(toStored(t, request.key()))
-                        .expressionAttributeValues(assignments(
-                                t,
-                                request.updateExpression(),
-                                request.expressionAttributeNames(),
-                                request.expressionAttributeValues()))
-                        .build(),
-                UpdateItemRequest::toBuilder,
-                UpdateItemRequest.Builder::overrideConfiguration);
+        UpdateItemRequest out = request.toBuilder()
+                .key(toStored(t, request.key()))
+                .expressionAttributeValues(assignments(
+                        t,
+                        request.updateExpression(),
+                        request.expressionAttributeNames(),
+                        request.expressionAttributeValues()))
+                .overrideConfiguration(override(request))
+                .build();
         guard(t, null, out.key());
         UpdateItemResponse response = shared.updateItem(out);
         return response.hasAttributes()
@@ -172,10 +173,10 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public DeleteItemResponse deleteItem(DeleteItemRequest request) {
         TableKeys t = table(request.tableName());
-        DeleteItemRequest out = signed(
-                request.toBuilder().key(toStored(t, request.key())).build(),
-                DeleteItemRequest::toBuilder,
-                DeleteItemRequest.Builder::overrideConfiguration);
+        DeleteItemRequest out = request.toBuilder()
+                .key(toStored(t, request.key()))
+                .overrideConfiguration(override(request))
+                .build();
         guard(t, null, out.key());
         DeleteItemResponse response = shared.deleteItem(out);
         return response.hasAttributes()
@@ -200,7 +201,7 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         if (request.hasExclusiveStartKey()) {
             b.exclusiveStartKey(toStoredItem(t, request.exclusiveStartKey()));
         }
-        QueryRequest out = signed(b.build(), QueryRequest::toBuilder, QueryRequest.Builder::overrideConfiguration);
+        QueryRequest out = b.overrideConfiguration(override(request)).build();
         guard(t, request.indexName(), Map.of(attribute, boundValue(out, attribute)));
         QueryResponse response = shared.query(out);
         QueryResponse.Builder r = response.toBuilder();
@@ -228,10 +229,10 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
             }
             items.put(name, ka.toBuilder().keys(stored).build());
         });
-        BatchGetItemRequest out = signed(
-                request.toBuilder().requestItems(items).build(),
-                BatchGetItemRequest::toBuilder,
-                BatchGetItemRequest.Builder::overrideConfiguration);
+        BatchGetItemRequest out = request.toBuilder()
+                .requestItems(items)
+                .overrideConfiguration(override(request))
+                .build();
         BatchGetItemResponse response = shared.batchGetItem(out);
         Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
         response.responses()
@@ -262,10 +263,10 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
                 .forEach((name, writes) -> items.put(
                         name,
                         writes.stream().map(w -> rewrite(table(name), w, true)).toList()));
-        BatchWriteItemRequest out = signed(
-                request.toBuilder().requestItems(items).build(),
-                BatchWriteItemRequest::toBuilder,
-                BatchWriteItemRequest.Builder::overrideConfiguration);
+        BatchWriteItemRequest out = request.toBuilder()
+                .requestItems(items)
+                .overrideConfiguration(override(request))
+                .build();
         BatchWriteItemResponse response = shared.batchWriteItem(out);
         Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>();
         response.unprocessedItems()
@@ -287,10 +288,10 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
             order.add(t);
             items.add(item.toBuilder().get(get.toBuilder().key(key).build()).build());
         }
-        TransactGetItemsRequest out = signed(
-                request.toBuilder().transactItems(items).build(),
-                TransactGetItemsRequest::toBuilder,
-                TransactGetItemsRequest.Builder::overrideConfiguration);
+        TransactGetItemsRequest out = request.toBuilder()
+                .transactItems(items)
+                .overrideConfiguration(override(request))
+                .build();
         TransactGetItemsResponse response = shared.transactGetItems(out);
         if (!response.hasResponses()) {
             return response;
@@ -346,10 +347,10 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
             }
             items.add(b.build());
         }
-        return shared.transactWriteItems(signed(
-                request.toBuilder().transactItems(items).build(),
-                TransactWriteItemsRequest::toBuilder,
-                TransactWriteItemsRequest.Builder::overrideConfiguration));
+        return shared.transactWriteItems(request.toBuilder()
+                .transactItems(items)
+                .overrideConfiguration(override(request))
+                .build());
     }
 
     @Override
@@ -536,18 +537,11 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
                 + "' with '='; IAM could not confine it");
     }
 
-    private <R extends DynamoDbRequest, B extends DynamoDbRequest.Builder> R signed(
-            R request,
-            Function<R, B> toBuilder,
-            java.util.function.BiFunction<B, AwsRequestOverrideConfiguration, B> set) {
-        AwsRequestOverrideConfiguration merged = request.overrideConfiguration()
-                .map(AwsRequestOverrideConfiguration::toBuilder)
-                .orElseGet(AwsRequestOverrideConfiguration::builder)
-                .credentialsProvider(credentials)
-                .build();
-        @SuppressWarnings("unchecked")
-        R out = (R) set.apply(toBuilder.apply(request), merged).build();
-        return out;
+    /** The request's own override configuration, if any, with the session's credentials. */
+    private AwsRequestOverrideConfiguration override(DynamoDbRequest request) {
+        return request.overrideConfiguration()
+                .map(o -> o.toBuilder().credentialsProvider(credentials).build())
+                .orElse(sessionOverride);
     }
 
     @Override

@@ -172,6 +172,18 @@ class TenantDynamoDbClientTest {
     }
 
     @Test
+    void theApplicationsOwnOverrideConfigurationIsKeptAndGetsTheSessionsCredentials() {
+        shared.response = GetItemResponse.builder().build();
+        client.getItem(r -> r.tableName("notes")
+                .key(key("n-1"))
+                .overrideConfiguration(o -> o.apiCallTimeout(java.time.Duration.ofSeconds(7))));
+
+        var sent = shared.sent.get(0).overrideConfiguration().orElseThrow();
+        assertThat(sent.apiCallTimeout()).contains(java.time.Duration.ofSeconds(7));
+        assertThat(sent.credentialsIdentityProvider()).containsSame(session);
+    }
+
+    @Test
     void writesReturningOldValuesAreStripped() {
         shared.response = PutItemResponse.builder()
                 .attributes(item("acme#n-1", "acme#alice"))
