@@ -281,6 +281,19 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
         }
         if (fault != null) {
             faultsServed.incrementAndGet();
+            if (fault.incomplete) {
+                ObjectNode partial = JSON.createObjectNode();
+                try {
+                    partial.put(
+                            "IdentityId",
+                            JSON.readTree(request.getBodyAsString())
+                                    .path("IdentityId")
+                                    .asText());
+                } catch (IOException e) {
+                    partial.put("IdentityId", "unknown");
+                }
+                return ok(partial); // a 200 without Credentials
+            }
             if (fault.errorType == null) {
                 return respond(fault.delay, operation, request);
             }
@@ -486,12 +499,28 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
         private final String errorType;
         private final String message;
         private final Duration delay;
+        private final boolean incomplete;
 
         private Fault(int status, String errorType, String message, Duration delay) {
+            this(status, errorType, message, delay, false);
+        }
+
+        private Fault(int status, String errorType, String message, Duration delay, boolean incomplete) {
             this.status = status;
             this.errorType = errorType;
             this.message = message;
             this.delay = delay;
+            this.incomplete = incomplete;
+        }
+
+        /**
+         * A successful answer that lacks its payload: {@code 200} with only the {@code IdentityId}, as a broken proxy
+         * or a protocol change might produce. Meant for {@code GetCredentialsForIdentity}.
+         *
+         * @return an incomplete-answer fault
+         */
+        public static Fault incompleteAnswer() {
+            return new Fault(200, null, null, Duration.ZERO, true);
         }
 
         /**

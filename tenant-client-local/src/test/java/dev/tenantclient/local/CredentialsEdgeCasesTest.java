@@ -85,12 +85,12 @@ class CredentialsEdgeCasesTest {
 
     @Test
     void withEveryExchangeSlotBusyANewTokenGetsCredentialsUnavailable() throws Exception {
-        // one slot; its holder's GetId and GetCredentialsForIdentity each answer in 1.8 s (inside the 2 s timeout),
-        // so it holds the slot ~3.6 s while the second token waits at most 2 s for it
+        // one slot; its holder's GetId and GetCredentialsForIdentity each answer in 2 s (inside the 3 s timeout),
+        // so it holds the slot ~4 s while the second token waits at most 3 s for it
         client = stack.clientBuilder()
-                .credentials(c -> c.maxConcurrentExchanges(1).exchangeTimeout(Duration.ofSeconds(2)))
+                .credentials(c -> c.maxConcurrentExchanges(1).exchangeTimeout(Duration.ofSeconds(3)))
                 .build();
-        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(1800)), 2);
+        stack.cognito().injectFault(Fault.delay(Duration.ofSeconds(2)), 2);
         String slow = token("edge-user-" + users.incrementAndGet());
         TenantClient c = client;
         CompletableFuture<AwsCredentials> holder = CompletableFuture.supplyAsync(
@@ -129,6 +129,64 @@ class CredentialsEdgeCasesTest {
         assertThatThrownBy(() -> owner.get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(CredentialsUnavailableException.class);
         assertThat(stack.cognito().getIdCalls(subject)).isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerWithoutCredentialsIsAFailureNotACrash() {
+        client = stack.clientBuilder().build();
+        String subject = "edge-user-" + users.incrementAndGet();
+        client.session(token(subject)).credentialsProvider().resolveCredentials(); // GetId cached for the user
+        stack.cognito().injectFault(Fault.incompleteAnswer(), 1);
+        String second = stack.tokens()
+                .token(subject)
+                .org("acme")
+                .lifetime(Duration.ofMinutes(90))
+                .build();
+
+        assertThatThrownBy(() -> client.session(second).credentialsProvider().resolveCredentials())
+                .isInstanceOf(CredentialsUnavailableException.class)
+                .hasMessageContaining("without complete credentials");
+    }
+
+    @Test
+    void aCallerWaitingForAnotherCallersExchangeGivesUpAfterTheTimeoutOrWhenInterrupted() throws Exception {
+        // the owner's GetId and GetCredentialsForIdentity each answer in 2 s (inside the 3 s timeout): 4 s in all
+        client = stack.clientBuilder()
+                .credentials(c -> c.exchangeTimeout(Duration.ofSeconds(3)))
+                .build();
+        stack.cognito().injectFault(Fault.delay(Duration.ofSeconds(2)), 2);
+        String token = token("edge-user-" + users.incrementAndGet());
+        TenantClient c = client;
+        CompletableFuture<AwsCredentials> owner = CompletableFuture.supplyAsync(
+                () -> c.session(token).credentialsProvider().resolveCredentials());
+        org.awaitility.Awaitility.await().until(() -> stack.cognito().faultsServed() > 0);
+
+        assertThatThrownBy(() -> c.session(token).credentialsProvider().resolveCredentials())
+                .isInstanceOf(CredentialsUnavailableException.class)
+                .hasMessageContaining("within PT3S");
+
+        java.util.concurrent.atomic.AtomicReference<Throwable> seen =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread waiter = new Thread(() -> {
+            try {
+                c.session(token).credentialsProvider().resolveCredentials();
+            } catch (RuntimeException e) {
+                seen.set(e);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        waiter.start();
+        Thread.onSpinWait();
+        waiter.interrupt();
+        waiter.join(10_000);
+        assertThat(owner.get(10, TimeUnit.SECONDS).accessKeyId()).isNotBlank();
+        if (seen.get() != null) { // the waiter may have arrived after the owner finished: then it was served
+            assertThat(seen.get())
+                    .isInstanceOf(CredentialsUnavailableException.class)
+                    .hasMessageContaining("Interrupted");
+            assertThat(stillInterrupted).isTrue();
+        }
     }
 
     @Test
