@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
@@ -52,14 +53,14 @@ public final class TenantClient implements AutoCloseable {
     private final TenantLayout layout;
     private final TokenCache cache;
     private final ClientResources resources;
-    private final CognitoIdentityClient ownedCognito;
+    private final @Nullable CognitoIdentityClient ownedCognito;
     private final String identityPoolId;
     private final String userPoolId;
 
     private TenantClient(Builder b, Region region) {
         this.layout = b.layout;
-        this.identityPoolId = b.identityPoolId;
-        this.userPoolId = b.userPoolId;
+        this.identityPoolId = Objects.requireNonNull(b.identityPoolId, "checked in build()");
+        this.userPoolId = Objects.requireNonNull(b.userPoolId, "checked in build()");
         CognitoIdentityClient cognito = b.cognitoIdentityClient;
         if (cognito == null) {
             // GetId and GetCredentialsForIdentity are unsigned public calls: no AWS credentials are needed.
@@ -147,16 +148,16 @@ public final class TenantClient implements AutoCloseable {
      * configuration is incomplete or inconsistent. Not thread-safe.
      */
     public static final class Builder {
-        private Region region;
-        private String identityPoolId;
-        private String userPoolId;
-        private String clientId;
+        private @Nullable Region region;
+        private @Nullable String identityPoolId;
+        private @Nullable String userPoolId;
+        private @Nullable String clientId;
         private TenantLayout layout = TenantLayout.org();
         private final CredentialsSettings.Builder credentials = CredentialsSettings.builder();
-        private DynamoDbClient dynamoDbClient;
-        private S3Client s3Client;
-        private S3Presigner s3Presigner;
-        private CognitoIdentityClient cognitoIdentityClient;
+        private @Nullable DynamoDbClient dynamoDbClient;
+        private @Nullable S3Client s3Client;
+        private @Nullable S3Presigner s3Presigner;
+        private @Nullable CognitoIdentityClient cognitoIdentityClient;
         private TokenVerifier tokenVerifier = TokenVerifier.NONE;
         private Clock clock = Clock.systemUTC();
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a tenant's data lives, and so what IAM must allow: the single source of truth for both boundaries.
@@ -61,9 +62,9 @@ public final class TenantLayout {
 
     private TenantLayout(Builder b) {
         this.tagClaims = Collections.unmodifiableMap(new LinkedHashMap<>(b.tagClaims));
-        this.partitionKeyTemplate = b.partitionKeyTemplate;
+        this.partitionKeyTemplate = Objects.requireNonNull(b.partitionKeyTemplate, "checked in build()");
         this.partitionKeyExact = b.partitionKeyExact;
-        this.objectKeyPrefixTemplate = b.objectKeyPrefixTemplate;
+        this.objectKeyPrefixTemplate = Objects.requireNonNull(b.objectKeyPrefixTemplate, "checked in build()");
         this.partitionKeyParts = parse("partition key", partitionKeyTemplate, tagClaims, !partitionKeyExact);
         this.objectKeyParts = parse("object key prefix", objectKeyPrefixTemplate, tagClaims, true);
     }
@@ -286,9 +287,9 @@ public final class TenantLayout {
     /** Builds a {@link TenantLayout}; {@link #build()} validates the whole layout. Not thread-safe. */
     public static final class Builder {
         private final Map<String, String> tagClaims = new LinkedHashMap<>();
-        private String partitionKeyTemplate;
+        private @Nullable String partitionKeyTemplate;
         private boolean partitionKeyExact;
-        private String objectKeyPrefixTemplate;
+        private @Nullable String objectKeyPrefixTemplate;
 
         private Builder() {}
 

@@ -11,6 +11,7 @@ import dev.tenantclient.internal.dynamodb.TableKeys;
 import dev.tenantclient.internal.dynamodb.TenantDynamoDbClient;
 import dev.tenantclient.internal.s3.ObjectKeys;
 import dev.tenantclient.internal.s3.TenantS3Client;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -28,7 +29,7 @@ public final class TenantSession {
     private final TokenEntry entry;
     private final ClientResources resources;
     private final AwsCredentialsProvider credentialsProvider;
-    private volatile DynamoDb dynamoDb;
+    private volatile @Nullable DynamoDb dynamoDb;
 
     TenantSession(TokenEntry entry, ClientResources resources) {
         this.entry = entry;

@@ -54,6 +54,7 @@ class TenantClientBuilderTest {
     }
 
     @Test
+    @SuppressWarnings("NullAway") // passing null on purpose: the builder must refuse it at once
     void nullArgumentsAreRefusedImmediately() {
         assertThatThrownBy(() -> TenantClient.builder().identityPoolId(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> TenantClient.builder().layout(null)).isInstanceOf(NullPointerException.class);

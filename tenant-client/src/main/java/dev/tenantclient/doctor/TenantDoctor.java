@@ -62,18 +62,18 @@ public final class TenantDoctor {
     private final Region region;
     private final String identityPoolId;
     private final String userPoolId;
-    private final String clientId;
+    private final @Nullable String clientId;
     private final Map<String, List<String>> tables;
     private final List<String> buckets;
-    private final CognitoIdentityClient cognitoIdentity;
-    private final CognitoIdentityProviderClient userPools;
-    private final IamClient iam;
+    private final @Nullable CognitoIdentityClient cognitoIdentity;
+    private final @Nullable CognitoIdentityProviderClient userPools;
+    private final @Nullable IamClient iam;
 
     private TenantDoctor(Builder b) {
         this.layouts = List.copyOf(b.layouts);
-        this.region = b.region;
-        this.identityPoolId = b.identityPoolId;
-        this.userPoolId = b.userPoolId;
+        this.region = Objects.requireNonNull(b.region, "checked in build()");
+        this.identityPoolId = Objects.requireNonNull(b.identityPoolId, "checked in build()");
+        this.userPoolId = Objects.requireNonNull(b.userPoolId, "checked in build()");
         this.clientId = b.clientId;
         this.tables = Map.copyOf(b.tables);
         this.buckets = List.copyOf(b.buckets);
@@ -140,13 +140,13 @@ public final class TenantDoctor {
         private final List<TenantLayout> layouts = new ArrayList<>();
         private final Map<String, List<String>> tables = new LinkedHashMap<>();
         private final List<String> buckets = new ArrayList<>();
-        private Region region;
-        private String identityPoolId;
-        private String userPoolId;
+        private @Nullable Region region;
+        private @Nullable String identityPoolId;
+        private @Nullable String userPoolId;
         private @Nullable String clientId;
-        private CognitoIdentityClient cognitoIdentity;
-        private CognitoIdentityProviderClient userPools;
-        private IamClient iam;
+        private @Nullable CognitoIdentityClient cognitoIdentity;
+        private @Nullable CognitoIdentityProviderClient userPools;
+        private @Nullable IamClient iam;
 
         private Builder() {}
 
