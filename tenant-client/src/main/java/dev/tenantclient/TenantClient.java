@@ -7,12 +7,12 @@ package dev.tenantclient;
 import dev.tenantclient.credentials.CognitoCredentialsCache;
 import dev.tenantclient.credentials.CredentialsSettings;
 import dev.tenantclient.internal.ClientResources;
+import dev.tenantclient.internal.CognitoNames;
 import dev.tenantclient.internal.TokenCache;
 import dev.tenantclient.internal.TokenCache.TokenEntry;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -46,9 +46,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * credentials) and are not closed by {@link #close()}; clients the builder makes itself are.
  */
 public final class TenantClient implements AutoCloseable {
-
-    private static final Pattern USER_POOL_ID = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+_[0-9A-Za-z]+");
-    private static final Pattern IDENTITY_POOL_ID = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+:[0-9a-f-]+");
 
     private final TenantLayout layout;
     private final TokenCache cache;
@@ -311,7 +308,7 @@ public final class TenantClient implements AutoCloseable {
                 throw new IllegalStateException("identityPoolId is required: the Cognito identity pool that exchanges"
                         + " ID tokens for credentials, such as 'eu-west-1:11111111-2222-3333-4444-555555555555'");
             }
-            if (!IDENTITY_POOL_ID.matcher(identityPoolId).matches()) {
+            if (!CognitoNames.IDENTITY_POOL_ID.matcher(identityPoolId).matches()) {
                 throw new IllegalStateException(
                         "identityPoolId '" + identityPoolId + "' is not an identity pool id ('<region>:<guid>')");
             }
@@ -319,7 +316,7 @@ public final class TenantClient implements AutoCloseable {
                 throw new IllegalStateException("userPoolId is required: the Cognito user pool that issues the ID"
                         + " tokens, such as 'eu-west-1_AbCdEf123'");
             }
-            if (!USER_POOL_ID.matcher(userPoolId).matches()) {
+            if (!CognitoNames.USER_POOL_ID.matcher(userPoolId).matches()) {
                 throw new IllegalStateException(
                         "userPoolId '" + userPoolId + "' is not a user pool id ('<region>_<id>')");
             }

@@ -6,6 +6,7 @@ package dev.tenantclient.doctor;
 
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.doctor.Finding.Severity;
+import dev.tenantclient.internal.CognitoNames;
 import dev.tenantclient.internal.doctor.DeploymentChecks;
 import dev.tenantclient.policy.PolicyResources;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
@@ -54,9 +54,6 @@ import software.amazon.awssdk.services.iam.IamClient;
  * {@link #examine()} may be called repeatedly.
  */
 public final class TenantDoctor {
-
-    private static final Pattern IDENTITY_POOL_ID = Pattern.compile("[\\w-]+:[0-9a-f-]+");
-    private static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
 
     private final List<TenantLayout> layouts;
     private final Region region;
@@ -181,7 +178,7 @@ public final class TenantDoctor {
          */
         public Builder identityPoolId(String identityPoolId) {
             if (identityPoolId == null
-                    || !IDENTITY_POOL_ID.matcher(identityPoolId).matches()) {
+                    || !CognitoNames.IDENTITY_POOL_ID.matcher(identityPoolId).matches()) {
                 throw new IllegalArgumentException(
                         "identityPoolId must look like <region>:<uuid>, was " + identityPoolId);
             }
@@ -196,7 +193,8 @@ public final class TenantDoctor {
          * @return this builder
          */
         public Builder userPoolId(String userPoolId) {
-            if (userPoolId == null || !USER_POOL_ID.matcher(userPoolId).matches()) {
+            if (userPoolId == null
+                    || !CognitoNames.USER_POOL_ID.matcher(userPoolId).matches()) {
                 throw new IllegalArgumentException("userPoolId must look like <region>_<id>, was " + userPoolId);
             }
             this.userPoolId = userPoolId;

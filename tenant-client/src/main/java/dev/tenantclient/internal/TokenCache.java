@@ -109,8 +109,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             Clock clock) {
         this.cognito = cognito;
         this.identityPoolId = identityPoolId;
-        String region = userPoolId.substring(0, userPoolId.indexOf('_'));
-        this.loginKey = "cognito-idp." + region + ".amazonaws.com/" + userPoolId;
+        this.loginKey = CognitoNames.loginProvider(userPoolId);
         this.issuer = "https://" + loginKey;
         this.audience = audience;
         this.layout = layout;

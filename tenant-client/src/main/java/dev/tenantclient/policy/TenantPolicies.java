@@ -5,12 +5,12 @@
 package dev.tenantclient.policy;
 
 import dev.tenantclient.TenantLayout;
+import dev.tenantclient.internal.CognitoNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.policybuilder.iam.IamConditionOperator;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
@@ -59,8 +59,6 @@ public final class TenantPolicies {
             "s3:DeleteObject",
             "s3:AbortMultipartUpload",
             "s3:ListMultipartUploadParts");
-
-    private static final Pattern IDENTITY_POOL_ID = Pattern.compile("[\\w-]+:[0-9a-f-]+");
 
     private final TenantLayout layout;
 
@@ -142,7 +140,8 @@ public final class TenantPolicies {
      * @return the policy
      */
     public IamPolicy trustPolicy(String identityPoolId) {
-        if (identityPoolId == null || !IDENTITY_POOL_ID.matcher(identityPoolId).matches()) {
+        if (identityPoolId == null
+                || !CognitoNames.IDENTITY_POOL_ID.matcher(identityPoolId).matches()) {
             throw new IllegalArgumentException("identityPoolId must look like <region>:<uuid>, was " + identityPoolId);
         }
         return IamPolicy.builder()

@@ -8,6 +8,7 @@ import dev.tenantclient.TenantLayout;
 import dev.tenantclient.doctor.DoctorReport;
 import dev.tenantclient.doctor.Finding;
 import dev.tenantclient.doctor.Finding.Severity;
+import dev.tenantclient.internal.CognitoNames;
 import dev.tenantclient.internal.iam.PolicyEvaluator;
 import dev.tenantclient.policy.PolicyResources;
 import dev.tenantclient.policy.TenantPolicies;
@@ -200,7 +201,7 @@ public final class DeploymentChecks {
     // ------------------------------------------------------------------------------------------ identity pool
 
     private String checkIdentityPool() {
-        String provider = "cognito-idp." + region + ".amazonaws.com/" + userPoolId;
+        String provider = CognitoNames.loginProvider(userPoolId);
         DescribeIdentityPoolResponse pool = read(
                 "cognito-identity:DescribeIdentityPool",
                 "the identity pool",
