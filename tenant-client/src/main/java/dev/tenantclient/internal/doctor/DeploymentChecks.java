@@ -10,8 +10,6 @@ import dev.tenantclient.doctor.Finding;
 import dev.tenantclient.doctor.Finding.Severity;
 import dev.tenantclient.internal.CognitoNames;
 import dev.tenantclient.internal.iam.PolicyEvaluator;
-import dev.tenantclient.policy.PolicyResources;
-import dev.tenantclient.policy.TenantPolicies;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -510,23 +508,5 @@ public final class DeploymentChecks {
 
     private void add(Severity severity, String check, String problem, String why, String fix) {
         findings.add(new Finding(severity, check, problem, why, fix));
-    }
-
-    /** Builds the reference policies the comparison uses: what {@link TenantPolicies} generates. */
-    static List<IamPolicy> generated(
-            List<TenantLayout> layouts,
-            String partition,
-            String region,
-            String account,
-            Map<String, List<String>> tables,
-            List<String> buckets) {
-        PolicyResources.Builder resources =
-                PolicyResources.builder().partition(partition).region(region).account(account);
-        tables.forEach((name, indexes) -> resources.table(name, indexes.toArray(String[]::new)));
-        buckets.forEach(resources::bucket);
-        PolicyResources built = resources.build();
-        return layouts.stream()
-                .map(l -> TenantPolicies.of(l).permissionPolicy(built))
-                .toList();
     }
 }

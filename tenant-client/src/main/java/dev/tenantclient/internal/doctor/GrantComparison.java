@@ -9,6 +9,7 @@ import dev.tenantclient.TenantLayout;
 import dev.tenantclient.doctor.Finding;
 import dev.tenantclient.doctor.Finding.Severity;
 import dev.tenantclient.internal.iam.PolicyEvaluator;
+import dev.tenantclient.policy.PolicyResources;
 import dev.tenantclient.policy.TenantPolicies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,31 +98,28 @@ final class GrantComparison {
     }
 
     void compare(Map<String, IamPolicy> deployed, List<Finding> findings) {
-        PolicyEvaluator reference =
-                new PolicyEvaluator(DeploymentChecks.generated(layouts, partition, region, account, tables, buckets));
+        PolicyEvaluator reference = new PolicyEvaluator(generated());
         PolicyEvaluator all = new PolicyEvaluator(List.copyOf(deployed.values()));
+        Map<String, PolicyEvaluator> each = new LinkedHashMap<>();
+        deployed.forEach((name, policy) -> each.put(name, new PolicyEvaluator(List.of(policy))));
         Map<String, String> tags = principalTags(OWN, OWN_SUBJECT);
-        Map<String, Set<String>> extraByStatement = new LinkedHashMap<>();
-        Map<String, Boolean> onlyMetadata = new LinkedHashMap<>();
+        Map<String, List<Probe>> extraByStatement = new LinkedHashMap<>();
         Set<String> missing = new LinkedHashSet<>();
         for (Probe probe : probes()) {
-            boolean expected = reference
-                    .evaluate(probe.action(), probe.resource(), probe.context(), tags)
-                    .allowed();
-            boolean actual = all.evaluate(probe.action(), probe.resource(), probe.context(), tags)
-                    .allowed();
+            boolean expected = allows(reference, probe, tags);
+            boolean actual = allows(all, probe, tags);
             if (actual && !expected) {
-                String grantedBy = grantedBy(deployed, probe, tags);
                 extraByStatement
-                        .computeIfAbsent(grantedBy, k -> new LinkedHashSet<>())
-                        .add(probe.description());
-                onlyMetadata.merge(grantedBy, probe.metadata(), Boolean::logicalAnd);
+                        .computeIfAbsent(grantedBy(each, probe, tags), k -> new ArrayList<>())
+                        .add(probe);
             } else if (expected && !actual) {
                 missing.add(probe.description());
             }
         }
-        extraByStatement.forEach((statement, grants) -> {
-            boolean metadata = onlyMetadata.get(statement);
+        extraByStatement.forEach((statement, probes) -> {
+            boolean metadata = probes.stream().allMatch(Probe::metadata);
+            Set<String> grants = new LinkedHashSet<>();
+            probes.forEach(p -> grants.add(p.description()));
             findings.add(new Finding(
                     metadata ? Severity.WARNING : Severity.ERROR,
                     metadata ? "permissions.grants-metadata" : "permissions.grants-more",
@@ -144,16 +142,37 @@ final class GrantComparison {
         }
     }
 
+    private static boolean allows(PolicyEvaluator evaluator, Probe probe, Map<String, String> tags) {
+        return evaluator
+                .evaluate(probe.action(), probe.resource(), probe.context(), tags)
+                .allowed();
+    }
+
     /** The deployed policy and statement that allow a probe, for the finding's message. */
-    private static String grantedBy(Map<String, IamPolicy> deployed, Probe probe, Map<String, String> tags) {
-        for (Map.Entry<String, IamPolicy> policy : deployed.entrySet()) {
-            PolicyEvaluator.Decision decision = new PolicyEvaluator(List.of(policy.getValue()))
-                    .evaluate(probe.action(), probe.resource(), probe.context(), tags);
+    private static String grantedBy(Map<String, PolicyEvaluator> each, Probe probe, Map<String, String> tags) {
+        for (Map.Entry<String, PolicyEvaluator> policy : each.entrySet()) {
+            PolicyEvaluator.Decision decision =
+                    policy.getValue().evaluate(probe.action(), probe.resource(), probe.context(), tags);
             if (decision.allowed()) {
                 return policy.getKey() + " (" + decision.statement() + ")";
             }
         }
         return "policies together";
+    }
+
+    /** The reference: what {@link TenantPolicies} generates for these layouts, tables and buckets. */
+    private List<IamPolicy> generated() {
+        PolicyResources.Builder resources = resources();
+        tables.forEach((name, indexes) -> resources.table(name, indexes.toArray(String[]::new)));
+        buckets.forEach(resources::bucket);
+        PolicyResources built = resources.build();
+        return layouts.stream()
+                .map(l -> TenantPolicies.of(l).permissionPolicy(built))
+                .toList();
+    }
+
+    private PolicyResources.Builder resources() {
+        return PolicyResources.builder().partition(partition).region(region).account(account);
     }
 
     List<Probe> probes() {
@@ -167,15 +186,17 @@ final class GrantComparison {
             other.add(layout.isPartitionKeyExact() ? otherPrefix : otherPrefix + "item-1");
         }
         tables.forEach((table, indexes) -> {
-            String arn = "arn:" + partition + ":dynamodb:" + region + ":" + account + ":table/" + table;
-            List<String> targets = new ArrayList<>(List.of(arn));
-            indexes.forEach(i -> targets.add(arn + "/index/" + i));
-            for (String target : targets) {
-                String where = target.equals(arn)
-                        ? "table " + table
-                        : "index " + target.substring(arn.length() + 7) + " of table " + table;
+            // the table's ARN, then its indexes' ARNs, as the policy generator writes them
+            List<String> targets = resources()
+                    .table(table, indexes.toArray(String[]::new))
+                    .build()
+                    .tableArns();
+            String arn = targets.get(0);
+            for (int t = 0; t < targets.size(); t++) {
+                String target = targets.get(t);
+                String where = t == 0 ? "table " + table : "index " + indexes.get(t - 1) + " of table " + table;
                 for (String action : ITEM_ACTIONS) {
-                    if (!target.equals(arn) && !action.equals("dynamodb:Query")) {
+                    if (t > 0 && !action.equals("dynamodb:Query")) {
                         continue; // indexes are only queried
                     }
                     for (String key : own) {
