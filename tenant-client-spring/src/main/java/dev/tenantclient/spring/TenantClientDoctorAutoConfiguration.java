@@ -8,7 +8,6 @@ import dev.tenantclient.TenantClient;
 import dev.tenantclient.doctor.DoctorReport;
 import dev.tenantclient.doctor.Finding;
 import dev.tenantclient.doctor.TenantDoctor;
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -18,10 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * Opt-in ({@code tenant-client.doctor.enabled=true}) startup check of the deployment with {@link TenantDoctor}: logs
@@ -39,46 +34,16 @@ import software.amazon.awssdk.services.iam.IamClient;
 public class TenantClientDoctorAutoConfiguration {
 
     /**
-     * SDK clients for a doctor endpoint override, closed with the context.
-     *
-     * @param properties the properties
-     * @return the clients, or an empty holder without an override
-     */
-    @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean(TenantDoctor.class)
-    DoctorClients tenantClientDoctorClients(TenantClientProperties properties) {
-        URI endpoint = properties.doctor().endpoint();
-        if (endpoint == null) {
-            return new DoctorClients(null, null, null);
-        }
-        Region region = TenantClientAutoConfiguration.region(properties);
-        return new DoctorClients(
-                CognitoIdentityClient.builder()
-                        .region(region)
-                        .endpointOverride(endpoint)
-                        .build(),
-                CognitoIdentityProviderClient.builder()
-                        .region(region)
-                        .endpointOverride(endpoint)
-                        .build(),
-                IamClient.builder()
-                        .region(Region.AWS_GLOBAL)
-                        .endpointOverride(endpoint)
-                        .build());
-    }
-
-    /**
      * The doctor, for the client's layout and the configured tables and buckets.
      *
      * @param properties the properties
      * @param client the tenant client (for its layout)
-     * @param clients endpoint-override clients, if any
      * @return the doctor
      */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(TenantClient.class)
-    TenantDoctor tenantDoctor(TenantClientProperties properties, TenantClient client, DoctorClients clients) {
+    TenantDoctor tenantDoctor(TenantClientProperties properties, TenantClient client) {
         TenantClientProperties.Doctor doctor = properties.doctor();
         if (doctor.tables().isEmpty() && doctor.buckets().isEmpty()) {
             throw new TenantClientConfigurationException(
@@ -92,17 +57,10 @@ public class TenantClientDoctorAutoConfiguration {
                 .identityPoolId(properties.identityPoolId())
                 .userPoolId(properties.userPoolId())
                 .clientId(properties.clientId());
-        for (String table : doctor.tables()) {
-            int colon = table.indexOf(':');
-            builder.table(
-                    colon < 0 ? table : table.substring(0, colon),
-                    colon < 0 ? new String[0] : table.substring(colon + 1).split(","));
-        }
+        doctor.tables().forEach(builder::tableSpec);
         doctor.buckets().forEach(builder::bucket);
-        if (clients.identity() != null) {
-            builder.cognitoIdentityClient(clients.identity())
-                    .userPoolsClient(clients.userPools())
-                    .iamClient(clients.iam());
+        if (doctor.endpoint() != null) {
+            builder.endpointOverride(doctor.endpoint());
         }
         return builder.build();
     }
@@ -118,19 +76,6 @@ public class TenantClientDoctorAutoConfiguration {
     @ConditionalOnBean(TenantDoctor.class)
     TenantDoctorStartupCheck tenantDoctorStartupCheck(TenantDoctor doctor, TenantClientProperties properties) {
         return new TenantDoctorStartupCheck(doctor, properties.doctor().failOnError());
-    }
-
-    /** Clients built for a doctor endpoint override (all null without one). */
-    record DoctorClients(CognitoIdentityClient identity, CognitoIdentityProviderClient userPools, IamClient iam)
-            implements AutoCloseable {
-        @Override
-        public void close() {
-            if (identity != null) {
-                identity.close();
-                userPools.close();
-                iam.close();
-            }
-        }
     }
 
     /** Runs {@link TenantDoctor} at startup, logs the report, and fails startup when asked to. */

@@ -9,12 +9,14 @@ import dev.tenantclient.doctor.Finding.Severity;
 import dev.tenantclient.internal.CognitoNames;
 import dev.tenantclient.internal.doctor.DeploymentChecks;
 import dev.tenantclient.policy.PolicyResources;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -65,6 +67,7 @@ public final class TenantDoctor {
     private final @Nullable CognitoIdentityClient cognitoIdentity;
     private final @Nullable CognitoIdentityProviderClient userPools;
     private final @Nullable IamClient iam;
+    private final @Nullable URI endpointOverride;
 
     private TenantDoctor(Builder b) {
         this.layouts = List.copyOf(b.layouts);
@@ -77,6 +80,7 @@ public final class TenantDoctor {
         this.cognitoIdentity = b.cognitoIdentity;
         this.userPools = b.userPools;
         this.iam = b.iam;
+        this.endpointOverride = b.endpointOverride;
     }
 
     /** @return a builder */
@@ -93,13 +97,14 @@ public final class TenantDoctor {
     public DoctorReport examine() {
         CognitoIdentityClient identity = cognitoIdentity != null
                 ? cognitoIdentity
-                : CognitoIdentityClient.builder().region(region).build();
+                : withEndpoint(CognitoIdentityClient.builder().region(region)).build();
         CognitoIdentityProviderClient pools = userPools != null
                 ? userPools
-                : CognitoIdentityProviderClient.builder().region(region).build();
+                : withEndpoint(CognitoIdentityProviderClient.builder().region(region))
+                        .build();
         IamClient iamClient = iam != null
                 ? iam
-                : IamClient.builder().region(Region.AWS_GLOBAL).build();
+                : withEndpoint(IamClient.builder().region(Region.AWS_GLOBAL)).build();
         try {
             return new DeploymentChecks(
                             layouts,
@@ -126,6 +131,10 @@ public final class TenantDoctor {
         }
     }
 
+    private <B extends SdkClientBuilder<B, ?>> B withEndpoint(B builder) {
+        return endpointOverride == null ? builder : builder.endpointOverride(endpointOverride);
+    }
+
     @Override
     public String toString() {
         return "TenantDoctor{layouts=" + layouts + ", region=" + region + ", identityPoolId=" + identityPoolId
@@ -144,6 +153,7 @@ public final class TenantDoctor {
         private @Nullable CognitoIdentityClient cognitoIdentity;
         private @Nullable CognitoIdentityProviderClient userPools;
         private @Nullable IamClient iam;
+        private @Nullable URI endpointOverride;
 
         private Builder() {}
 
@@ -226,6 +236,21 @@ public final class TenantDoctor {
         }
 
         /**
+         * A table given as on the command line and in Spring properties: {@code name}, or
+         * {@code name:index1,index2} with its tenant-keyed indexes.
+         *
+         * @param spec the table and its indexes
+         * @return this builder
+         */
+        public Builder tableSpec(String spec) {
+            Objects.requireNonNull(spec, "spec");
+            int colon = spec.indexOf(':');
+            return colon < 0
+                    ? table(spec)
+                    : table(spec.substring(0, colon), spec.substring(colon + 1).split(","));
+        }
+
+        /**
          * A bucket the application reaches through {@link dev.tenantclient.TenantBucket}.
          *
          * @param name the bucket name
@@ -256,6 +281,18 @@ public final class TenantDoctor {
          */
         public Builder userPoolsClient(CognitoIdentityProviderClient client) {
             this.userPools = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * One endpoint for the Cognito Identity, Cognito user pools and IAM clients the doctor creates itself (a local
+         * stack, a proxy); clients given to the builder are used as they are.
+         *
+         * @param endpoint the endpoint
+         * @return this builder
+         */
+        public Builder endpointOverride(URI endpoint) {
+            this.endpointOverride = Objects.requireNonNull(endpoint, "endpoint");
             return this;
         }
 

@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * The command line of {@link TenantDoctor}, for CI pipelines and operators:
@@ -63,8 +60,6 @@ public final class TenantDoctorCli {
         TenantDoctor.Builder builder = TenantDoctor.builder();
         boolean strict = false;
         boolean layoutSet = false;
-        URI endpoint = null;
-        Region region = null;
         try {
             for (int i = 0; i < rest.size(); i++) {
                 String option = rest.get(i);
@@ -81,10 +76,7 @@ public final class TenantDoctorCli {
                 }
                 String value = rest.get(++i);
                 switch (option) {
-                    case "--region" -> {
-                        region = Region.of(value);
-                        builder.region(region);
-                    }
+                    case "--region" -> builder.region(Region.of(value));
                     case "--identity-pool" -> builder.identityPoolId(value);
                     case "--user-pool" -> builder.userPoolId(value);
                     case "--client-id" -> builder.clientId(value);
@@ -98,15 +90,9 @@ public final class TenantDoctorCli {
                                 });
                         layoutSet = true;
                     }
-                    case "--table" -> {
-                        int colon = value.indexOf(':');
-                        String[] indexes = colon < 0
-                                ? new String[0]
-                                : value.substring(colon + 1).split(",");
-                        builder.table(colon < 0 ? value : value.substring(0, colon), indexes);
-                    }
+                    case "--table" -> builder.tableSpec(value);
                     case "--bucket" -> builder.bucket(value);
-                    case "--endpoint-url" -> endpoint = URI.create(value);
+                    case "--endpoint-url" -> builder.endpointOverride(URI.create(value));
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
@@ -114,26 +100,6 @@ public final class TenantDoctorCli {
                 builder.layout(TenantLayout.org());
             }
             TenantDoctor doctor = builder.build();
-            if (endpoint != null && region != null) {
-                try (CognitoIdentityClient identity = CognitoIdentityClient.builder()
-                                .region(region)
-                                .endpointOverride(endpoint)
-                                .build();
-                        CognitoIdentityProviderClient pools = CognitoIdentityProviderClient.builder()
-                                .region(region)
-                                .endpointOverride(endpoint)
-                                .build();
-                        IamClient iam = IamClient.builder()
-                                .region(Region.AWS_GLOBAL)
-                                .endpointOverride(endpoint)
-                                .build()) {
-                    doctor = builder.cognitoIdentityClient(identity)
-                            .userPoolsClient(pools)
-                            .iamClient(iam)
-                            .build();
-                    return report(doctor.examine(), strict, out);
-                }
-            }
             return report(doctor.examine(), strict, out);
         } catch (IllegalArgumentException | IllegalStateException e) {
             out.println("error: " + e.getMessage());
