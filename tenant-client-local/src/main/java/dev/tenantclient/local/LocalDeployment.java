@@ -21,7 +21,6 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.local.internal.AwsJsonResponses;
-import dev.tenantclient.policy.PolicyResources;
 import dev.tenantclient.policy.TenantPolicies;
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +35,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 
 /**
  * The local stack's deployment as a control plane sees it — user pool, identity pool, authenticated role — answering
@@ -59,7 +59,8 @@ public final class LocalDeployment implements AutoCloseable {
 
     private final List<TenantLayout> layouts;
     private final Map<String, String> defaultPrincipalTags;
-    private final Supplier<List<String>> buckets;
+    private final String provider;
+    private final Supplier<List<IamPolicy>> permissionPolicies;
     private final WireMockServer server;
 
     private final Map<String, Boolean> attributes = new LinkedHashMap<>();
@@ -75,10 +76,15 @@ public final class LocalDeployment implements AutoCloseable {
     private boolean authenticatedRole;
     private String roleMappingType;
 
-    LocalDeployment(List<TenantLayout> layouts, Map<String, String> principalTags, Supplier<List<String>> buckets) {
+    LocalDeployment(
+            List<TenantLayout> layouts,
+            Map<String, String> principalTags,
+            String provider,
+            Supplier<List<IamPolicy>> permissionPolicies) {
         this.layouts = List.copyOf(layouts);
         this.defaultPrincipalTags = Map.copyOf(principalTags);
-        this.buckets = buckets;
+        this.provider = provider;
+        this.permissionPolicies = permissionPolicies;
         reset();
         this.server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
@@ -286,16 +292,9 @@ public final class LocalDeployment implements AutoCloseable {
     private Map<String, String> allInlinePolicies() {
         Map<String, String> all = new LinkedHashMap<>();
         if (generatedPermissionPolicies) {
-            PolicyResources.Builder resources = PolicyResources.builder()
-                    .region(LocalTenantStack.REGION.id())
-                    .account(LocalTenantStack.ACCOUNT_ID)
-                    .table("*");
-            buckets.get().forEach(resources::bucket);
-            PolicyResources built = resources.build();
-            for (int i = 0; i < layouts.size(); i++) {
-                all.put(
-                        "tenant-client-" + i,
-                        TenantPolicies.toJson(TenantPolicies.of(layouts.get(i)).permissionPolicy(built)));
+            List<IamPolicy> generated = permissionPolicies.get();
+            for (int i = 0; i < generated.size(); i++) {
+                all.put("tenant-client-" + i, TenantPolicies.toJson(generated.get(i)));
             }
         }
         all.putAll(inlinePolicies);
@@ -341,8 +340,6 @@ public final class LocalDeployment implements AutoCloseable {
                     "IdentityPool '" + body.path("IdentityPoolId").asText() + "' not found.");
         }
         ObjectNode out = JSON.createObjectNode().put("IdentityPoolId", LocalTenantStack.IDENTITY_POOL_ID);
-        String provider =
-                "cognito-idp." + LocalTenantStack.REGION.id() + ".amazonaws.com/" + LocalTenantStack.USER_POOL_ID;
         switch (operation) {
             case "DescribeIdentityPool" -> {
                 out.put("IdentityPoolName", "tenant-client-local")

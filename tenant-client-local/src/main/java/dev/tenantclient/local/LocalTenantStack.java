@@ -67,6 +67,10 @@ public final class LocalTenantStack implements AutoCloseable {
     /** The account id in ARNs. */
     public static final String ACCOUNT_ID = "000000000000";
 
+    /** The admin key of the local services (DynamoDB Local accepts alphanumeric access keys only). */
+    private static final StaticCredentialsProvider ADMIN =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("LOCALADMIN", "localadminsecret"));
+
     private static final Logger log = LoggerFactory.getLogger(LocalTenantStack.class);
 
     private final Clock clock;
@@ -106,20 +110,18 @@ public final class LocalTenantStack implements AutoCloseable {
             this.s3Server = track(LocalS3Server.start());
             this.httpClient =
                     track(ApacheHttpClient.builder().maxConnections(256).build());
-            StaticCredentialsProvider admin =
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("LOCALADMIN", "localadminsecret"));
             this.adminDynamoDb = track(DynamoDbClient.builder()
                     .region(REGION)
                     .endpointOverride(dynamoDb.endpoint())
                     .httpClient(httpClient)
-                    .credentialsProvider(admin)
+                    .credentialsProvider(ADMIN)
                     .build());
             this.adminS3 = track(S3Client.builder()
                     .region(REGION)
                     .endpointOverride(s3Server.endpoint())
                     .forcePathStyle(true)
                     .httpClient(httpClient)
-                    .credentialsProvider(admin)
+                    .credentialsProvider(ADMIN)
                     .build());
             this.policies = new StackPolicies(b.layouts);
             this.gateway = track(new IamGateway(
@@ -348,28 +350,27 @@ public final class LocalTenantStack implements AutoCloseable {
             deployment = track(new LocalDeployment(
                     layouts,
                     principalTags,
-                    () -> adminS3.listBuckets().buckets().stream()
+                    tokens.providerName(),
+                    () -> policies.forBuckets(adminS3.listBuckets().buckets().stream()
                             .map(b -> b.name())
-                            .toList()));
-            StaticCredentialsProvider admin =
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("LOCALADMIN", "localadminsecret"));
+                            .toList())));
             controlIdentity = track(CognitoIdentityClient.builder()
                     .region(REGION)
                     .endpointOverride(deployment.endpoint())
                     .httpClient(httpClient)
-                    .credentialsProvider(admin)
+                    .credentialsProvider(ADMIN)
                     .build());
             controlUserPools = track(CognitoIdentityProviderClient.builder()
                     .region(REGION)
                     .endpointOverride(deployment.endpoint())
                     .httpClient(httpClient)
-                    .credentialsProvider(admin)
+                    .credentialsProvider(ADMIN)
                     .build());
             controlIam = track(IamClient.builder()
                     .region(Region.AWS_GLOBAL)
                     .endpointOverride(deployment.endpoint())
                     .httpClient(httpClient)
-                    .credentialsProvider(admin)
+                    .credentialsProvider(ADMIN)
                     .build());
         }
         return deployment;

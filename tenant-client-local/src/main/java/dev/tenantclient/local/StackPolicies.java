@@ -35,17 +35,19 @@ final class StackPolicies {
     }
 
     List<IamPolicy> forBucket(String bucket) {
-        return policies.computeIfAbsent(bucket == null ? "" : bucket, b -> {
-            PolicyResources.Builder resources = PolicyResources.builder()
-                    .region(LocalTenantStack.REGION.id())
-                    .account(LocalTenantStack.ACCOUNT_ID)
-                    .table("*");
-            if (!b.isEmpty()) {
-                resources.bucket(b);
-            }
-            PolicyResources built = resources.build();
-            return layouts.stream().map(p -> p.permissionPolicy(built)).toList();
-        });
+        return policies.computeIfAbsent(
+                bucket == null ? "" : bucket, b -> forBuckets(b.isEmpty() ? List.of() : List.of(b)));
+    }
+
+    /** One generated policy per layout: every table of the local account, and these buckets' tenant folders. */
+    List<IamPolicy> forBuckets(List<String> buckets) {
+        PolicyResources.Builder resources = PolicyResources.builder()
+                .region(LocalTenantStack.REGION.id())
+                .account(LocalTenantStack.ACCOUNT_ID)
+                .table("*");
+        buckets.forEach(resources::bucket);
+        PolicyResources built = resources.build();
+        return layouts.stream().map(p -> p.permissionPolicy(built)).toList();
     }
 
     /** The gateway's authorizer: null when the policies allow the request, else IAM's reason. */
