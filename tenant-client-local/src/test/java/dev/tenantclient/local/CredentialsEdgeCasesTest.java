@@ -52,11 +52,12 @@ class CredentialsEdgeCasesTest {
     }
 
     private static String token(String subject) {
-        return stack.tokens()
-                .token(subject)
-                .org("acme")
-                .lifetime(Duration.ofHours(2))
-                .build();
+        return token(subject, Duration.ofHours(2));
+    }
+
+    /** Another token of the same user (a different lifetime makes a different token). */
+    private static String token(String subject, Duration lifetime) {
+        return stack.tokens().token(subject).org("acme").lifetime(lifetime).build();
     }
 
     @Test
@@ -68,11 +69,7 @@ class CredentialsEdgeCasesTest {
 
         // a second token of the same user: GetId is cached, so the next call is GetCredentialsForIdentity
         stack.cognito().injectFault(Fault.error(400, "ResourceNotFoundException", "Identity not found"), 1);
-        String second = stack.tokens()
-                .token(subject)
-                .org("acme")
-                .lifetime(Duration.ofMinutes(90))
-                .build();
+        String second = token(subject, Duration.ofMinutes(90));
         assertThatThrownBy(() -> client.session(second).credentialsProvider().resolveCredentials())
                 .isInstanceOf(CredentialsUnavailableException.class)
                 .hasMessageContaining("ResourceNotFoundException");
@@ -118,11 +115,7 @@ class CredentialsEdgeCasesTest {
                 () -> c.session(first).credentialsProvider().resolveCredentials());
         org.awaitility.Awaitility.await().until(() -> stack.cognito().faultsServed() > 0);
 
-        String second = stack.tokens()
-                .token(subject)
-                .org("acme")
-                .lifetime(Duration.ofMinutes(90))
-                .build();
+        String second = token(subject, Duration.ofMinutes(90));
         assertThatThrownBy(() -> c.session(second).credentialsProvider().resolveCredentials())
                 .isInstanceOf(CredentialsUnavailableException.class)
                 .hasMessageContaining("Timeout");
@@ -137,11 +130,7 @@ class CredentialsEdgeCasesTest {
         String subject = "edge-user-" + users.incrementAndGet();
         client.session(token(subject)).credentialsProvider().resolveCredentials(); // GetId cached for the user
         stack.cognito().injectFault(Fault.incompleteAnswer(), 1);
-        String second = stack.tokens()
-                .token(subject)
-                .org("acme")
-                .lifetime(Duration.ofMinutes(90))
-                .build();
+        String second = token(subject, Duration.ofMinutes(90));
 
         assertThatThrownBy(() -> client.session(second).credentialsProvider().resolveCredentials())
                 .isInstanceOf(CredentialsUnavailableException.class)
