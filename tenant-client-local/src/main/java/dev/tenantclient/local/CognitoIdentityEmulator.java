@@ -4,20 +4,14 @@
  */
 package dev.tenantclient.local;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.tenantclient.local.internal.AnsweringServer;
 import dev.tenantclient.local.internal.AwsJsonResponses;
 import dev.tenantclient.local.internal.IamGateway;
 import java.io.IOException;
@@ -92,18 +86,10 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
         this.credentialsLifetime = credentialsLifetime;
         this.clock = clock;
         this.issuer = issuer;
-        this.server = new WireMockServer(options()
-                .bindAddress("127.0.0.1")
-                .dynamicPort()
-                .containerThreads(96)
-                .asynchronousResponseEnabled(true)
-                .asynchronousResponseThreads(16)
-                .disableRequestJournal()
-                .notifier(new Slf4jNotifier(false))
-                .extensions(new Handler()));
-        server.start();
-        server.stubFor(any(anyUrl())
-                .willReturn(ResponseDefinitionBuilder.responseDefinition().withTransformers(Handler.NAME)));
+        this.server = AnsweringServer.start(
+                "cognito-identity-emulator",
+                this::answer,
+                o -> o.containerThreads(96).asynchronousResponseEnabled(true).asynchronousResponseThreads(16));
     }
 
     /**
@@ -448,25 +434,6 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
         byte[] raw = new byte[bytes];
         random.nextBytes(raw);
         return java.util.Base64.getEncoder().encodeToString(raw);
-    }
-
-    private final class Handler implements ResponseDefinitionTransformerV2 {
-        static final String NAME = "cognito-identity-emulator";
-
-        @Override
-        public ResponseDefinition transform(ServeEvent serveEvent) {
-            return answer(serveEvent.getRequest());
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
     }
 
     private static final class Rejection extends RuntimeException {

@@ -4,22 +4,16 @@
  */
 package dev.tenantclient.local;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.tenantclient.TenantLayout;
+import dev.tenantclient.local.internal.AnsweringServer;
 import dev.tenantclient.local.internal.AwsJsonResponses;
 import dev.tenantclient.policy.TenantPolicies;
 import java.io.IOException;
@@ -86,15 +80,7 @@ public final class LocalDeployment implements AutoCloseable {
         this.provider = provider;
         this.permissionPolicies = permissionPolicies;
         reset();
-        this.server = new WireMockServer(options()
-                .bindAddress("127.0.0.1")
-                .dynamicPort()
-                .disableRequestJournal()
-                .notifier(new Slf4jNotifier(false))
-                .extensions(new Handler()));
-        server.start();
-        server.stubFor(any(anyUrl())
-                .willReturn(ResponseDefinitionBuilder.responseDefinition().withTransformers(Handler.NAME)));
+        this.server = AnsweringServer.start("local-control-plane", this::answer, o -> o);
     }
 
     /**
@@ -579,24 +565,5 @@ public final class LocalDeployment implements AutoCloseable {
                 .withHeader("Content-Type", "text/xml")
                 .withBody(body)
                 .build();
-    }
-
-    private final class Handler implements ResponseDefinitionTransformerV2 {
-        static final String NAME = "local-control-plane";
-
-        @Override
-        public ResponseDefinition transform(ServeEvent serveEvent) {
-            return answer(serveEvent.getRequest());
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
     }
 }
