@@ -4,23 +4,25 @@
  */
 package dev.tenantclient.internal;
 
+import com.nimbusds.jose.Algorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.tenantclient.InvalidTenantTokenException;
 import dev.tenantclient.InvalidTenantTokenException.Reason;
 import dev.tenantclient.Tenant;
 import dev.tenantclient.TenantLayout;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
 
 /**
- * A Cognito user-pool ID token, parsed and checked without network: shape, {@code exp}, {@code token_use=id},
- * {@code iss}, {@code aud} and the tenant claims. The signature is not verified here (Cognito verifies it before it
- * issues credentials). Never keeps or prints the raw token.
+ * A Cognito user-pool ID token, parsed (Nimbus JOSE+JWT) and checked without network: shape, {@code exp},
+ * {@code token_use=id}, {@code iss}, {@code aud} and the tenant claims. The signature is checked separately, by the
+ * client's {@link dev.tenantclient.TokenVerifier}, after these cheap checks. Never keeps or prints the raw token.
  *
  * @param tenant the tenant the claims name
  * @param expiresAt the token's {@code exp}
@@ -31,7 +33,11 @@ public record IdToken(Tenant tenant, Instant expiresAt, String issuer) {
     /** A JWT has three parts; Cognito ID tokens are about 1 KB, so 16 KB is generous and bounds parsing work. */
     public static final int MAX_LENGTH = 16 * 1024;
 
-    private static final JsonNodeParser PARSER = JsonNodeParser.create();
+    /**
+     * The latest {@code exp} accepted: the last second of year 9999. Cognito ID tokens live at most a day; the bound
+     * keeps every instant derived from {@code exp} (epoch millis, durations, cache expiry) free of overflow.
+     */
+    public static final long MAX_EXP = 253_402_300_799L;
 
     /**
      * Parses and checks a token.
@@ -68,15 +74,10 @@ public record IdToken(Tenant tenant, Instant expiresAt, String issuer) {
                     Reason.MALFORMED,
                     "ID token is not a JWT (expected three non-empty base64url parts separated by '.')");
         }
-        Map<String, JsonNode> claims = decodeObject(token.substring(first + 1, second), "payload");
-        Map<String, JsonNode> header = decodeObject(token.substring(0, first), "header");
-        if (header.get("alg") == null
-                || !header.get("alg").isString()
-                || "none".equalsIgnoreCase(header.get("alg").asString())) {
-            throw new InvalidTenantTokenException(Reason.MALFORMED, "ID token header has no signing algorithm");
-        }
+        Map<String, Object> claims = decodeObject(token.substring(first + 1, second), "payload");
+        checkSigningAlgorithm(decodeObject(token.substring(0, first), "header"));
 
-        Instant exp = Instant.ofEpochSecond(numberClaim(claims, "exp"));
+        Instant exp = expiry(claims);
         if (!now.isBefore(exp)) {
             throw new InvalidTenantTokenException(Reason.EXPIRED, "ID token expired at " + exp);
         }
@@ -101,62 +102,99 @@ public record IdToken(Tenant tenant, Instant expiresAt, String issuer) {
         }
 
         Map<String, String> strings = new HashMap<>();
-        for (Map.Entry<String, JsonNode> claim : claims.entrySet()) {
-            if (claim.getValue().isString()) {
-                strings.put(claim.getKey(), claim.getValue().asString());
+        for (Map.Entry<String, Object> claim : claims.entrySet()) {
+            if (claim.getValue() instanceof String value) {
+                strings.put(claim.getKey(), value);
             }
         }
         Tenant tenant = layout.tenantFromClaims(strings);
         return new IdToken(tenant, exp, expectedIssuer); // equal to the claim; one shared instance per client
     }
 
-    private static Map<String, JsonNode> decodeObject(String part, String what) {
+    /**
+     * Decodes one part into a JSON object with Nimbus' parser, which refuses duplicate members, trailing text and
+     * non-standard JSON (a claim must mean one thing to us and to Cognito).
+     */
+    private static Map<String, Object> decodeObject(String part, String what) {
         byte[] json;
         try {
             json = Base64.getUrlDecoder().decode(part);
         } catch (IllegalArgumentException e) {
             throw new InvalidTenantTokenException(Reason.MALFORMED, "ID token " + what + " is not base64url");
         }
+        String text = new String(json, StandardCharsets.UTF_8);
+        Map<String, Object> object;
         try {
-            JsonNode node = PARSER.parse(new String(json, StandardCharsets.UTF_8));
-            if (!node.isObject()) {
-                throw new InvalidTenantTokenException(Reason.MALFORMED, "ID token " + what + " is not a JSON object");
-            }
-            return node.asObject();
-        } catch (InvalidTenantTokenException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new InvalidTenantTokenException(Reason.MALFORMED, "ID token " + what + " is not valid JSON");
+            object = JSONObjectUtils.parse(text);
+        } catch (ParseException | RuntimeException e) {
+            object = null;
         }
+        if (object == null) {
+            throw new InvalidTenantTokenException(
+                    Reason.MALFORMED,
+                    "ID token " + what
+                            + (isJsonValueButNoObject(text) ? " is not a JSON object" : " is not valid JSON"));
+        }
+        return object;
     }
 
-    private static long numberClaim(Map<String, JsonNode> claims, String name) {
-        JsonNode node = claims.get(name);
-        if (node == null || !node.isNumber()) {
-            throw new InvalidTenantTokenException(Reason.MALFORMED, "ID token has no numeric '" + name + "' claim");
-        }
-        try {
-            return (long) Double.parseDouble(node.asNumber());
-        } catch (NumberFormatException e) {
-            throw new InvalidTenantTokenException(Reason.MALFORMED, "ID token claim '" + name + "' is not a number");
-        }
-    }
-
-    private static String stringClaim(Map<String, JsonNode> claims, String name) {
-        JsonNode node = claims.get(name);
-        return node != null && node.isString() ? node.asString() : null;
-    }
-
-    private static boolean audienceMatches(JsonNode aud, String expected) {
-        if (aud == null) {
+    /** Whether the text starts like a JSON value other than an object (for the message only). */
+    private static boolean isJsonValueButNoObject(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
             return false;
         }
-        if (aud.isString()) {
-            return expected.equals(aud.asString());
+        char c = t.charAt(0);
+        return c == '['
+                || c == '"'
+                || c == '-'
+                || Character.isDigit(c)
+                || t.equals("true")
+                || t.equals("false")
+                || t.equals("null");
+    }
+
+    /** The header must name a JWS signing algorithm: {@code none}, a missing or an encryption {@code alg} is refused. */
+    private static void checkSigningAlgorithm(Map<String, Object> header) {
+        Object alg = header.get("alg");
+        if (!(alg instanceof String name) || Algorithm.NONE.getName().equalsIgnoreCase(name)) {
+            throw new InvalidTenantTokenException(Reason.MALFORMED, "ID token header has no signing algorithm");
         }
-        if (aud.isArray()) {
-            List<JsonNode> values = aud.asArray();
-            return values.stream().anyMatch(v -> v.isString() && expected.equals(v.asString()));
+        try {
+            JWSHeader.parse(header);
+        } catch (ParseException | RuntimeException e) {
+            throw new InvalidTenantTokenException(
+                    Reason.MALFORMED, "ID token header is not a JWS header with a signing algorithm");
+        }
+    }
+
+    /**
+     * The {@code exp} claim as an instant: a JSON number of seconds (fractions dropped), at most {@link #MAX_EXP} away from 1970.
+     * Anything else, such as {@code 9.3e15} or {@code 1e300}, is malformed rather than an arithmetic error later.
+     */
+    private static Instant expiry(Map<String, Object> claims) {
+        Object value = claims.get("exp");
+        if (!(value instanceof Number number)) {
+            throw new InvalidTenantTokenException(Reason.MALFORMED, "ID token has no numeric 'exp' claim");
+        }
+        double seconds = number.doubleValue();
+        if (Double.isNaN(seconds) || seconds < -MAX_EXP || seconds > MAX_EXP) {
+            throw new InvalidTenantTokenException(
+                    Reason.MALFORMED, "ID token claim 'exp' is out of range (at most the year 9999 is accepted)");
+        }
+        return Instant.ofEpochSecond(number instanceof Long l ? l : (long) Math.floor(seconds));
+    }
+
+    private static String stringClaim(Map<String, Object> claims, String name) {
+        return claims.get(name) instanceof String value ? value : null;
+    }
+
+    private static boolean audienceMatches(Object aud, String expected) {
+        if (aud instanceof String value) {
+            return expected.equals(value);
+        }
+        if (aud instanceof List<?> values) {
+            return values.stream().anyMatch(expected::equals);
         }
         return false;
     }

@@ -105,6 +105,47 @@ class IdTokenTest {
         assertRefused(TestTokens.token(NOW).claim("exp", "tomorrow").build(), Reason.MALFORMED, "'exp'");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"9.3e15", "9300000000000000", "31556889864403200", "1e300", "-1e300", "253402300800"})
+    void outOfRangeExpiriesAreMalformedNotArithmeticErrors(String exp) {
+        assertRefused(
+                TestTokens.token(NOW).claim("exp", new RawJson(exp)).build(),
+                Reason.MALFORMED,
+                "'exp' is out of range");
+    }
+
+    @Test
+    void theLatestAcceptedExpiryStillWorksInMillis() {
+        IdToken token =
+                parse(TestTokens.token(NOW).claim("exp", IdToken.MAX_EXP).build());
+        assertThat(token.expiresAt().toEpochMilli()).isEqualTo(IdToken.MAX_EXP * 1000);
+        assertThat(parse(TestTokens.token(NOW)
+                                .claim("exp", new RawJson(NOW.getEpochSecond() + 60 + ".75"))
+                                .build())
+                        .expiresAt())
+                .isEqualTo(NOW.plusSeconds(60));
+    }
+
+    @Test
+    void duplicateClaimsAndNonStandardJsonAreMalformed() {
+        String dup = "{\"sub\":\"a\",\"custom:org\":\"acme\",\"custom:org\":\"globex\"}";
+        assertRefused("eyJhbGciOiJSUzI1NiJ9." + TestTokens.encode(dup) + ".sig", Reason.MALFORMED, "not valid JSON");
+        assertRefused("eyJhbGciOiJSUzI1NiJ9." + TestTokens.encode("{sub:'a'}") + ".sig", Reason.MALFORMED, "JSON");
+        assertRefused("eyJhbGciOiJSUzI1NiJ9." + TestTokens.encode("null") + ".sig", Reason.MALFORMED, "JSON object");
+    }
+
+    @Test
+    void headersWithoutASigningAlgorithmAreMalformed() {
+        assertRefused(TestTokens.token(NOW).header("{\"typ\":\"JWT\"}").build(), Reason.MALFORMED, "signing algorithm");
+        assertRefused(TestTokens.token(NOW).header("{\"alg\":7}").build(), Reason.MALFORMED, "signing algorithm");
+        assertRefused(
+                TestTokens.token(NOW)
+                        .header("{\"alg\":\"RSA-OAEP\",\"enc\":\"A128GCM\"}")
+                        .build(),
+                Reason.MALFORMED,
+                "signing algorithm");
+    }
+
     @Test
     void accessTokensAreRefused() {
         assertRefused(
