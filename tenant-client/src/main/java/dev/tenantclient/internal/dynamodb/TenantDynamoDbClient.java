@@ -5,14 +5,13 @@
 package dev.tenantclient.internal.dynamodb;
 
 import dev.tenantclient.TenantBoundaryException;
+import dev.tenantclient.internal.dynamodb.Expressions.Condition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -68,9 +67,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * refused.
  */
 public final class TenantDynamoDbClient implements DynamoDbClient {
-
-    private static final Pattern ASSIGNMENT =
-            Pattern.compile("(#[A-Za-z0-9_]+|[A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*" + "(:[A-Za-z0-9_]+)");
 
     private final DynamoDbClient shared;
     private final AwsCredentialsProvider credentials;
@@ -136,10 +132,15 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public PutItemResponse putItem(PutItemRequest request) {
         TableKeys t = table(request.tableName());
-        PutItemRequest out = request.toBuilder()
-                .item(toStoredItem(t, request.item()))
-                .overrideConfiguration(override(request))
-                .build();
+        ExpressionGuard expressions = new ExpressionGuard(t, request.expressionAttributeNames());
+        expressions.condition(request.conditionExpression(), "condition expression");
+        PutItemRequest.Builder b =
+                request.toBuilder().item(toStoredItem(t, request.item())).overrideConfiguration(override(request));
+        Map<String, AttributeValue> values = expressions.values(request.expressionAttributeValues(), keys);
+        if (request.hasExpressionAttributeValues()) {
+            b.expressionAttributeValues(values);
+        }
+        PutItemRequest out = b.build();
         guard(t, null, out.item());
         PutItemResponse response = shared.putItem(out);
         return response.hasAttributes()
@@ -152,15 +153,16 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest request) {
         TableKeys t = table(request.tableName());
-        UpdateItemRequest out = request.toBuilder()
-                .key(toStored(t, request.key()))
-                .expressionAttributeValues(assignments(
-                        t,
-                        request.updateExpression(),
-                        request.expressionAttributeNames(),
-                        request.expressionAttributeValues()))
-                .overrideConfiguration(override(request))
-                .build();
+        ExpressionGuard expressions = new ExpressionGuard(t, request.expressionAttributeNames());
+        expressions.update(request.updateExpression());
+        expressions.condition(request.conditionExpression(), "condition expression");
+        UpdateItemRequest.Builder b =
+                request.toBuilder().key(toStored(t, request.key())).overrideConfiguration(override(request));
+        Map<String, AttributeValue> values = expressions.values(request.expressionAttributeValues(), keys);
+        if (request.hasExpressionAttributeValues()) {
+            b.expressionAttributeValues(values);
+        }
+        UpdateItemRequest out = b.build();
         guard(t, null, out.key());
         UpdateItemResponse response = shared.updateItem(out);
         return response.hasAttributes()
@@ -173,10 +175,15 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public DeleteItemResponse deleteItem(DeleteItemRequest request) {
         TableKeys t = table(request.tableName());
-        DeleteItemRequest out = request.toBuilder()
-                .key(toStored(t, request.key()))
-                .overrideConfiguration(override(request))
-                .build();
+        ExpressionGuard expressions = new ExpressionGuard(t, request.expressionAttributeNames());
+        expressions.condition(request.conditionExpression(), "condition expression");
+        DeleteItemRequest.Builder b =
+                request.toBuilder().key(toStored(t, request.key())).overrideConfiguration(override(request));
+        Map<String, AttributeValue> values = expressions.values(request.expressionAttributeValues(), keys);
+        if (request.hasExpressionAttributeValues()) {
+            b.expressionAttributeValues(values);
+        }
+        DeleteItemRequest out = b.build();
         guard(t, null, out.key());
         DeleteItemResponse response = shared.deleteItem(out);
         return response.hasAttributes()
@@ -192,17 +199,31 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         String attribute = t.partitionKeyOf(request.indexName())
                 .orElseThrow(() -> new TenantBoundaryException("Index '" + request.indexName() + "' of table '"
                         + t.table() + "' is not keyed by the tenant; IAM cannot" + " confine a query on it"));
-        QueryRequest.Builder b = request.toBuilder()
-                .expressionAttributeValues(assignments(
-                        t,
-                        request.keyConditionExpression(),
-                        request.expressionAttributeNames(),
-                        request.expressionAttributeValues()));
+        ExpressionGuard expressions = new ExpressionGuard(t, request.expressionAttributeNames());
+        if (request.keyConditionExpression() == null) {
+            throw new TenantBoundaryException("A query without a key condition cannot be confined (KeyConditions,"
+                    + " the legacy parameter, is not supported)");
+        }
+        Condition keyCondition = expressions.condition(request.keyConditionExpression(), "key condition expression");
+        expressions.condition(request.filterExpression(), "filter expression");
+        Map<String, AttributeValue> values = expressions.values(request.expressionAttributeValues(), keys);
+        List<String> bound = ExpressionGuard.equalityBindings(keyCondition, attribute);
+        if (bound.isEmpty()) {
+            throw new TenantBoundaryException("The query's key condition does not bind partition key '" + attribute
+                    + "' with '='; IAM could not confine it");
+        }
+        for (String placeholder : bound) {
+            AttributeValue v = values.get(placeholder);
+            guard(t, request.indexName(), v == null ? Map.of() : Map.of(attribute, v));
+        }
+        QueryRequest.Builder b = request.toBuilder();
+        if (request.hasExpressionAttributeValues()) {
+            b.expressionAttributeValues(values);
+        }
         if (request.hasExclusiveStartKey()) {
             b.exclusiveStartKey(toStoredItem(t, request.exclusiveStartKey()));
         }
         QueryRequest out = b.overrideConfiguration(override(request)).build();
-        guard(t, request.indexName(), Map.of(attribute, boundValue(out, attribute)));
         QueryResponse response = shared.query(out);
         QueryResponse.Builder r = response.toBuilder();
         if (response.hasItems()) {
@@ -317,31 +338,60 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
             if (item.put() != null) {
                 Put p = item.put();
                 TableKeys t = table(p.tableName());
+                ExpressionGuard expressions = new ExpressionGuard(t, p.expressionAttributeNames());
+                expressions.condition(p.conditionExpression(), "condition expression");
                 Map<String, AttributeValue> stored = toStoredItem(t, p.item());
                 guard(t, null, stored);
-                b.put(p.toBuilder().item(stored).build());
+                Put.Builder pb = p.toBuilder().item(stored);
+                if (p.hasExpressionAttributeValues()) {
+                    pb.expressionAttributeValues(expressions.values(p.expressionAttributeValues(), keys));
+                } else {
+                    expressions.values(Map.of(), keys);
+                }
+                b.put(pb.build());
             } else if (item.update() != null) {
                 Update u = item.update();
                 TableKeys t = table(u.tableName());
+                ExpressionGuard expressions = new ExpressionGuard(t, u.expressionAttributeNames());
+                expressions.update(u.updateExpression());
+                expressions.condition(u.conditionExpression(), "condition expression");
                 Map<String, AttributeValue> key = toStored(t, u.key());
                 guard(t, null, key);
-                b.update(u.toBuilder()
-                        .key(key)
-                        .expressionAttributeValues(assignments(
-                                t, u.updateExpression(), u.expressionAttributeNames(), u.expressionAttributeValues()))
-                        .build());
+                Update.Builder ub = u.toBuilder().key(key);
+                if (u.hasExpressionAttributeValues()) {
+                    ub.expressionAttributeValues(expressions.values(u.expressionAttributeValues(), keys));
+                } else {
+                    expressions.values(Map.of(), keys);
+                }
+                b.update(ub.build());
             } else if (item.delete() != null) {
                 Delete d = item.delete();
                 TableKeys t = table(d.tableName());
+                ExpressionGuard expressions = new ExpressionGuard(t, d.expressionAttributeNames());
+                expressions.condition(d.conditionExpression(), "condition expression");
                 Map<String, AttributeValue> key = toStored(t, d.key());
                 guard(t, null, key);
-                b.delete(d.toBuilder().key(key).build());
+                Delete.Builder db = d.toBuilder().key(key);
+                if (d.hasExpressionAttributeValues()) {
+                    db.expressionAttributeValues(expressions.values(d.expressionAttributeValues(), keys));
+                } else {
+                    expressions.values(Map.of(), keys);
+                }
+                b.delete(db.build());
             } else if (item.conditionCheck() != null) {
                 ConditionCheck c = item.conditionCheck();
                 TableKeys t = table(c.tableName());
+                ExpressionGuard expressions = new ExpressionGuard(t, c.expressionAttributeNames());
+                expressions.condition(c.conditionExpression(), "condition expression");
                 Map<String, AttributeValue> key = toStored(t, c.key());
                 guard(t, null, key);
-                b.conditionCheck(c.toBuilder().key(key).build());
+                ConditionCheck.Builder cb = c.toBuilder().key(key);
+                if (c.hasExpressionAttributeValues()) {
+                    cb.expressionAttributeValues(expressions.values(c.expressionAttributeValues(), keys));
+                } else {
+                    expressions.values(Map.of(), keys);
+                }
+                b.conditionCheck(cb.build());
             } else {
                 throw new TenantBoundaryException("A transaction item without an action cannot be confined");
             }
@@ -492,49 +542,6 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
                     .build();
         }
         throw new TenantBoundaryException("A batch write request without a put or delete cannot be confined");
-    }
-
-    /** Rewrites values assigned to tenant attributes in a key condition or update expression ({@code #a = :v}). */
-    private Map<String, AttributeValue> assignments(
-            TableKeys t, String expression, Map<String, String> names, Map<String, AttributeValue> values) {
-        if (expression == null || values == null || values.isEmpty()) {
-            return values;
-        }
-        Map<String, AttributeValue> out = new HashMap<>(values);
-        Matcher m = ASSIGNMENT.matcher(expression);
-        while (m.find()) {
-            String name = m.group(1).startsWith("#") ? names.get(m.group(1)) : m.group(1);
-            AttributeValue v = values.get(m.group(2));
-            if (name != null && v != null && t.tenantAttributes().contains(name)) {
-                if (v.s() == null) {
-                    throw new TenantBoundaryException(
-                            "Attribute '" + name + "' carries the tenant and must be a string");
-                }
-                out.put(m.group(2), AttributeValue.fromS(keys.toStored(name, v.s())));
-            }
-        }
-        return out;
-    }
-
-    /** The value a query's key condition binds to an attribute with {@code =}. */
-    private static AttributeValue boundValue(QueryRequest q, String attribute) {
-        if (q.keyConditionExpression() == null) {
-            throw new TenantBoundaryException("A query without a key condition cannot be confined (KeyConditions,"
-                    + " the legacy parameter, is not supported)");
-        }
-        Matcher m = ASSIGNMENT.matcher(q.keyConditionExpression());
-        while (m.find()) {
-            String name =
-                    m.group(1).startsWith("#") ? q.expressionAttributeNames().get(m.group(1)) : m.group(1);
-            if (attribute.equals(name)) {
-                AttributeValue v = q.expressionAttributeValues().get(m.group(2));
-                if (v != null) {
-                    return v;
-                }
-            }
-        }
-        throw new TenantBoundaryException("The query's key condition does not bind partition key '" + attribute
-                + "' with '='; IAM could not confine it");
     }
 
     /** The request's own override configuration, if any, with the session's credentials. */

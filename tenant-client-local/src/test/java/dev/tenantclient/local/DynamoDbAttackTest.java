@@ -1,0 +1,314 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tenantclient.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenantclient.TenantBoundaryException;
+import dev.tenantclient.TenantClient;
+import dev.tenantclient.TenantSession;
+import dev.tenantclient.TenantTable;
+import dev.tenantclient.internal.dynamodb.PartitionKeys;
+import dev.tenantclient.internal.dynamodb.TenantDynamoDbClient;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.UpdateBehavior;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbUpdateBehavior;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * The attacks of issue 16 on the DynamoDB side, on the local stack (DynamoDB Local behind the IAM gateway) with
+ * the SDK's real clients: a tenant who controls ids, item values and its own raw credentials tries to write into,
+ * read from, or break another tenant's partitions and index partitions.
+ */
+@ExtendWith(NoSecretsInLogs.class)
+class DynamoDbAttackTest {
+
+    private static final AtomicInteger tables = new AtomicInteger();
+    private static LocalTenantStack stack;
+    private static TenantClient client;
+    private static DynamoDbClient toGateway;
+    private String table;
+    private TenantSession acmeSession;
+    private TenantSession globexSession;
+
+    /** The test item with its index key written only when absent: the Enhanced Client's {@code if_not_exists}. */
+    @DynamoDbBean
+    public static class FirstOwnerNote {
+        private String id;
+        private String seq = "0";
+        private String owner;
+        private String text;
+
+        public FirstOwnerNote() {}
+
+        FirstOwnerNote(String id, String owner, String text) {
+            this.id = id;
+            this.owner = owner;
+            this.text = text;
+        }
+
+        @DynamoDbPartitionKey
+        public String getId() {
+            return id;
+        }
+
+        public void setId(String id) {
+            this.id = id;
+        }
+
+        @DynamoDbSortKey
+        public String getSeq() {
+            return seq;
+        }
+
+        public void setSeq(String seq) {
+            this.seq = seq;
+        }
+
+        @DynamoDbSecondaryPartitionKey(indexNames = "byOwner")
+        @DynamoDbUpdateBehavior(UpdateBehavior.WRITE_IF_NOT_EXISTS)
+        public String getOwner() {
+            return owner;
+        }
+
+        public void setOwner(String owner) {
+            this.owner = owner;
+        }
+
+        public String getText() {
+            return text;
+        }
+
+        public void setText(String text) {
+            this.text = text;
+        }
+    }
+
+    static final TableSchema<FirstOwnerNote> FIRST_OWNER = TableSchema.fromBean(FirstOwnerNote.class);
+
+    @BeforeAll
+    static void start() {
+        stack = TestStacks.shared();
+        client = stack.clientBuilder().build();
+        toGateway = DynamoDbClient.builder()
+                .region(LocalTenantStack.REGION)
+                .endpointOverride(stack.dynamoDbEndpoint())
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        toGateway.close();
+        client.close();
+    }
+
+    @BeforeEach
+    void freshTable() {
+        table = Tables.createNotes(stack, "attack-" + tables.incrementAndGet());
+        acmeSession = client.session(stack.issueToken("acme", "alice"));
+        globexSession = client.session(stack.issueToken("globex", "bob"));
+    }
+
+    private long gatewayRequests() {
+        return stack.gatewayAllowed() + stack.gatewayDenied();
+    }
+
+    private List<Map<String, AttributeValue>> rawItems() {
+        return stack.adminDynamoDbClient().scanPaginator(r -> r.tableName(table)).items().stream()
+                .toList();
+    }
+
+    private List<String> rawOwners() {
+        return rawItems().stream()
+                .filter(i -> i.containsKey("owner"))
+                .map(i -> i.get("owner").s())
+                .toList();
+    }
+
+    private static List<String> ownerIndexIds(TenantTable<Note> notes, String owner) {
+        return notes.index("byOwner").query(QueryConditional.keyEqualTo(k -> k.partitionValue(owner))).stream()
+                .flatMap(p -> p.items().stream())
+                .map(Note::getId)
+                .toList();
+    }
+
+    // ------------------------------------------------------------------------------------ 1: update expressions
+
+    @Test
+    void anIfNotExistsIndexKeyIsStoredWithTheTenantPrefix() {
+        TenantTable<FirstOwnerNote> acme = acmeSession.table(table, FIRST_OWNER);
+
+        FirstOwnerNote back = acme.updateItem(new FirstOwnerNote("n-1", "bob", "x"));
+
+        assertThat(back.getOwner()).isEqualTo("bob");
+        assertThat(rawOwners()).containsExactly("acme#bob");
+        assertThat(ownerIndexIds(acmeSession.table(table, Tables.NOTES), "bob")).containsExactly("n-1");
+        assertThat(ownerIndexIds(globexSession.table(table, Tables.NOTES), "bob"))
+                .isEmpty();
+    }
+
+    @Test
+    void anotherTenantsIndexKeyInAnIfNotExistsUpdateIsRefusedBeforeSending() {
+        TenantTable<FirstOwnerNote> acme = acmeSession.table(table, FIRST_OWNER);
+        acme.putItem(new FirstOwnerNote("warm-up", "alice", "credentials cached"));
+        long before = gatewayRequests();
+
+        assertThatThrownBy(() -> acme.updateItem(new FirstOwnerNote("n-1", "globex#bob", "planted")))
+                .isInstanceOf(TenantBoundaryException.class);
+        assertThatThrownBy(() -> acme.transactWriteItems(
+                        t -> t.addUpdateItem(acme.mappedTable(), new FirstOwnerNote("n-2", "globex#bob", "planted"))))
+                .isInstanceOf(TenantBoundaryException.class);
+
+        assertThat(gatewayRequests()).isEqualTo(before);
+        assertThat(rawOwners()).containsExactly("acme#alice");
+    }
+
+    @Test
+    void aTransactionUpdateWithIfNotExistsPrefixesTheIndexKey() {
+        TenantTable<FirstOwnerNote> acme = acmeSession.table(table, FIRST_OWNER);
+
+        acme.transactWriteItems(t -> t.addUpdateItem(acme.mappedTable(), new FirstOwnerNote("n-1", "bob", "x")));
+
+        assertThat(rawOwners()).containsExactly("acme#bob");
+    }
+
+    /** A session's guard on the gateway, for request shapes the Enhanced Client does not build itself. */
+    private TenantDynamoDbClient guardOf(TenantSession session) {
+        TenantDynamoDbClient guard = new TenantDynamoDbClient(
+                toGateway, session.credentialsProvider(), new PartitionKeys(session.layout(), session.tenant()));
+        guard.register(table, Tables.NOTES);
+        return guard;
+    }
+
+    private static final Map<String, String> NAMES = Map.of("#i", "id", "#o", "owner", "#t", "text");
+
+    private static Map<String, AttributeValue> key(String id) {
+        return Map.of("id", AttributeValue.fromS(id), "seq", AttributeValue.fromS("0"));
+    }
+
+    static Stream<Arguments> updatesTheGuardRefuses() {
+        AttributeValue bob = AttributeValue.fromS("bob");
+        AttributeValue list = AttributeValue.fromL(List.of(bob));
+        return Stream.of(
+                Arguments.of("SET #o = :v + :w", Map.of(":v", bob, ":w", bob)),
+                Arguments.of("SET #o = :v - :w", Map.of(":v", bob, ":w", bob)),
+                Arguments.of("SET #o = list_append(:v, :w)", Map.of(":v", list, ":w", list)),
+                Arguments.of("SET #o = #t", Map.of()),
+                Arguments.of("SET #o = if_not_exists(#t, :v)", Map.of(":v", bob)),
+                Arguments.of("SET #o = if_not_exists(#o, :v) + :w", Map.of(":v", bob, ":w", bob)),
+                Arguments.of("set #o = IF_NOT_EXISTS(#o, list_append(:v, :w))", Map.of(":v", list, ":w", list)),
+                Arguments.of("SET #o.x = :v", Map.of(":v", bob)),
+                Arguments.of("SET #o[0] = :v", Map.of(":v", bob)),
+                Arguments.of("ADD #o :v", Map.of(":v", AttributeValue.fromSs(List.of("bob")))),
+                Arguments.of("DELETE #o :v", Map.of(":v", AttributeValue.fromSs(List.of("bob")))),
+                Arguments.of("SET #o = if_not_exists(#o, :v), #t = :v", Map.of(":v", bob)),
+                Arguments.of("SET #t = #o", Map.of()),
+                Arguments.of("SET #o = :v", Map.of(":v", AttributeValue.fromN("7"))),
+                Arguments.of("SET #o = :v", Map.of(":v", AttributeValue.fromS("globex#bob"))),
+                Arguments.of("SET owner = if_not_exists(owner, :v)", Map.of(":v", AttributeValue.fromS("globex#bob"))),
+                Arguments.of("SET #o = :missing", Map.of(":v", bob)),
+                Arguments.of("SET #undefined = :v", Map.of(":v", bob)),
+                Arguments.of("SET #o = size(:v)", Map.of(":v", bob)),
+                Arguments.of("SET #o = :v; REMOVE #t", Map.of(":v", bob)),
+                Arguments.of("SET #o = :v REMOVE #i", Map.of(":v", bob)),
+                Arguments.of("REMOVE #o.x", Map.of()),
+                Arguments.of("SET #o = :v,", Map.of(":v", bob)),
+                Arguments.of("", Map.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("updatesTheGuardRefuses")
+    void anUpdateExpressionTheGuardCannotConfineIsRefusedBeforeSending(
+            String expression, Map<String, AttributeValue> values) {
+        TenantDynamoDbClient acme = guardOf(acmeSession);
+        acme.putItem(r -> r.tableName(table).item(key("n-1")));
+        long before = gatewayRequests();
+
+        assertThatThrownBy(() -> acme.updateItem(r -> {
+                    r.tableName(table).key(key("n-1")).updateExpression(expression);
+                    r.expressionAttributeNames(NAMES);
+                    if (!values.isEmpty()) {
+                        r.expressionAttributeValues(values);
+                    }
+                }))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageNotContaining("globex");
+        assertThatThrownBy(() -> acme.transactWriteItems(r -> r.transactItems(TransactWriteItem.builder()
+                        .update(u -> {
+                            u.tableName(table).key(key("n-1")).updateExpression(expression);
+                            u.expressionAttributeNames(NAMES);
+                            if (!values.isEmpty()) {
+                                u.expressionAttributeValues(values);
+                            }
+                        })
+                        .build())))
+                .isInstanceOf(TenantBoundaryException.class);
+
+        assertThat(gatewayRequests()).isEqualTo(before);
+        assertThat(rawItems()).singleElement().satisfies(i -> assertThat(i).doesNotContainKey("owner"));
+    }
+
+    static Stream<Arguments> updatesTheGuardPrefixes() {
+        AttributeValue bob = AttributeValue.fromS("bob");
+        AttributeValue text = AttributeValue.fromS("some text");
+        return Stream.of(
+                Arguments.of("SET #o = :v", Map.of(":v", bob)),
+                Arguments.of("set #o=:v", Map.of(":v", bob)),
+                Arguments.of("SET #o = if_not_exists(#o, :v)", Map.of(":v", bob)),
+                Arguments.of("SET #o = if_not_exists ( #o , :v )", Map.of(":v", bob)),
+                Arguments.of("SET #t = :w, #o = :v REMOVE #x", Map.of(":v", bob, ":w", text)),
+                Arguments.of("REMOVE #x SET #t = if_not_exists(#t, :w), #o = :v", Map.of(":v", bob, ":w", text)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("updatesTheGuardPrefixes")
+    void everyFormOfAssignmentToATenantAttributeIsPrefixed(String expression, Map<String, AttributeValue> values) {
+        TenantDynamoDbClient acme = guardOf(acmeSession);
+        Map<String, String> names = new HashMap<>();
+        for (String alias : List.of("#i", "#o", "#t")) {
+            if (expression.contains(alias)) {
+                names.put(alias, NAMES.get(alias));
+            }
+        }
+        if (expression.contains("#x")) {
+            names.put("#x", "owner.x"); // an attribute whose name has a dot: not the tenant attribute
+        }
+
+        acme.updateItem(r -> {
+            r.tableName(table).key(key("n-1")).updateExpression(expression).expressionAttributeValues(values);
+            if (!names.isEmpty()) {
+                r.expressionAttributeNames(names);
+            }
+        });
+
+        assertThat(rawOwners()).containsExactly("acme#bob");
+        assertThat(rawItems()).singleElement().satisfies(i -> {
+            if (values.containsKey(":w")) {
+                assertThat(i.get("text").s()).isEqualTo("some text");
+            }
+        });
+    }
+}
