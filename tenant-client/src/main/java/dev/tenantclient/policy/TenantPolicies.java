@@ -6,11 +6,15 @@ package dev.tenantclient.policy;
 
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.internal.CognitoNames;
+import dev.tenantclient.internal.TenantValues;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import software.amazon.awssdk.policybuilder.iam.IamConditionOperator;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
@@ -38,7 +42,10 @@ import software.amazon.awssdk.policybuilder.iam.IamStatement;
  * ({@code ForAllValues:StringLike dynamodb:LeadingKeys "${aws:PrincipalTag/org}#*"}, or {@code StringEquals} for an
  * exact layout) and only when the request has leading keys at all ({@code Null: false} — {@code ForAllValues} is
  * true for a request without keys); it never allows {@code Scan}. It allows S3 object actions only under the
- * layout's folder, and {@code s3:ListBucket} only with an {@code s3:prefix} inside it. Immutable and thread-safe.
+ * layout's folder, and {@code s3:ListBucket} only with an {@code s3:prefix} inside it. Explicit {@code Deny}
+ * statements refuse every request of a session whose principal tag is missing or is a value the library refuses
+ * (a separator such as {@code /}, a space, a dot segment, empty, too long): identity pools are public endpoints, so
+ * IAM must refuse by itself every tag value the library refuses. Immutable and thread-safe.
  */
 public final class TenantPolicies {
 
@@ -129,7 +136,59 @@ public final class TenantPolicies {
         if (statements.isEmpty()) {
             throw new IllegalArgumentException("resources name no table and no bucket");
         }
+        statements.addAll(unsafeTagDenials(resources));
         return IamPolicy.builder().version("2012-10-17").statements(statements).build();
+    }
+
+    /**
+     * Explicit denials for sessions whose principal tags the library would refuse. Anyone holding a valid ID token can
+     * exchange it with the identity pool directly, so IAM sees tag values the library never accepts: {@code /} in
+     * {@code org=globex/reports} would widen {@code bucket/${aws:PrincipalTag/org}/*} to globex's {@code reports/}
+     * folder. For each tag: one statement for a missing tag ({@code Null}), one for a value matching any of
+     * {@link TenantValues#unsafeTagValuePatterns()}. Their resources carry no policy variable, so they apply even
+     * when the tag is absent.
+     */
+    private List<IamStatement> unsafeTagDenials(PolicyResources resources) {
+        List<String> actions = new ArrayList<>();
+        List<String> arns = new ArrayList<>(resources.tableArns());
+        if (!resources.tableArns().isEmpty()) {
+            actions.addAll(DYNAMODB_ACTIONS);
+        }
+        if (!resources.buckets().isEmpty()) {
+            actions.addAll(S3_OBJECT_ACTIONS);
+            actions.add("s3:ListBucket");
+            for (String bucket : resources.buckets()) {
+                arns.add(resources.bucketArn(bucket));
+                arns.add(resources.bucketArn(bucket) + "/*");
+            }
+        }
+        List<IamStatement> denials = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        int position = 0;
+        for (String tag : layout.principalTags().keySet()) {
+            position++;
+            String name = tag.replaceAll("[^A-Za-z0-9]", "");
+            name = name.isEmpty() ? "" : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            if (!names.add(name)) {
+                name = name + position;
+            }
+            String key = "aws:PrincipalTag/" + tag;
+            denials.add(IamStatement.builder()
+                    .sid("DenyMissingTag" + name)
+                    .effect(IamEffect.DENY)
+                    .actionIds(actions)
+                    .resourceIds(arns)
+                    .addCondition(IamConditionOperator.NULL, key, "true")
+                    .build());
+            denials.add(IamStatement.builder()
+                    .sid("DenyUnsafeTag" + name)
+                    .effect(IamEffect.DENY)
+                    .actionIds(actions)
+                    .resourceIds(arns)
+                    .addConditions(IamConditionOperator.STRING_LIKE, key, TenantValues.unsafeTagValuePatterns())
+                    .build());
+        }
+        return denials;
     }
 
     /**
@@ -172,13 +231,26 @@ public final class TenantPolicies {
     }
 
     /**
-     * A policy as pretty-printed JSON, byte-for-byte stable for the same policy.
+     * A policy as pretty-printed JSON, byte-for-byte stable for the same policy; characters outside ASCII are written
+     * as JSON unicode escapes.
      *
      * @param policy the policy
      * @return the JSON
      */
     public static String toJson(IamPolicy policy) {
-        return IamPolicyWriter.builder().prettyPrint(true).build().writeToString(policy);
+        String json = IamPolicyWriter.builder().prettyPrint(true).build().writeToString(policy);
+        // non-ASCII characters (the space separators the Deny statements name) only occur inside JSON strings:
+        // escape them, so the document is plain ASCII that survives consoles, terminals and copy and paste
+        StringBuilder out = new StringBuilder(json.length() + 64);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c < 0x80) {
+                out.append(c);
+            } else {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            }
+        }
+        return out.toString();
     }
 
     @Override

@@ -62,6 +62,10 @@ class TenantValuesProperties {
 
     @Provide
     Arbitrary<String> tenantIds() {
-        return Arbitraries.strings().withChars("abc-_.:x1").ofMinLength(1).ofMaxLength(6);
+        return Arbitraries.strings()
+                .withChars("abc-_.:x1")
+                .ofMinLength(1)
+                .ofMaxLength(6)
+                .filter(v -> !v.equals(".") && !v.equals(".."));
     }
 }

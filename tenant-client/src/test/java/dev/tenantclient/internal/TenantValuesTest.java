@@ -23,9 +23,40 @@ class TenantValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "acme#", "other#x", "ac*me", "a/b", "${aws:username}", "[x]", "acme ", "\u0007"})
+    @ValueSource(
+            strings = {
+                "",
+                "acme#",
+                "other#x",
+                "ac*me",
+                "a/b",
+                "${aws:username}",
+                "[x]",
+                "acme ",
+                "\u0007",
+                ".",
+                "..",
+                "a\u2028b",
+                "a\u0085b",
+                "a\udb40\udc41b",
+                "a\ud800b"
+            })
     void handPickedUnsafeValuesAreRefused(String value) {
         assertThat(TenantValues.problem(value)).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"...", ".acme", "a.b", "acme-1", "A_b:c=d+e@f", "\u00e9t\u00e9", "\ud835\udc00"})
+    void ordinaryValuesWithDotsLettersAndSymbolsAreAccepted(String value) {
+        assertThat(TenantValues.problem(value)).isNull();
+    }
+
+    @Test
+    void unsafeTagValuePatternsNameTheSeparatorsTheDotSegmentsAndEverySpaceSeparator() {
+        assertThat(TenantValues.unsafeTagValuePatterns())
+                .startsWith("", ".", "..", "*#*", "*/*", "* *")
+                .contains("*\u00a0*", "*\u2028*", "*\u2029*", "*\u3000*", "?".repeat(129) + "*")
+                .doesNotContain("*.*", "*:*", "*-*");
     }
 
     @Test

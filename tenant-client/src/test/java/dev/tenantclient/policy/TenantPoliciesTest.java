@@ -8,15 +8,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantclient.TenantLayout;
+import dev.tenantclient.internal.TenantValues;
 import dev.tenantclient.internal.iam.PolicyEvaluator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 
 /**
@@ -152,6 +159,120 @@ class TenantPoliciesTest {
         assertThatThrownBy(() -> TenantPolicies.of(TenantLayout.org())
                         .permissionPolicy(PolicyResources.builder().build()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "org = \"{0}\"")
+    @ValueSource(
+            strings = {"globex/reports", "globex#reports", "..", ".", "", "globex reports", "a\u2028b", "a\u3000b"})
+    void aTagValueTheLibraryRefusesIsDeniedEverywhereEvenOnItsOwnFolder(String org) {
+        PolicyEvaluator e = new PolicyEvaluator(
+                List.of(TenantPolicies.of(TenantLayout.org()).permissionPolicy(RESOURCES)));
+        Map<String, String> tags = Map.of("org", org);
+
+        assertThat(e.evaluate(
+                                "s3:GetObject",
+                                "arn:aws:s3:::tenant-files/" + folder(TenantLayout.org(), "org", org) + "x",
+                                Map.of(),
+                                tags)
+                        .effect())
+                .isEqualTo(PolicyEvaluator.Effect.EXPLICIT_DENY);
+        assertThat(e.evaluate(
+                                "s3:ListBucket",
+                                "arn:aws:s3:::tenant-files",
+                                Map.of("s3:prefix", List.of(folder(TenantLayout.org(), "org", org))),
+                                tags)
+                        .effect())
+                .isEqualTo(PolicyEvaluator.Effect.EXPLICIT_DENY);
+        assertThat(e.evaluate("dynamodb:PutItem", TABLE, keys(org + "#x"), tags).effect())
+                .isEqualTo(PolicyEvaluator.Effect.EXPLICIT_DENY);
+    }
+
+    @Test
+    void aSessionWithoutTheTagIsDeniedExplicitly() {
+        PolicyEvaluator e = new PolicyEvaluator(
+                List.of(TenantPolicies.of(TenantLayout.org()).permissionPolicy(RESOURCES)));
+
+        assertThat(e.evaluate("s3:GetObject", "arn:aws:s3:::tenant-files/x", Map.of(), Map.of())
+                        .effect())
+                .isEqualTo(PolicyEvaluator.Effect.EXPLICIT_DENY);
+        assertThat(e.evaluate("dynamodb:GetItem", TABLE, keys("#x"), Map.of("username", "alice"))
+                        .effect())
+                .isEqualTo(PolicyEvaluator.Effect.EXPLICIT_DENY);
+    }
+
+    /**
+     * The class, not the examples: for tag values STS would accept (its session-tag characters, up to 256 of them),
+     * IAM allows a tenant's own folder and keys exactly when the library accepts the value.
+     */
+    @ParameterizedTest
+    @MethodSource("stsTagValues")
+    void iamAllowsATagValueExactlyWhenTheLibraryAcceptsIt(String value) {
+        for (TenantLayout layout : List.of(TenantLayout.org(), TenantLayout.user())) {
+            String tag = layout.principalTags().keySet().iterator().next();
+            PolicyEvaluator e =
+                    new PolicyEvaluator(List.of(TenantPolicies.of(layout).permissionPolicy(RESOURCES)));
+            boolean accepted = TenantValues.problem(value) == null;
+            String key = layout.iamLeadingKeyPattern()
+                    .replace("${aws:PrincipalTag/" + tag + "}", value)
+                    .replace("*", "x");
+
+            assertThat(e.evaluate(
+                                    "s3:PutObject",
+                                    "arn:aws:s3:::tenant-files/" + folder(layout, tag, value) + "k",
+                                    Map.of(),
+                                    Map.of(tag, value))
+                            .allowed())
+                    .as("%s: S3 for %s", layout, value)
+                    .isEqualTo(accepted);
+            assertThat(e.evaluate("dynamodb:GetItem", TABLE, keys(key), Map.of(tag, value))
+                            .allowed())
+                    .as("%s: DynamoDB for %s", layout, value)
+                    .isEqualTo(accepted);
+        }
+    }
+
+    static Stream<String> stsTagValues() {
+        String[] pieces = {
+            "acme",
+            "a",
+            "Z",
+            "9",
+            "_",
+            ".",
+            "..",
+            ":",
+            "=",
+            "+",
+            "-",
+            "@",
+            "/",
+            " ",
+            "\u00a0",
+            "\u2028",
+            "\u2029",
+            "\u3000",
+            "\u1680",
+            "\u00e9",
+            "\u0661",
+            "\u4e2d",
+            "x".repeat(60)
+        };
+        Random random = new Random(16);
+        List<String> values =
+                new ArrayList<>(List.of("", ".", "..", "...", ".a", "a.", "x".repeat(128), "x".repeat(129)));
+        for (int i = 0; i < 400; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = random.nextInt(6);
+            for (int j = 0; j < n; j++) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            values.add(b.length() > 256 ? b.substring(0, 256) : b.toString());
+        }
+        return values.stream();
+    }
+
+    private static String folder(TenantLayout layout, String tag, String value) {
+        return layout.iamObjectKeyPrefix().replace("${aws:PrincipalTag/" + tag + "}", value);
     }
 
     private static Map<String, List<String>> keys(String... values) {
