@@ -63,6 +63,7 @@ public final class LocalDeployment implements AutoCloseable {
     private final Map<String, String> inlinePolicies = new LinkedHashMap<>();
     private final Map<String, String> managedPolicies = new LinkedHashMap<>();
     private final Set<String> deniedReads = new HashSet<>();
+    private final Map<String, String> otherProviders = new LinkedHashMap<>();
     private String trustPolicy;
     private boolean generatedPermissionPolicies;
     private boolean useDefaultPrincipalTags;
@@ -125,6 +126,7 @@ public final class LocalDeployment implements AutoCloseable {
         authenticatedRole = true;
         roleMappingType = null;
         deniedReads.clear();
+        otherProviders.clear();
         return this;
     }
 
@@ -274,6 +276,18 @@ public final class LocalDeployment implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds another login provider to the identity pool (a social or OIDC login, say), beside the user pool.
+     *
+     * @param name the provider name, such as {@code accounts.google.com}
+     * @param appId the provider's application id
+     * @return this deployment
+     */
+    public synchronized LocalDeployment otherLoginProvider(String name, String appId) {
+        otherProviders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(appId, "appId"));
+        return this;
+    }
+
     /** The generated inline policies: one per layout, on every table and every bucket of the stack. */
     private Map<String, String> allInlinePolicies() {
         Map<String, String> all = new LinkedHashMap<>();
@@ -331,6 +345,8 @@ public final class LocalDeployment implements AutoCloseable {
                 out.put("IdentityPoolName", "tenant-client-local")
                         .put("AllowUnauthenticatedIdentities", false)
                         .put("AllowClassicFlow", false);
+                ObjectNode logins = out.putObject("SupportedLoginProviders");
+                otherProviders.forEach(logins::put);
                 ArrayNode providers = out.putArray("CognitoIdentityProviders");
                 if (userPoolRegistered) {
                     providers

@@ -6,11 +6,14 @@ package dev.tenantclient.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantclient.TenantLayout;
 import dev.tenantclient.doctor.DoctorReport;
 import dev.tenantclient.doctor.Finding;
 import dev.tenantclient.doctor.Finding.Severity;
 import dev.tenantclient.doctor.TenantDoctor;
 import dev.tenantclient.doctor.TenantDoctorCli;
+import dev.tenantclient.policy.PolicyResources;
+import dev.tenantclient.policy.TenantPolicies;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -76,12 +79,12 @@ class TenantDoctorTest {
     }
 
     @Test
-    void aMutableTenantAttributeIsAWarning() {
+    void aMutableTenantAttributeIsAnError() {
         stack.deployment().attributeMutable("custom:org", true);
 
         Finding finding = only(examine());
 
-        assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+        assertThat(finding.severity()).isEqualTo(Severity.ERROR);
         assertThat(finding.check()).isEqualTo("user-pool.attribute-mutable");
         assertThat(finding.problem()).contains("custom:org", LocalTenantStack.USER_POOL_ID);
     }
@@ -400,12 +403,12 @@ class TenantDoctorTest {
             assertThat(clean.code).as(clean.output).isZero();
             assertThat(clean.output).contains("no findings");
 
-            stack.deployment().attributeMutable("custom:org", true);
+            stack.deployment().roleMapping("Token");
             assertThat(cli(args).code).isZero();
             args.add("--strict");
             Run strict = cli(args);
             assertThat(strict.code).isEqualTo(1);
-            assertThat(strict.output).contains("WARNING [user-pool.attribute-mutable]");
+            assertThat(strict.output).contains("WARNING [identity-pool.role-mapping]");
 
             stack.deployment().reset().denyRead("iam:GetRole");
             assertThat(cli(args).code).isEqualTo(1);
@@ -447,6 +450,151 @@ class TenantDoctorTest {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private record Run(int code, String output) {}
+
+    // ------------------------------------------------------------------ conditions the doctor cannot evaluate
+
+    private static Finding overGrantBehind(String operator, String key, String value) {
+        stack.deployment()
+                .putRolePolicy(
+                        "ops-debugging",
+                        policy("{\"Sid\":\"Debug\",\"Effect\":\"Allow\",\"Action\":\"dynamodb:Scan\","
+                                + "\"Resource\":\"arn:aws:dynamodb:us-east-1:000000000000:table/*\","
+                                + "\"Condition\":{\"" + operator + "\":{\"" + key + "\":" + value + "}}}"));
+        DoctorReport report = examine();
+        assertThat(report.passed()).as(report.describe()).isFalse();
+        Finding finding = report.findings().stream()
+                .filter(f -> f.check().equals("permissions.grants-more"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(report.describe()));
+        assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+        assertThat(finding.problem())
+                .contains("inline policy ops-debugging (Debug)", "dynamodb:Scan on table notes", operator + " " + key);
+        return finding;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "Bool|aws:SecureTransport|\"true\"",
+                "DateLessThan|aws:CurrentTime|\"2099-01-01T00:00:00Z\"",
+                "DateGreaterThan|aws:CurrentTime|\"2020-01-01T00:00:00Z\"",
+                "ArnLike|aws:PrincipalArn|\"arn:aws:iam::*:role/*\"",
+                "ArnEquals|aws:SourceArn|\"arn:aws:iam::000000000000:role/x\"",
+                "NumericLessThan|aws:MultiFactorAuthAge|\"3600\"",
+                "IpAddress|aws:SourceIp|\"10.0.0.0/8\"",
+                "NotIpAddress|aws:SourceIp|\"192.0.2.0/24\"",
+                "BinaryEquals|aws:SomeBinary|\"QmluYXJ5\"",
+                "StringEquals|aws:RequestedRegion|\"us-east-1\"",
+                "StringNotEquals|aws:PrincipalAccount|\"111111111111\"",
+                "StringLikeIfExists|dynamodb:Select|\"ALL_ATTRIBUTES\"",
+                "Null|aws:TokenIssueTime|\"false\"",
+                "ForAnyValue:StringEquals|aws:TagKeys|[\"team\"]",
+                "ForAllValues:StringLike|aws:TagKeys|[\"t*\"]",
+                "StringMatchesRegex|aws:UserAgent|\".*\""
+            })
+    void anOverBroadAllowBehindAConditionTheDoctorCannotEvaluateIsAnError(String operator, String key, String value) {
+        overGrantBehind(operator, key, value);
+    }
+
+    @Test
+    void aConditionTheDoctorCannotEvaluateOnTheNeededGrantIsAMissingWarningNamingIt() {
+        stack.deployment()
+                .withoutGeneratedPolicies()
+                .putRolePolicy(
+                        "tls-only",
+                        TenantPolicies.toJson(TenantPolicies.of(TenantLayout.org())
+                                        .permissionPolicy(PolicyResources.builder()
+                                                .region("us-east-1")
+                                                .account("000000000000")
+                                                .table("notes", "byAuthor")
+                                                .build()))
+                                .replaceAll(
+                                        "\"Condition\"\\s*:\\s*\\{",
+                                        "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"true\"},"));
+
+        DoctorReport report =
+                stack.doctorBuilder().table("notes", "byAuthor").build().examine();
+
+        Finding missing = report.findings().stream()
+                .filter(f -> f.check().equals("permissions.missing"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(report.describe()));
+        assertThat(missing.problem()).contains("Bool aws:SecureTransport");
+    }
+
+    // ------------------------------------------------------------------ claims users choose, providers
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"cognito:username", "email", "preferred_username", "name"})
+    void aTenantClaimUsersChooseIsAnError(String claim) {
+        TenantLayout layout = TenantLayout.builder()
+                .tag("org", claim)
+                .partitionKeyPrefix("{org}#")
+                .objectKeyPrefix("{org}/")
+                .build();
+        DoctorReport report = TenantDoctor.builder()
+                .layout(layout)
+                .region(LocalTenantStack.REGION)
+                .identityPoolId(LocalTenantStack.IDENTITY_POOL_ID)
+                .userPoolId(LocalTenantStack.USER_POOL_ID)
+                .endpointOverride(stack.deployment().endpoint())
+                .bucket(BUCKET)
+                .build()
+                .examine();
+
+        assertThat(report.findings()).as(report.describe()).anySatisfy(f -> {
+            assertThat(f.check()).isEqualTo("user-pool.claim-user-chosen");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.problem()).contains("'" + claim + "'");
+        });
+    }
+
+    @Test
+    void anotherLoginProviderIsAWarningAndAnUnpinnedAmrAnError() {
+        stack.deployment().otherLoginProvider("accounts.google.com", "google-app");
+
+        DoctorReport report = examine();
+
+        assertThat(report.findings()).as(report.describe()).hasSize(2);
+        assertThat(report.findings(Severity.WARNING)).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("identity-pool.other-providers");
+            assertThat(f.problem()).contains("accounts.google.com");
+        });
+        assertThat(report.findings(Severity.ERROR))
+                .singleElement()
+                .satisfies(f -> assertThat(f.check()).isEqualTo("trust.amr-provider"));
+    }
+
+    @Test
+    void anAmrPinnedToTheUserPoolSatisfiesTheTrustCheckDespiteOtherProviders() {
+        String provider = "cognito-idp.us-east-1.amazonaws.com/" + LocalTenantStack.USER_POOL_ID;
+        stack.deployment()
+                .otherLoginProvider("accounts.google.com", "google-app")
+                .trustPolicy(trust(
+                        actions(),
+                        audCondition() + "," + amrCondition() + ",\"ForAnyValue:StringEquals\":"
+                                + "{\"cognito-identity.amazonaws.com:amr\":\"" + provider + "\"}"));
+
+        Finding finding = only(examine());
+
+        assertThat(finding.check()).isEqualTo("identity-pool.other-providers");
+    }
+
+    @Test
+    void anAmrPinnedToAnotherProviderIsAnError() {
+        stack.deployment()
+                .trustPolicy(trust(
+                        actions(),
+                        audCondition() + "," + amrCondition() + ",\"ForAnyValue:StringEquals\":"
+                                + "{\"cognito-identity.amazonaws.com:amr\":\"accounts.google.com\"}"));
+
+        Finding finding = only(examine());
+
+        assertThat(finding.check()).isEqualTo("trust.amr-provider");
+        assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+    }
 
     private static Run cli(List<String> args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

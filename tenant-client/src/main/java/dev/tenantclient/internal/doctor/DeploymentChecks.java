@@ -47,8 +47,8 @@ import software.amazon.awssdk.services.iam.model.AttachedPolicy;
  */
 public final class DeploymentChecks {
 
-    /** Claims Cognito sets itself and no client can write. */
-    private static final Set<String> MANAGED_CLAIMS = Set.of("sub", "aud", "iss", "cognito:username", "token_use");
+    /** Claims Cognito sets itself and no user can choose or write. */
+    private static final Set<String> MANAGED_CLAIMS = Set.of("sub", "aud", "iss", "token_use", "cognito:groups");
 
     private static final String COGNITO = "cognito-identity.amazonaws.com";
 
@@ -63,6 +63,8 @@ public final class DeploymentChecks {
     private final CognitoIdentityProviderClient userPools;
     private final IamClient iam;
     private final List<Finding> findings = new ArrayList<>();
+    /** The identity pool's providers other than the user pool (each a way to get the role); null when unread. */
+    private List<String> otherProviders;
 
     /**
      * One run.
@@ -123,6 +125,24 @@ public final class DeploymentChecks {
         if (attributes.isEmpty()) {
             return; // every tenant claim is managed by Cognito (sub): nothing a client could write
         }
+        for (String claim : List.copyOf(attributes)) {
+            if (!claim.startsWith("custom:")) {
+                // cognito:username, email, preferred_username, name, ...: chosen by the user at sign-up or
+                // writable afterwards (an app client's empty WriteAttributes means every standard attribute)
+                attributes.remove(claim);
+                add(
+                        Severity.ERROR,
+                        "user-pool.claim-user-chosen",
+                        "The layout's tenant claim '" + claim + "' is one users choose or can change themselves.",
+                        "Identity pools are public endpoints: a user who signs up as, or updates their '" + claim
+                                + "' to, another tenant's value (or one containing a separator such as '/') exchanges "
+                                + "their token for credentials IAM confines to that value.",
+                        "Use an immutable custom attribute that only your back end sets (custom:org), or 'sub'.");
+            }
+        }
+        if (attributes.isEmpty()) {
+            return;
+        }
         List<SchemaAttributeType> schema = read(
                 "cognito-idp:DescribeUserPool",
                 "the user pool's tenant attribute",
@@ -147,7 +167,7 @@ public final class DeploymentChecks {
                                     + "' as an immutable custom attribute that only your back end sets (AdminCreateUser).");
                 } else if (Boolean.TRUE.equals(attribute.mutable())) {
                     add(
-                            Severity.WARNING,
+                            Severity.ERROR,
                             "user-pool.attribute-mutable",
                             "Attribute '" + claim + "' of user pool " + userPoolId + " is mutable.",
                             "Anyone allowed to update it (an administrator, or an app client with write access) can move a user "
@@ -215,7 +235,34 @@ public final class DeploymentChecks {
                         "Identity pool " + identityPoolId + " does not accept tokens of user pool " + userPoolId + ".",
                         "Every token exchange fails; the application cannot obtain tenant-scoped credentials.",
                         "Add the user pool (" + provider + ") as an authentication provider of the identity pool.");
-            } else if (clientId != null && matching.stream().noneMatch(p -> clientId.equals(p.clientId()))) {
+            }
+            otherProviders = new ArrayList<>();
+            pool.cognitoIdentityProviders().stream()
+                    .map(CognitoIdentityProvider::providerName)
+                    .filter(name -> !provider.equals(name))
+                    .forEach(otherProviders::add);
+            otherProviders.addAll(pool.supportedLoginProviders().keySet());
+            otherProviders.addAll(pool.openIdConnectProviderARNs());
+            otherProviders.addAll(pool.samlProviderARNs());
+            if (pool.developerProviderName() != null) {
+                otherProviders.add("developer provider " + pool.developerProviderName());
+            }
+            if (!otherProviders.isEmpty()) {
+                add(
+                        Severity.WARNING,
+                        "identity-pool.other-providers",
+                        "Identity pool " + identityPoolId + " accepts other identity providers besides user pool "
+                                + userPoolId + ": " + String.join(", ", otherProviders) + ".",
+                        "Each provider is a way to get the authenticated role; a provider whose users can set the tenant "
+                                + "claim (another user pool, a social or OIDC login) gets credentials confined to a tenant of "
+                                + "its users' choosing, unless the trust policy's amr condition pins the user pool.",
+                        "Remove the other providers, or give them their own identity pool and role; otherwise require "
+                                + "ForAnyValue:StringEquals " + COGNITO + ":amr = " + provider
+                                + " in the role's trust policy.");
+            }
+            if (clientId != null
+                    && !matching.isEmpty()
+                    && matching.stream().noneMatch(p -> clientId.equals(p.clientId()))) {
                 add(
                         Severity.WARNING,
                         "identity-pool.client-missing",
@@ -368,7 +415,18 @@ public final class DeploymentChecks {
         boolean audMissing = false;
         boolean audOther = false;
         boolean amrMissing = false;
+        String provider = CognitoNames.loginProvider(userPoolId);
+        List<String> unpinned = new ArrayList<>();
+        List<String> pinnedElsewhere = new ArrayList<>();
+        int index = 0;
         for (IamStatement s : assume) {
+            String name = s.sid() != null ? s.sid() : "statement " + index;
+            index++;
+            switch (amrPin(s, provider)) {
+                case OURS -> {}
+                case NONE -> unpinned.add(name);
+                case OTHER -> pinnedElsewhere.add(name);
+            }
             List<String> aud = conditionValues(s, COGNITO + ":aud");
             if (aud.isEmpty()) {
                 audMissing = true;
@@ -391,6 +449,26 @@ public final class DeploymentChecks {
                             : "This identity pool cannot assume the role, another one can.",
                     "Require StringEquals " + COGNITO + ":aud = " + identityPoolId + ".");
         }
+        if (!pinnedElsewhere.isEmpty()) {
+            add(
+                    Severity.ERROR,
+                    "trust.amr-provider",
+                    "The trust policy of role " + roleName + " (" + String.join(", ", pinnedElsewhere)
+                            + ") requires an amr provider other than user pool " + userPoolId + ".",
+                    "Users of the user pool cannot assume the role, users of the other provider can.",
+                    "Require ForAnyValue:StringEquals " + COGNITO + ":amr = " + provider + ".");
+        } else if (!unpinned.isEmpty() && otherProviders != null && !otherProviders.isEmpty()) {
+            add(
+                    Severity.ERROR,
+                    "trust.amr-provider",
+                    "The trust policy of role " + roleName + " (" + String.join(", ", unpinned)
+                            + ") does not pin the amr condition to user pool " + userPoolId
+                            + ", and the identity pool accepts other providers.",
+                    "Users of the other providers assume the same role, with principal tags from claims their provider "
+                            + "lets them choose.",
+                    "Require ForAnyValue:StringEquals " + COGNITO + ":amr = " + provider
+                            + " beside amr = authenticated, or remove the other providers.");
+        }
         if (amrMissing) {
             add(
                     Severity.ERROR,
@@ -400,6 +478,42 @@ public final class DeploymentChecks {
                             + "tenant.",
                     "Require ForAnyValue:StringLike " + COGNITO + ":amr = authenticated.");
         }
+    }
+
+    private enum Pin {
+        OURS,
+        NONE,
+        OTHER
+    }
+
+    /**
+     * Whether a statement's amr conditions pin the user pool provider: a positive condition block on amr whose values
+     * all name a provider (none matching "authenticated") — several values of one block are ORed, so "authenticated"
+     * and the provider in one list pin nothing.
+     */
+    private static Pin amrPin(IamStatement statement, String provider) {
+        Map<String, List<String>> blocks = new LinkedHashMap<>();
+        for (IamCondition c : statement.conditions()) {
+            String op = c.operator().value();
+            if (c.key().value().equalsIgnoreCase(COGNITO + ":amr")
+                    && !op.toLowerCase(Locale.ROOT).contains("not")
+                    && op.contains("String")) {
+                blocks.computeIfAbsent(op, k -> new ArrayList<>()).add(c.value());
+            }
+        }
+        Pin result = Pin.NONE;
+        for (List<String> values : blocks.values()) {
+            if (values.stream().anyMatch(v -> PolicyEvaluator.like(v, "authenticated", false))) {
+                continue;
+            }
+            if (values.stream().allMatch(v -> PolicyEvaluator.like(v, provider, false))) {
+                return Pin.OURS;
+            }
+            if (values.stream().noneMatch(v -> PolicyEvaluator.like(v, provider, false))) {
+                result = Pin.OTHER;
+            }
+        }
+        return result;
     }
 
     private static boolean isCognito(IamPrincipal principal) {

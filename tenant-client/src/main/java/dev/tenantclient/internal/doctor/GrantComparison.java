@@ -104,60 +104,93 @@ final class GrantComparison {
         deployed.forEach((name, policy) -> each.put(name, new PolicyEvaluator(List.of(policy))));
         Map<String, String> tags = principalTags(OWN, OWN_SUBJECT);
         Map<String, List<Probe>> extraByStatement = new LinkedHashMap<>();
+        Map<String, Set<String>> conditionsByStatement = new LinkedHashMap<>();
         Set<String> missing = new LinkedHashSet<>();
+        Set<String> missingIfConditions = new LinkedHashSet<>();
         for (Probe probe : probes()) {
-            boolean expected = allows(reference, probe, tags);
-            boolean actual = allows(all, probe, tags);
-            if (actual && !expected) {
+            boolean expected = evaluate(reference, probe, tags).allowed();
+            PolicyEvaluator.Decision actual = evaluate(all, probe, tags);
+            // Over-grants: a condition the evaluator cannot decide is read as possibly true (it could hold).
+            if (actual.possiblyAllowed() && !expected) {
+                String statement = grantedBy(each, probe, tags);
                 extraByStatement
-                        .computeIfAbsent(grantedBy(each, probe, tags), k -> new ArrayList<>())
+                        .computeIfAbsent(statement, k -> new ArrayList<>())
                         .add(probe);
-            } else if (expected && !actual) {
+                if (!actual.allowed()) {
+                    conditionsByStatement
+                            .computeIfAbsent(statement, k -> new LinkedHashSet<>())
+                            .addAll(actual.unevaluated());
+                }
+            } else if (expected && !actual.allowed()) {
+                // Missing grants: the same conditions are read as possibly false (they could fail).
                 missing.add(probe.description());
+                if (actual.possiblyAllowed()) {
+                    missingIfConditions.addAll(actual.unevaluated());
+                }
             }
         }
         extraByStatement.forEach((statement, probes) -> {
             boolean metadata = probes.stream().allMatch(Probe::metadata);
             Set<String> grants = new LinkedHashSet<>();
             probes.forEach(p -> grants.add(p.description()));
+            Set<String> conditions = conditionsByStatement.getOrDefault(statement, Set.of());
+            String unless = conditions.isEmpty()
+                    ? ""
+                    : " The doctor cannot evaluate " + String.join(", ", conditions)
+                            + ", so it counts each as possibly true: the grant holds whenever they do.";
             findings.add(new Finding(
                     metadata ? Severity.WARNING : Severity.ERROR,
                     metadata ? "permissions.grants-metadata" : "permissions.grants-more",
                     "The role's " + statement + " grants what the generated policy does not: "
-                            + String.join("; ", grants) + ".",
+                            + String.join("; ", grants) + "." + unless,
                     metadata
                             ? "No tenant's data, but more than the application needs."
                             : "IAM is the second boundary: where it allows a request the library would refuse (another tenant's "
                                     + "keys or folder, a request without leading keys, a table- or bucket-wide action), one bug or "
-                                    + "one raw SDK call with a tenant's credentials crosses tenants.",
+                                    + "one raw SDK call with a tenant's credentials crosses tenants. A condition on the "
+                                    + "transport, time, caller or network does not confine a tenant.",
                     "Remove these grants; the role needs only TenantPolicies.permissionPolicy(...) for this layout."));
         });
         if (!missing.isEmpty()) {
             findings.add(new Finding(
                     Severity.WARNING,
                     "permissions.missing",
-                    "The role does not grant what the library needs: " + String.join("; ", missing) + ".",
+                    "The role does not grant what the library needs: " + String.join("; ", missing) + "."
+                            + (missingIfConditions.isEmpty()
+                                    ? ""
+                                    : " It may, if these conditions hold, which the doctor cannot evaluate: "
+                                            + String.join(", ", missingIfConditions) + "."),
                     "Not a breach, but these tenant requests will fail with AccessDenied.",
                     "Attach the generated TenantPolicies.permissionPolicy(...) for these tables and buckets."));
         }
     }
 
-    private static boolean allows(PolicyEvaluator evaluator, Probe probe, Map<String, String> tags) {
-        return evaluator
-                .evaluate(probe.action(), probe.resource(), probe.context(), tags)
-                .allowed();
+    /** Keys a probe describes completely: absent from its context means absent from the request. */
+    static final Set<String> MODELLED_KEYS = Set.of("dynamodb:LeadingKeys", "s3:prefix");
+
+    static PolicyEvaluator.Decision evaluate(PolicyEvaluator evaluator, Probe probe, Map<String, String> tags) {
+        return evaluator.evaluatePartially(probe.action(), probe.resource(), probe.context(), tags, MODELLED_KEYS);
     }
 
-    /** The deployed policy and statement that allow a probe, for the finding's message. */
+    /** The deployed policy and statement that (possibly) allow a probe, for the finding's message. */
     private static String grantedBy(Map<String, PolicyEvaluator> each, Probe probe, Map<String, String> tags) {
         for (Map.Entry<String, PolicyEvaluator> policy : each.entrySet()) {
-            PolicyEvaluator.Decision decision =
-                    policy.getValue().evaluate(probe.action(), probe.resource(), probe.context(), tags);
-            if (decision.allowed()) {
-                return policy.getKey() + " (" + decision.statement() + ")";
+            PolicyEvaluator.Decision decision = evaluate(policy.getValue(), probe, tags);
+            if (decision.possiblyAllowed()) {
+                return policy.getKey() + " ("
+                        + (decision.statement() != null ? decision.statement() : firstNamed(decision)) + ")";
             }
         }
         return "policies together";
+    }
+
+    /** The statement of the first condition that could not be evaluated ("operator key in statement"). */
+    private static String firstNamed(PolicyEvaluator.Decision decision) {
+        if (decision.unevaluated().isEmpty()) {
+            return "a statement";
+        }
+        String first = decision.unevaluated().get(0);
+        return first.substring(first.lastIndexOf(" in ") + 4);
     }
 
     /** The reference: what {@link TenantPolicies} generates for these layouts, tables and buckets. */
