@@ -32,8 +32,10 @@ public final class TenantSession {
     private volatile @Nullable DynamoDb dynamoDb;
 
     TenantSession(TokenEntry entry, ClientResources resources) {
-        this.entry = entry;
-        this.resources = resources;
+        // Refuses nulls: a framework that builds objects through their constructor (Spring MVC's model attributes)
+        // must fail here instead of handing a controller a session without a token behind it.
+        this.entry = java.util.Objects.requireNonNull(entry, "entry");
+        this.resources = java.util.Objects.requireNonNull(resources, "resources");
         this.credentialsProvider = new TokenCredentialsProvider(entry);
     }
 

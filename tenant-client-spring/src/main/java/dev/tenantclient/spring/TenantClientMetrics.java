@@ -18,13 +18,17 @@ import java.util.function.ToDoubleFunction;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Micrometer meters for the credentials cache: {@code tenant.client.cache.size} (gauge),
- * {@code tenant.client.cache.requests} ({@code result=hit|miss}), {@code tenant.client.exchanges} and
- * {@code tenant.client.getid.calls} (counters from the cache's statistics), {@code tenant.client.exchange}
- * (timer, {@code refresh=true|false}) and {@code tenant.client.exchange.failures} ({@code cause},
- * {@code refresh}, {@code serving.cached}). No tenant id is used as a tag (unbounded cardinality).
+ * Micrometer meters for the credentials cache, named as Micrometer's own cache meters ({@code CacheMeterBinder}) so
+ * that cache dashboards show it: {@code cache.size} (gauge) and {@code cache.gets} ({@code result=hit|miss}), both
+ * tagged {@code cache=tenant-client}. Then {@code tenant.client.exchange} (timer, {@code refresh=true|false}: its
+ * count is the number of successful exchanges, the one count of them), {@code tenant.client.exchange.failures}
+ * ({@code cause}, {@code refresh}, {@code serving.cached}) and {@code tenant.client.getid.calls}. No tenant id is
+ * used as a tag (unbounded cardinality).
  */
 public final class TenantClientMetrics implements MeterBinder, CredentialsListener {
+
+    /** The {@code cache} tag of the cache meters. */
+    static final String CACHE = "tenant-client";
 
     private final ObjectProvider<TenantClient> client;
     private volatile MeterRegistry registry;
@@ -42,19 +46,14 @@ public final class TenantClientMetrics implements MeterBinder, CredentialsListen
     public void bindTo(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder(
-                        "tenant.client.cache.size",
+                        "cache.size",
                         client,
                         c -> c.getObject().credentialsCache().estimatedSize())
+                .tag("cache", CACHE)
                 .description("Tokens in the credentials cache")
                 .register(registry);
-        counter(registry, "tenant.client.cache.requests", "result", "hit", CredentialsStats::hits);
-        counter(registry, "tenant.client.cache.requests", "result", "miss", CredentialsStats::misses);
-        FunctionCounter.builder(
-                        "tenant.client.exchanges",
-                        client,
-                        c -> c.getObject().credentialsCache().stats().exchanges())
-                .description("Cognito GetCredentialsForIdentity exchanges that succeeded")
-                .register(registry);
+        counter(registry, "cache.gets", "result", "hit", CredentialsStats::hits);
+        counter(registry, "cache.gets", "result", "miss", CredentialsStats::misses);
         FunctionCounter.builder(
                         "tenant.client.getid.calls",
                         client,
@@ -69,7 +68,9 @@ public final class TenantClientMetrics implements MeterBinder, CredentialsListen
                         name,
                         client,
                         c -> f.applyAsDouble(c.getObject().credentialsCache().stats()))
+                .tag("cache", CACHE)
                 .tag(tag, value)
+                .description("Credential lookups answered from the cache (hit) or by an exchange (miss)")
                 .register(registry);
     }
 

@@ -10,11 +10,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /** Micrometer meters for tenant-client, when Micrometer is on the classpath. */
 @AutoConfiguration(before = TenantClientAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnProperty(name = "tenant-client.enabled", havingValue = "true", matchIfMissing = true)
 public class TenantClientMetricsAutoConfiguration {
 
     /**

@@ -25,25 +25,45 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     maximum-tokens: 10000
  * </pre>
  *
+ * @param enabled whether tenant-client is auto-configured at all (default true)
  * @param region the region of the SDK clients built here; default: the identity pool's region
  * @param identityPoolId the Cognito identity pool (required)
  * @param userPoolId the Cognito user pool that issues the ID tokens (required)
  * @param clientId the app client id; when set, tokens must name it in {@code aud}
+ * @param idTokenHeader for APIs whose bearer is the Cognito access token: the request header that carries the
+ *     user's ID token beside it (such as {@code X-Id-Token}); unset (default), the bearer must be the ID token
+ * @param retryAfter the {@code Retry-After} answered with a 503 when Cognito cannot issue credentials
  * @param layout where tenants' data lives
  * @param credentials the credentials cache
  * @param endpoints endpoint overrides (local stacks, VPC endpoints)
  * @param doctor the optional startup check of the deployment ({@code TenantDoctor})
+ * @param async work off the request thread
  */
 @ConfigurationProperties("tenant-client")
 public record TenantClientProperties(
+        @DefaultValue("true") boolean enabled,
         String region,
         String identityPoolId,
         String userPoolId,
         String clientId,
+        String idTokenHeader,
+        @DefaultValue("5s") Duration retryAfter,
         @DefaultValue Layout layout,
         @DefaultValue Credentials credentials,
         @DefaultValue Endpoints endpoints,
-        @DefaultValue Doctor doctor) {
+        @DefaultValue Doctor doctor,
+        @DefaultValue Async async) {
+
+    /** The prefix of every property. */
+    public static final String PREFIX = "tenant-client";
+
+    /**
+     * Work off the request thread ({@code @Async}, executors).
+     *
+     * @param propagateContext whether the application's task executor gets a {@link TenantSessionTaskDecorator},
+     *     so that tasks see the submitting request's security context and {@code TenantSession} (default false)
+     */
+    public record Async(@DefaultValue("false") boolean propagateContext) {}
 
     /**
      * Where tenants' data lives ({@code TenantLayout}).

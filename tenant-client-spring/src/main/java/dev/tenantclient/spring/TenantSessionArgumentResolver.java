@@ -5,6 +5,7 @@
 package dev.tenantclient.spring;
 
 import dev.tenantclient.TenantSession;
+import java.util.Optional;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -14,6 +15,10 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Resolves controller parameters of type {@link TenantSession} from the authenticated request:
  * {@code @GetMapping("/notes/{id}") Note get(TenantSession session, @PathVariable String id)}.
+ *
+ * <p>A {@code TenantSession} parameter requires a session ({@link CurrentTenantSession#get()}: 401 without a JWT).
+ * An {@code Optional<TenantSession>} or a {@code @Nullable TenantSession} parameter is empty or null for a request
+ * without a JWT (an endpoint open to anonymous callers); a token the library refuses is refused either way.
  */
 public final class TenantSessionArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -30,7 +35,7 @@ public final class TenantSessionArgumentResolver implements HandlerMethodArgumen
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return TenantSession.class.equals(parameter.getParameterType());
+        return TenantSession.class.equals(parameter.nestedIfOptional().getNestedParameterType());
     }
 
     @Override
@@ -39,6 +44,12 @@ public final class TenantSessionArgumentResolver implements HandlerMethodArgumen
             ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
+        if (parameter.getParameterType() == Optional.class) {
+            return current.find();
+        }
+        if (parameter.isOptional()) {
+            return current.find().orElse(null);
+        }
         return current.get();
     }
 }

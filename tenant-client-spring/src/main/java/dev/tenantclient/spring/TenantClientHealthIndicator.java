@@ -1,0 +1,57 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tenantclient.spring;
+
+import dev.tenantclient.TenantClient;
+import dev.tenantclient.credentials.CredentialsStats;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * {@code tenantClient} health: DOWN while the recent Cognito exchanges fail and leave callers without credentials
+ * (throttling, 5xx, timeouts), UP otherwise (also while cached credentials are served through a failing refresh).
+ * Details: cache size, exchanges and failures so far, recent failures in a row, throttling, the last failure's
+ * cause and time. No network call: health checks do not spend Cognito's quota. Not part of the readiness group
+ * unless configured ({@code management.endpoint.health.group.readiness.include}), since one tenant's refused
+ * exchanges should not take the instance out of the load balancer.
+ */
+public final class TenantClientHealthIndicator implements HealthIndicator {
+
+    private final ObjectProvider<TenantClient> client;
+    private final TenantClientHealthTracker tracker;
+
+    /**
+     * Creates the indicator.
+     *
+     * @param client the client (for its cache statistics), looked up when health is asked
+     * @param tracker the exchange tracker attached to the client
+     */
+    public TenantClientHealthIndicator(ObjectProvider<TenantClient> client, TenantClientHealthTracker tracker) {
+        this.client = client;
+        this.tracker = tracker;
+    }
+
+    @Override
+    public Health health() {
+        TenantClientHealthTracker.Snapshot s = tracker.snapshot();
+        Health.Builder b = s.failing() ? Health.down() : Health.up();
+        TenantClient c = client.getIfAvailable();
+        if (c != null) {
+            CredentialsStats stats = c.credentialsCache().stats();
+            b.withDetail("cacheSize", c.credentialsCache().estimatedSize())
+                    .withDetail("exchanges", stats.exchanges())
+                    .withDetail("failures", stats.failures());
+        }
+        b.withDetail("recentFailures", s.recentFailures()).withDetail("throttled", s.throttled());
+        if (s.lastFailureCause() != null) {
+            b.withDetail("lastFailure", s.lastFailureCause()).withDetail("lastFailureAt", s.lastFailureAt());
+        }
+        if (s.lastSuccessAt() != null) {
+            b.withDetail("lastSuccessAt", s.lastSuccessAt());
+        }
+        return b.build();
+    }
+}
