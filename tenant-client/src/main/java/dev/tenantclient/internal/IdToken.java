@@ -31,6 +31,8 @@ public record IdToken(Tenant tenant, Instant expiresAt, String issuer) {
     /** A JWT has three parts; Cognito ID tokens are about 1 KB, so 16 KB is generous and bounds parsing work. */
     public static final int MAX_LENGTH = 16 * 1024;
 
+    private static final double MAX_EPOCH_SECONDS = 1.0e15;
+
     private static final JsonNodeParser PARSER = JsonNodeParser.create();
 
     /**
@@ -135,11 +137,17 @@ public record IdToken(Tenant tenant, Instant expiresAt, String issuer) {
         if (node == null || !node.isNumber()) {
             throw new InvalidTenantTokenException(Reason.MALFORMED, "ID token has no numeric '" + name + "' claim");
         }
+        double value;
         try {
-            return (long) Double.parseDouble(node.asNumber());
+            value = Double.parseDouble(node.asNumber());
         } catch (NumberFormatException e) {
             throw new InvalidTenantTokenException(Reason.MALFORMED, "ID token claim '" + name + "' is not a number");
         }
+        // Seconds since the epoch; beyond about 3e7 years an Instant cannot hold it (found by IdTokenFuzzTest).
+        if (!(Math.abs(value) <= MAX_EPOCH_SECONDS)) {
+            throw new InvalidTenantTokenException(Reason.MALFORMED, "ID token claim '" + name + "' is out of range");
+        }
+        return (long) value;
     }
 
     private static String stringClaim(Map<String, JsonNode> claims, String name) {

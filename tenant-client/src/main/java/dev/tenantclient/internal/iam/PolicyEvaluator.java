@@ -254,12 +254,14 @@ public final class PolicyEvaluator {
         int mark = 0;
         while (vi < v.length()) {
             char pc = pi < p.length() ? p.charAt(pi) : 0;
-            if (pi < p.length() && (pc == '?' || literal(pc) == v.charAt(vi))) {
-                pi++;
-                vi++;
-            } else if (pi < p.length() && pc == '*') {
+            // '*' first: a wildcard facing a literal '*' in the value must still be able to match more than it
+            // (found by PolicyEvaluatorFuzzTest: like("*", "*b") was false).
+            if (pi < p.length() && pc == '*') {
                 star = pi++;
                 mark = vi;
+            } else if (pi < p.length() && (pc == '?' || literal(pc) == v.charAt(vi))) {
+                pi++;
+                vi++;
             } else if (star >= 0) {
                 pi = star + 1;
                 vi = ++mark;
