@@ -10,17 +10,19 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.TenantBucket;
 import dev.tenantclient.TenantClient;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * Fuzzed object keys (unicode, separators, dot segments, control characters): every accepted key is stored under
+ * Generated object keys (from a fixed seed; unicode, separators, dot segments, control characters): every accepted key is stored under
  * the tenant's folder and reads back; every rejected one fails before any request reaches the gateway.
  */
 class BucketKeyProperties {
@@ -29,10 +31,8 @@ class BucketKeyProperties {
     private static TenantClient client;
     private static TenantBucket acme;
     private static final String BUCKET = "fuzzed-keys";
-    private static final java.util.concurrent.atomic.AtomicInteger counter =
-            new java.util.concurrent.atomic.AtomicInteger();
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         stack = TestStacks.shared();
         stack.adminS3Client().createBucket(r -> r.bucket(BUCKET));
@@ -40,13 +40,14 @@ class BucketKeyProperties {
         acme = client.session(stack.issueToken("acme", "fuzzer")).bucket(BUCKET);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         client.close();
     }
 
-    @Property(tries = 150)
-    void acceptedKeysLandInTheTenantsFolderAndRejectedOnesNeverLeave(@ForAll("keys") String key) {
+    @ParameterizedTest(name = "[{index}]")
+    @MethodSource("keys")
+    void acceptedKeysLandInTheTenantsFolderAndRejectedOnesNeverLeave(String key) {
         long before = stack.gatewayAllowed() + stack.gatewayDenied();
 
         Throwable refused = catchThrowable(() -> acme.putObject(key, RequestBody.fromString("v")));
@@ -63,29 +64,54 @@ class BucketKeyProperties {
         }
     }
 
-    @Provide
-    Arbitrary<String> keys() {
-        Arbitrary<String> segment = Arbitraries.oneOf(
-                Arbitraries.strings()
-                        .alpha()
-                        .numeric()
-                        .withChars("-_.~ !'()")
-                        .ofMinLength(1)
-                        .ofMaxLength(12),
-                Arbitraries.strings()
-                        .withCharRange('\u00a0', '\u07ff')
-                        .ofMinLength(1)
-                        .ofMaxLength(6),
-                Arbitraries.strings().withChars("日本語한국어😀é").ofMinLength(1).ofMaxLength(4),
-                Arbitraries.of(".", "..", "", "\\", "\u0000", "\n", "\u007f", "%2e%2e"));
+    static Stream<String> keys() {
+        Random random = new Random(17);
         // Each key gets its own first segment: s3proxy's in-memory store is a file system, so "a" and "a/b" cannot
         // both exist there (S3 allows it), a segment of only space characters names its parent directory, and a key
         // ending in "/" becomes a directory that loses its content. The library accepts all three, as S3 does.
-        return segment.map(s -> !s.isEmpty() && s.chars().allMatch(Character::isSpaceChar) ? s + "x" : s)
-                .list()
-                .ofMinSize(1)
-                .ofMaxSize(5)
-                .map(parts -> "k" + counter.incrementAndGet() + "/" + String.join("/", parts))
-                .map(key -> key.endsWith("/") ? key + "end" : key);
+        return IntStream.rangeClosed(1, 150).mapToObj(n -> {
+            List<String> parts = new ArrayList<>();
+            int segments = 1 + random.nextInt(5);
+            for (int i = 0; i < segments; i++) {
+                String s = segment(random);
+                parts.add(!s.isEmpty() && s.chars().allMatch(Character::isSpaceChar) ? s + "x" : s);
+            }
+            String key = "k" + n + "/" + String.join("/", parts);
+            return key.endsWith("/") ? key + "end" : key;
+        });
+    }
+
+    private static String segment(Random r) {
+        return switch (r.nextInt(4)) {
+            case 0 -> chars(r, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~ !'()", 1, 12);
+            case 1 -> {
+                StringBuilder s = new StringBuilder();
+                int length = 1 + r.nextInt(6);
+                for (int i = 0; i < length; i++) {
+                    s.append((char) ('\u00a0' + r.nextInt(0x07ff - 0x00a0 + 1)));
+                }
+                yield s.toString();
+            }
+            case 2 -> {
+                int[] codePoints = "日本語한국어😀é".codePoints().toArray();
+                StringBuilder s = new StringBuilder();
+                int length = 1 + r.nextInt(4);
+                for (int i = 0; i < length; i++) {
+                    s.appendCodePoint(codePoints[r.nextInt(codePoints.length)]);
+                }
+                yield s.toString();
+            }
+            default ->
+                List.of(".", "..", "", "\\", "\u0000", "\n", "\u007f", "%2e%2e").get(r.nextInt(8));
+        };
+    }
+
+    private static String chars(Random r, String alphabet, int min, int max) {
+        StringBuilder s = new StringBuilder();
+        int length = min + r.nextInt(max - min + 1);
+        for (int i = 0; i < length; i++) {
+            s.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return s.toString();
     }
 }
