@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** The opt-in startup doctor against LocalTenantStack's control plane. */
 class TenantClientDoctorAutoConfigurationTest {
@@ -78,6 +81,27 @@ class TenantClientDoctorAutoConfigurationTest {
             restore("aws.accessKeyId", previousKey);
             restore("aws.secretAccessKey", previousSecret);
         }
+    }
+
+    @Test
+    void theDoctorSignsWithTheApplicationsCredentialsBean() {
+        // No aws.* system properties: only the bean has the local stack's admin credentials.
+        runner.withBean(
+                        AwsCredentialsProvider.class,
+                        () -> StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create("LOCALADMIN", "localadminsecret")))
+                .withPropertyValues(
+                        "tenant-client.doctor.enabled=true",
+                        "tenant-client.doctor.tables=notes:byAuthor",
+                        "tenant-client.doctor.buckets=" + BUCKET,
+                        "tenant-client.doctor.endpoint=" + stack.deployment().endpoint())
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(TenantDoctorStartupCheck.class)
+                                    .report()
+                                    .findings())
+                            .isEmpty();
+                });
     }
 
     @Test

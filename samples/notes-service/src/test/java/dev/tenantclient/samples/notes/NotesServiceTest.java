@@ -85,6 +85,18 @@ class NotesServiceTest {
     }
 
     @Test
+    void anOverLongNoteIdIsA400ProblemNotA500() throws Exception {
+        String acme = token("acme", "alice");
+
+        HttpResponse<String> response = call("GET", "/notes/" + "n".repeat(1100) + "/attachment", acme, null, null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"reason\":\"tenant-boundary\"").doesNotContain(acme);
+    }
+
+    @Test
     void withoutATokenTheServiceAnswers401() throws Exception {
         assertThat(call("GET", "/notes", null, null, null).statusCode()).isEqualTo(401);
     }
