@@ -6,7 +6,8 @@ package dev.tenantclient;
 
 /**
  * Cognito Identity could not issue credentials for a token (throttling, a 5xx, a timeout, an unreachable
- * endpoint) and no still-valid credentials were cached for it.
+ * endpoint) and no still-valid credentials were cached for it; or the user pool's signing keys (its JWKS) could not
+ * be read, so {@link TenantClient#session(String)} could not verify a new token (see {@link JwksTokenVerifier}).
  *
  * <p>Retryable: the same token may succeed later. While valid credentials are cached, a failing Cognito does not
  * cause this exception; the cached credentials keep being served until they expire.

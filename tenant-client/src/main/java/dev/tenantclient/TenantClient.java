@@ -38,9 +38,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * }</pre>
  *
  * <p>{@link #session(String)} checks the token's shape, {@code exp}, {@code token_use}, {@code iss} (the user
- * pool) and {@code aud} (when a client id is set) and the tenant claims, without network. It does not verify the
- * signature unless a {@link TokenVerifier} is set: Cognito Identity verifies the token before it issues any
- * credentials, and no data request leaves without them.
+ * pool) and {@code aud} (when a client id is set) and the tenant claims, without network, then its signature with
+ * the {@link TokenVerifier}: by default a {@link JwksTokenVerifier} for the user pool (RS256 by one of the pool's
+ * keys; the JWKS is read once and cached). A token that fails either check is refused before it is cached or sent to
+ * Cognito.
  *
  * <p>SDK clients passed to the builder are shared by every session (each request carries the session's
  * credentials) and are not closed by {@link #close()}; clients the builder makes itself are.
@@ -53,11 +54,13 @@ public final class TenantClient implements AutoCloseable {
     private final @Nullable CognitoIdentityClient ownedCognito;
     private final String identityPoolId;
     private final String userPoolId;
+    private final TokenVerifier tokenVerifier;
 
-    private TenantClient(Builder b, Region region) {
+    private TenantClient(Builder b, Region region, TokenVerifier verifier) {
         this.layout = b.layout;
         this.identityPoolId = Objects.requireNonNull(b.identityPoolId, "checked in build()");
         this.userPoolId = Objects.requireNonNull(b.userPoolId, "checked in build()");
+        this.tokenVerifier = verifier;
         CognitoIdentityClient cognito = b.cognitoIdentityClient;
         if (cognito == null) {
             // GetId and GetCredentialsForIdentity are unsigned public calls: no AWS credentials are needed.
@@ -75,7 +78,7 @@ public final class TenantClient implements AutoCloseable {
                 b.userPoolId,
                 b.clientId,
                 b.layout,
-                b.tokenVerifier,
+                verifier,
                 b.credentials.build(),
                 b.clock);
         this.resources = new ClientResources(b.layout, region, b.dynamoDbClient, b.s3Client, b.s3Presigner);
@@ -122,6 +125,11 @@ public final class TenantClient implements AutoCloseable {
         return cache;
     }
 
+    /** @return how new tokens' signatures are checked (for tests and diagnostics) */
+    TokenVerifier tokenVerifier() {
+        return tokenVerifier;
+    }
+
     /** Stops background refreshes and closes the SDK clients this client built itself. Idempotent. */
     @Override
     public void close() {
@@ -155,7 +163,7 @@ public final class TenantClient implements AutoCloseable {
         private @Nullable S3Client s3Client;
         private @Nullable S3Presigner s3Presigner;
         private @Nullable CognitoIdentityClient cognitoIdentityClient;
-        private TokenVerifier tokenVerifier = TokenVerifier.NONE;
+        private @Nullable TokenVerifier tokenVerifier;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -275,7 +283,11 @@ public final class TenantClient implements AutoCloseable {
         }
 
         /**
-         * An extra check of each new token, such as a JWKS signature check. Default: none.
+         * How each new token's signature is checked. Default: {@link JwksTokenVerifier#forUserPool(String)} with this
+         * builder's clock, which reads the user pool's JWKS from Cognito. Pass a {@link JwksTokenVerifier} built with
+         * {@link JwksTokenVerifier.Builder#jwksUrl(java.net.URI)} for another endpoint, a verifier over code that
+         * already verified the token (a Spring {@code JwtDecoder}), or, knowingly,
+         * {@link TokenVerifier#skipSignatureVerification()}.
          *
          * @param tokenVerifier the verifier
          * @return this builder
@@ -322,7 +334,13 @@ public final class TenantClient implements AutoCloseable {
             }
             Region resolved =
                     region != null ? region : Region.of(identityPoolId.substring(0, identityPoolId.indexOf(':')));
-            return new TenantClient(this, resolved);
+            TokenVerifier verifier = tokenVerifier != null
+                    ? tokenVerifier
+                    : JwksTokenVerifier.builder()
+                            .userPoolId(userPoolId)
+                            .clock(clock)
+                            .build();
+            return new TenantClient(this, resolved, verifier);
         }
     }
 }

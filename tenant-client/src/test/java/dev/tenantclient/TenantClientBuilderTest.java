@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantclient.credentials.CredentialsSettings;
+import dev.tenantclient.testing.TestJwks;
 import dev.tenantclient.testing.TestTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 
@@ -67,6 +69,7 @@ class TenantClientBuilderTest {
                 .userPoolId(TestTokens.USER_POOL_ID)
                 .region(Region.US_EAST_1)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .tokenVerifier(TokenVerifier.skipSignatureVerification())
                 .build()) {
             String token = TestTokens.token(NOW).build();
             TenantSession session = client.session(token);
@@ -88,6 +91,7 @@ class TenantClientBuilderTest {
                 .identityPoolId(POOL)
                 .userPoolId(TestTokens.USER_POOL_ID)
                 .clock(clock)
+                .tokenVerifier(TokenVerifier.skipSignatureVerification())
                 .build()) {
             String token = TestTokens.token(NOW).build();
             client.session(token);
@@ -114,6 +118,81 @@ class TenantClientBuilderTest {
                     .hasMessage("bad signature");
             assertThat(client.credentialsCache().estimatedSize()).isZero();
         }
+    }
+
+    @Test
+    void byDefaultSignaturesAreVerifiedWithTheUserPoolsJwks() {
+        try (TenantClient client = TenantClient.builder()
+                .identityPoolId(POOL)
+                .userPoolId(TestTokens.USER_POOL_ID)
+                .build()) {
+            assertThat(client.tokenVerifier())
+                    .isInstanceOfSatisfying(
+                            JwksTokenVerifier.class,
+                            v -> assertThat(v.jwksUrl())
+                                    .hasToString(
+                                            "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_LocalPool1/.well-known/jwks.json"));
+        }
+    }
+
+    @Test
+    void aClientVerifiesSignaturesWithTheJwksItIsGiven() {
+        try (TestJwks jwks = new TestJwks();
+                TenantClient client = TenantClient.builder()
+                        .identityPoolId(POOL)
+                        .userPoolId(TestTokens.USER_POOL_ID)
+                        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                        .tokenVerifier(JwksTokenVerifier.builder()
+                                .jwksUrl(jwks.url())
+                                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                                .build())
+                        .build()) {
+            String claims = TestTokens.token(NOW).build();
+            assertThat(client.session(jwks.sign(claims)).tenant().org()).isEqualTo("acme");
+            for (String forged : List.of(
+                    claims,
+                    jwks.unsigned(claims),
+                    jwks.signedWithWrongKey(claims),
+                    jwks.signedWithUnknownKey(claims),
+                    jwks.signedHs256WithPublicKey(claims),
+                    TestJwks.altered(
+                            jwks.sign(claims),
+                            TestTokens.token(NOW).claim("custom:org", "globex").build()))) {
+                assertThatThrownBy(() -> client.session(forged))
+                        .isInstanceOf(InvalidTenantTokenException.class)
+                        .extracting(e -> ((InvalidTenantTokenException) e).reason())
+                        .isIn(
+                                InvalidTenantTokenException.Reason.REJECTED,
+                                InvalidTenantTokenException.Reason.MALFORMED);
+            }
+            assertThat(client.credentialsCache().estimatedSize()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anAbsurdExpiryIsRefusedAtSession() {
+        try (TenantClient client = TenantClient.builder()
+                .identityPoolId(POOL)
+                .userPoolId(TestTokens.USER_POOL_ID)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .tokenVerifier(TokenVerifier.skipSignatureVerification())
+                .build()) {
+            for (Object exp : List.of(
+                    9_300_000_000_000_000L, new TestTokens.RawJson("9.3e15"), new TestTokens.RawJson("1e300"))) {
+                assertThatThrownBy(() -> client.session(
+                                TestTokens.token(NOW).claim("exp", exp).build()))
+                        .isInstanceOf(InvalidTenantTokenException.class)
+                        .hasMessageContaining("'exp'")
+                        .hasMessageContaining("out of range");
+            }
+            assertThat(client.credentialsCache().estimatedSize()).isZero();
+        }
+    }
+
+    @Test
+    void skippingVerificationIsNamedForWhatItDoes() {
+        assertThat(TokenVerifier.skipSignatureVerification().toString())
+                .isEqualTo("TokenVerifier.skipSignatureVerification()");
     }
 
     @Test

@@ -70,6 +70,14 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
     private final LongAdder getCredentialsCalls = new LongAdder();
     private final AtomicLong faultsServed = new AtomicLong();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private final LongAdder throttled = new LongAdder();
+    private volatile Quota getIdQuota = Quota.OFF;
+    private volatile Quota getCredentialsQuota = Quota.OFF;
+
+    /** Cognito's default {@code GetId} quota, requests per second per account and Region. */
+    public static final double GET_ID_QUOTA = 25;
+    /** Cognito's default {@code GetCredentialsForIdentity} quota, requests per second per account and Region. */
+    public static final double GET_CREDENTIALS_QUOTA = 200;
 
     CognitoIdentityEmulator(
             String region,
@@ -177,8 +185,32 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
         return faultsServed.get();
     }
 
+    /**
+     * Enforces request-rate quotas as Cognito does: a call above the rate is answered
+     * {@code 400 TooManyRequestsException} ("Rate exceeded") in the AWS JSON 1.1 shape. Each operation has a token
+     * bucket refilled at its rate, holding at most one second's worth. Off by default; use
+     * {@link #GET_ID_QUOTA} and {@link #GET_CREDENTIALS_QUOTA} for Cognito's default quotas.
+     *
+     * @param getIdPerSecond {@code GetId} calls per second; 0 turns the quota off
+     * @param getCredentialsPerSecond {@code GetCredentialsForIdentity} calls per second; 0 turns the quota off
+     */
+    public void enforceQuotas(double getIdPerSecond, double getCredentialsPerSecond) {
+        this.getIdQuota = Quota.of(getIdPerSecond);
+        this.getCredentialsQuota = Quota.of(getCredentialsPerSecond);
+    }
+
+    /**
+     * Calls answered {@code TooManyRequestsException} because of a quota (injected throttling faults excluded).
+     *
+     * @return the count since start or {@link #resetCounters()}
+     */
+    public long throttledCalls() {
+        return throttled.sum();
+    }
+
     /** Sets every call counter to zero. */
     public void resetCounters() {
+        throttled.reset();
         getIdCalls.reset();
         getCredentialsCalls.reset();
         getIdBySubject.clear();
@@ -260,6 +292,13 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
             getIdCalls.increment();
         } else if (operation.equals("GetCredentialsForIdentity")) {
             getCredentialsCalls.increment();
+        }
+        Quota quota = operation.equals("GetId")
+                ? getIdQuota
+                : operation.equals("GetCredentialsForIdentity") ? getCredentialsQuota : Quota.OFF;
+        if (!quota.tryTake()) {
+            throttled.increment();
+            return error(400, "TooManyRequestsException", "Rate exceeded");
         }
         Fault fault;
         synchronized (faults) {
@@ -434,6 +473,40 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
         byte[] raw = new byte[bytes];
         random.nextBytes(raw);
         return java.util.Base64.getEncoder().encodeToString(raw);
+    }
+
+    /** A token bucket: {@code perSecond} tokens a second, at most one second's worth held. */
+    private static final class Quota {
+        static final Quota OFF = new Quota(0);
+        private final double perSecond;
+        private double tokens;
+        private long lastNanos = System.nanoTime();
+
+        private Quota(double perSecond) {
+            this.perSecond = perSecond;
+            this.tokens = perSecond;
+        }
+
+        static Quota of(double perSecond) {
+            if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
+                throw new IllegalArgumentException("a quota is finite and zero or positive, was " + perSecond);
+            }
+            return perSecond == 0 ? OFF : new Quota(perSecond);
+        }
+
+        synchronized boolean tryTake() {
+            if (perSecond == 0) {
+                return true;
+            }
+            long now = System.nanoTime();
+            tokens = Math.min(perSecond, tokens + (now - lastNanos) * perSecond / 1e9);
+            lastNanos = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return true;
+            }
+            return false;
+        }
     }
 
     private static final class Rejection extends RuntimeException {

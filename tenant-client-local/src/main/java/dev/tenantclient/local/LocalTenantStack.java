@@ -4,10 +4,12 @@
  */
 package dev.tenantclient.local;
 
+import dev.tenantclient.JwksTokenVerifier;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.doctor.TenantDoctor;
 import dev.tenantclient.local.internal.IamGateway;
+import dev.tenantclient.local.internal.JwksEndpoint;
 import dev.tenantclient.local.internal.LocalDynamoDb;
 import dev.tenantclient.local.internal.LocalS3Server;
 import dev.tenantclient.local.internal.TableKeys;
@@ -76,6 +78,7 @@ public final class LocalTenantStack implements AutoCloseable {
     private final Clock clock;
     private final boolean enforceIam;
     private final LocalTokenIssuer tokens;
+    private final JwksEndpoint jwks;
     private final CognitoIdentityEmulator cognito;
     private final LocalDynamoDb dynamoDb;
     private final LocalS3Server s3Server;
@@ -104,6 +107,7 @@ public final class LocalTenantStack implements AutoCloseable {
         this.principalTags = Map.copyOf(b.principalTags);
         try {
             this.tokens = new LocalTokenIssuer(REGION.id(), USER_POOL_ID, CLIENT_ID, clock);
+            this.jwks = track(new JwksEndpoint(USER_POOL_ID, tokens::jwks));
             this.cognito = track(new CognitoIdentityEmulator(
                     REGION.id(), IDENTITY_POOL_ID, CLIENT_ID, b.principalTags, b.credentialsLifetime, clock, tokens));
             this.dynamoDb = track(LocalDynamoDb.start());
@@ -224,9 +228,10 @@ public final class LocalTenantStack implements AutoCloseable {
     }
 
     /**
-     * A {@code TenantClient} builder wired to this stack: region, pools, app client, the stack's clock, and shared
-     * SDK clients pointed at the Cognito emulator and the IAM gateway. Change what you need (layout, credentials
-     * settings) and build; the SDK clients belong to the stack.
+     * A {@code TenantClient} builder wired to this stack: region, pools, app client, the stack's clock, a token
+     * verifier reading the local user pool's {@linkplain #jwksUrl() JWKS}, and shared SDK clients pointed at the
+     * Cognito emulator and the IAM gateway. Change what you need (layout, credentials settings) and build; the SDK
+     * clients belong to the stack.
      *
      * @return a preconfigured builder
      */
@@ -237,10 +242,36 @@ public final class LocalTenantStack implements AutoCloseable {
                 .userPoolId(USER_POOL_ID)
                 .clientId(CLIENT_ID)
                 .clock(clock)
+                .tokenVerifier(JwksTokenVerifier.builder()
+                        .jwksUrl(jwks.url())
+                        .clock(clock)
+                        // Loopback: a timeout here only means a loaded test machine, not an outage.
+                        .timeout(Duration.ofSeconds(60))
+                        .build())
                 .cognitoIdentityClient(cognitoClient)
                 .dynamoDbClient(dynamoDbClient)
                 .s3Client(s3Client)
                 .s3Presigner(s3Presigner);
+    }
+
+    /**
+     * The local user pool's JWKS ({@code /<userPoolId>/.well-known/jwks.json} on loopback), as Cognito publishes it
+     * at {@code https://cognito-idp.<region>.amazonaws.com/<userPoolId>/.well-known/jwks.json}: for
+     * {@code JwksTokenVerifier.builder().jwksUrl(...)} or a resource server's JWK set URI.
+     *
+     * @return the URL
+     */
+    public URI jwksUrl() {
+        return jwks.url();
+    }
+
+    /**
+     * Requests the JWKS endpoint answered so far.
+     *
+     * @return the count
+     */
+    public long jwksRequests() {
+        return jwks.requests();
     }
 
     /**

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The local user pool's token issuer: signs Cognito-shaped ID tokens with its own RSA key (RS256), publishes the
@@ -31,8 +33,9 @@ import java.util.UUID;
  *
  * <p>Tokens carry the claims a Cognito user-pool ID token carries: {@code sub}, {@code custom:org},
  * {@code cognito:username}, {@code iss}, {@code aud}, {@code token_use=id}, {@code auth_time}, {@code iat},
- * {@code exp}. {@link #token(String)} builds the odd ones tests need (expired, wrong audience, missing claim).
- * Thread-safe.
+ * {@code exp}. {@link #token(String)} builds the odd ones tests need (expired, wrong audience, missing claim), and
+ * {@link TokenBuilder#forge(Forgery)} and {@link #alterClaim(String, String, Object)} the forged ones a verifier must
+ * refuse. Thread-safe.
  */
 public final class LocalTokenIssuer {
 
@@ -46,19 +49,14 @@ public final class LocalTokenIssuer {
     private final Clock clock;
     private final KeyPair keys;
     private final String keyId;
+    private KeyPair foreignKeys;
 
     LocalTokenIssuer(String region, String userPoolId, String clientId, Clock clock) {
         this.region = region;
         this.userPoolId = userPoolId;
         this.clientId = clientId;
         this.clock = clock;
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            this.keys = generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA is not available in this JVM", e);
-        }
+        this.keys = newRsaKeys();
         this.keyId = UUID.randomUUID().toString();
     }
 
@@ -161,16 +159,89 @@ public final class LocalTokenIssuer {
     }
 
     private String sign(Map<String, Object> claims) {
+        return signRs256(claims, keys, keyId);
+    }
+
+    private String forge(Map<String, Object> claims, Forgery forgery) {
         try {
-            String header = JSON.writeValueAsString(Map.of("alg", "RS256", "kid", keyId, "typ", "JWT"));
-            String input = B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
-                    + B64.encodeToString(JSON.writeValueAsBytes(claims));
+            return switch (forgery) {
+                case UNKNOWN_KEY -> signRs256(claims, foreignKeys(), "forged-" + UUID.randomUUID());
+                case WRONG_KEY -> signRs256(claims, foreignKeys(), keyId);
+                case ALG_NONE ->
+                    encodedInput(Map.of("alg", "none", "kid", keyId), claims) + "."
+                            + B64.encodeToString("no signature".getBytes(StandardCharsets.US_ASCII));
+                case HS256_WITH_PUBLIC_KEY -> {
+                    String input = encodedInput(Map.of("alg", "HS256", "kid", keyId, "typ", "JWT"), claims);
+                    Mac mac = Mac.getInstance("HmacSHA256");
+                    mac.init(new SecretKeySpec(keys.getPublic().getEncoded(), "HmacSHA256"));
+                    yield input + "." + B64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+                }
+            };
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Could not forge a token", e);
+        }
+    }
+
+    /**
+     * A token with one claim changed after signing: header and signature are the original ones, so the signature no
+     * longer matches the payload (an attacker editing a genuine token, such as its {@code custom:org}).
+     *
+     * @param token a compact JWT, typically a genuine one
+     * @param name the claim to change
+     * @param value its new value; null removes the claim
+     * @return the altered token
+     */
+    public static String alterClaim(String token, String name, Object value) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not a compact JWT");
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> claims = JSON.readValue(B64D.decode(parts[1]), LinkedHashMap.class);
+            if (value == null) {
+                claims.remove(name);
+            } else {
+                claims.put(name, value);
+            }
+            return parts[0] + "." + B64.encodeToString(JSON.writeValueAsBytes(claims)) + "." + parts[2];
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the token's payload is not JSON", e);
+        }
+    }
+
+    private static String signRs256(Map<String, Object> claims, KeyPair signingKeys, String kid) {
+        try {
+            String input = encodedInput(Map.of("alg", "RS256", "kid", kid, "typ", "JWT"), claims);
             Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(keys.getPrivate());
+            signer.initSign(signingKeys.getPrivate());
             signer.update(input.getBytes(StandardCharsets.US_ASCII));
             return input + "." + B64.encodeToString(signer.sign());
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Could not sign a token", e);
+        }
+    }
+
+    private static String encodedInput(Map<String, Object> header, Map<String, Object> claims) throws IOException {
+        return B64.encodeToString(JSON.writeValueAsBytes(header)) + "."
+                + B64.encodeToString(JSON.writeValueAsBytes(claims));
+    }
+
+    /** A second RSA key pair that the pool never publishes, made on first use. */
+    private synchronized KeyPair foreignKeys() {
+        if (foreignKeys == null) {
+            foreignKeys = newRsaKeys();
+        }
+        return foreignKeys;
+    }
+
+    private static KeyPair newRsaKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("RSA is not available in this JVM", e);
         }
     }
 
@@ -252,11 +323,37 @@ public final class LocalTokenIssuer {
          * @return the compact JWT
          */
         public String build() {
+            return sign(allClaims());
+        }
+
+        /**
+         * Builds the token with a forged signature: the claims are as set, but the user pool's key did not sign them.
+         *
+         * @param forgery how the signature is forged
+         * @return the compact JWT
+         */
+        public String forge(Forgery forgery) {
+            return LocalTokenIssuer.this.forge(allClaims(), Objects.requireNonNull(forgery, "forgery"));
+        }
+
+        private Map<String, Object> allClaims() {
             Map<String, Object> all = new LinkedHashMap<>(claims);
             all.putIfAbsent("auth_time", issuedAt.getEpochSecond());
             all.putIfAbsent("iat", issuedAt.getEpochSecond());
             all.putIfAbsent("exp", issuedAt.plus(lifetime).getEpochSecond());
-            return sign(all);
+            return all;
         }
+    }
+
+    /** Ways {@link TokenBuilder#forge(Forgery)} forges a token's signature. */
+    public enum Forgery {
+        /** RS256 by a key the pool never published, under a key id the pool never used. */
+        UNKNOWN_KEY,
+        /** RS256 by a key the pool never published, under the pool's own key id. */
+        WRONG_KEY,
+        /** Unsigned: {@code alg: none}, with a non-empty signature part so that the token keeps a JWT's shape. */
+        ALG_NONE,
+        /** HS256 keyed with the pool's public key (the algorithm-confusion attack on RS256 verifiers). */
+        HS256_WITH_PUBLIC_KEY
     }
 }

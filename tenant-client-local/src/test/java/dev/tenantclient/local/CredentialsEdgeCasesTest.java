@@ -81,13 +81,14 @@ class CredentialsEdgeCasesTest {
     }
 
     @Test
-    void withEveryExchangeSlotBusyANewTokenGetsCredentialsUnavailable() throws Exception {
-        // one slot; its holder's GetId and GetCredentialsForIdentity each answer in 2 s (inside the 3 s timeout),
-        // so it holds the slot ~4 s while the second token waits at most 3 s for it
+    void waitingForABusyExchangeSlotCountsAgainstTheCallersOneDeadline() throws Exception {
+        // one slot, held ~1.9 s by the first token (GetId 1.5 s, GetCredentialsForIdentity 0.4 s); the second
+        // token's GetId would answer in 0.4 s: each step fits its 2 s timeout, the sum does not
         client = stack.clientBuilder()
-                .credentials(c -> c.maxConcurrentExchanges(1).exchangeTimeout(Duration.ofSeconds(3)))
+                .credentials(c -> c.maxConcurrentExchanges(1).exchangeTimeout(Duration.ofSeconds(2)))
                 .build();
-        stack.cognito().injectFault(Fault.delay(Duration.ofSeconds(2)), 2);
+        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(1500)), 1);
+        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(400)), 2);
         String slow = token("edge-user-" + users.incrementAndGet());
         TenantClient c = client;
         CompletableFuture<AwsCredentials> holder = CompletableFuture.supplyAsync(
@@ -97,31 +98,8 @@ class CredentialsEdgeCasesTest {
         String other = token("edge-user-" + users.incrementAndGet());
         assertThatThrownBy(() -> c.session(other).credentialsProvider().resolveCredentials())
                 .isInstanceOf(CredentialsUnavailableException.class)
-                .hasMessageContaining("tenant 'acme'")
-                .hasMessageContaining("no exchange slot");
+                .hasMessageContaining("tenant 'acme'");
         assertThat(holder.get(10, TimeUnit.SECONDS).accessKeyId()).isNotBlank();
-    }
-
-    @Test
-    void aFailingGetIdFailsEveryCallerWaitingForItWithOneCall() throws Exception {
-        client = stack.clientBuilder()
-                .credentials(c -> c.exchangeTimeout(Duration.ofSeconds(1)))
-                .build();
-        String subject = "edge-user-" + users.incrementAndGet();
-        stack.cognito().injectFault(Fault.delay(Duration.ofSeconds(3)), 1); // GetId outlives the 1 s timeout
-        TenantClient c = client;
-        String first = token(subject);
-        CompletableFuture<AwsCredentials> owner = CompletableFuture.supplyAsync(
-                () -> c.session(first).credentialsProvider().resolveCredentials());
-        org.awaitility.Awaitility.await().until(() -> stack.cognito().faultsServed() > 0);
-
-        String second = token(subject, Duration.ofMinutes(90));
-        assertThatThrownBy(() -> c.session(second).credentialsProvider().resolveCredentials())
-                .isInstanceOf(CredentialsUnavailableException.class)
-                .hasMessageContaining("Timeout");
-        assertThatThrownBy(() -> owner.get(10, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(CredentialsUnavailableException.class);
-        assertThat(stack.cognito().getIdCalls(subject)).isEqualTo(1);
     }
 
     @Test
@@ -135,47 +113,6 @@ class CredentialsEdgeCasesTest {
         assertThatThrownBy(() -> client.session(second).credentialsProvider().resolveCredentials())
                 .isInstanceOf(CredentialsUnavailableException.class)
                 .hasMessageContaining("without complete credentials");
-    }
-
-    @Test
-    void aCallerWaitingForAnotherCallersExchangeGivesUpAfterTheTimeoutOrWhenInterrupted() throws Exception {
-        // the owner's GetId and GetCredentialsForIdentity each answer in 2 s (inside the 3 s timeout): 4 s in all
-        client = stack.clientBuilder()
-                .credentials(c -> c.exchangeTimeout(Duration.ofSeconds(3)))
-                .build();
-        stack.cognito().injectFault(Fault.delay(Duration.ofSeconds(2)), 2);
-        String token = token("edge-user-" + users.incrementAndGet());
-        TenantClient c = client;
-        CompletableFuture<AwsCredentials> owner = CompletableFuture.supplyAsync(
-                () -> c.session(token).credentialsProvider().resolveCredentials());
-        org.awaitility.Awaitility.await().until(() -> stack.cognito().faultsServed() > 0);
-
-        assertThatThrownBy(() -> c.session(token).credentialsProvider().resolveCredentials())
-                .isInstanceOf(CredentialsUnavailableException.class)
-                .hasMessageContaining("within PT3S");
-
-        java.util.concurrent.atomic.AtomicReference<Throwable> seen =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread waiter = new Thread(() -> {
-            try {
-                c.session(token).credentialsProvider().resolveCredentials();
-            } catch (RuntimeException e) {
-                seen.set(e);
-                stillInterrupted.set(Thread.currentThread().isInterrupted());
-            }
-        });
-        waiter.start();
-        Thread.onSpinWait();
-        waiter.interrupt();
-        waiter.join(10_000);
-        assertThat(owner.get(10, TimeUnit.SECONDS).accessKeyId()).isNotBlank();
-        if (seen.get() != null) { // the waiter may have arrived after the owner finished: then it was served
-            assertThat(seen.get())
-                    .isInstanceOf(CredentialsUnavailableException.class)
-                    .hasMessageContaining("Interrupted");
-            assertThat(stillInterrupted).isTrue();
-        }
     }
 
     @Test

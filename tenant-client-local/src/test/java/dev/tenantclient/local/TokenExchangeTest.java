@@ -12,6 +12,7 @@ import dev.tenantclient.InvalidTenantTokenException.Reason;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.TenantSession;
+import dev.tenantclient.TokenVerifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -110,25 +111,45 @@ class TokenExchangeTest {
     }
 
     @Test
-    void aTamperedSignatureIsRejectedByCognitoOnceAndNotRetried() {
-        String token = stack.issueToken("acme", "tampered-erin");
+    void aTamperedSignatureIsRefusedAtSessionWithoutACognitoCall() {
+        String tampered = tamperedSignature(stack.issueToken("acme", "tampered-erin"));
+        long before = stack.cognito().getIdCalls();
+        assertThatThrownBy(() -> orgClient.session(tampered))
+                .isInstanceOfSatisfying(
+                        InvalidTenantTokenException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.REJECTED))
+                .hasMessageContaining("does not verify");
+        assertThat(stack.cognito().getIdCalls()).isEqualTo(before);
+    }
+
+    @Test
+    void withoutVerificationATamperedSignatureIsRejectedByCognitoOnceAndNotRetried() {
+        String tampered = tamperedSignature(stack.issueToken("acme", "tampered-frank"));
+        String signature = tampered.substring(tampered.lastIndexOf('.') + 1);
+        try (TenantClient unverified = stack.clientBuilder()
+                .tokenVerifier(TokenVerifier.skipSignatureVerification())
+                .build()) {
+            TenantSession session = unverified.session(tampered);
+            long before = stack.cognito().getIdCalls();
+
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> session.credentialsProvider().resolveCredentials())
+                        .isInstanceOfSatisfying(
+                                InvalidTenantTokenException.class,
+                                e -> assertThat(e.reason()).isEqualTo(Reason.REJECTED))
+                        .hasMessageContaining("NotAuthorizedException")
+                        .hasMessageNotContaining(signature);
+            }
+            assertThat(stack.cognito().getIdCalls() - before).isEqualTo(1);
+        }
+    }
+
+    private static String tamperedSignature(String token) {
         String[] parts = token.split("\\.", -1);
         byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
         signature[10] ^= 0x01;
-        String tampered = parts[0] + "." + parts[1] + "."
+        return parts[0] + "." + parts[1] + "."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
-        TenantSession session = orgClient.session(tampered); // the library does not check signatures by default
-        long before = stack.cognito().getIdCalls();
-
-        for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> session.credentialsProvider().resolveCredentials())
-                    .isInstanceOfSatisfying(
-                            InvalidTenantTokenException.class,
-                            e -> assertThat(e.reason()).isEqualTo(Reason.REJECTED))
-                    .hasMessageContaining("NotAuthorizedException")
-                    .hasMessageNotContaining(parts[2]);
-        }
-        assertThat(stack.cognito().getIdCalls() - before).isEqualTo(1);
     }
 
     @Test

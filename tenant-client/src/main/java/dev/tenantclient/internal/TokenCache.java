@@ -7,6 +7,7 @@ package dev.tenantclient.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tenantclient.CredentialsUnavailableException;
 import dev.tenantclient.InvalidTenantTokenException;
@@ -21,47 +22,42 @@ import dev.tenantclient.credentials.CredentialsStats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
-import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
-import software.amazon.awssdk.services.cognitoidentity.model.GetCredentialsForIdentityResponse;
 import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
-import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
 
 /**
  * The {@link CognitoCredentialsCache} implementation: parsed tokens and their credentials, per token.
  *
- * <p>Each entry is a {@link TokenEntry} holding the parsed token and the credential state. Entries expire at the
- * token's {@code exp} (Caffeine variable expiry) and are bounded by {@code maximumTokens}. Identity ids are
- * cached separately per user: a user's identity id never changes, so a new token for a known user costs a single
- * {@code GetCredentialsForIdentity} call.
+ * <p>Each entry is a {@link TokenEntry}: the parsed token and its credential state (current credentials, the one
+ * exchange in flight, the backoff). Entries expire at the token's {@code exp} (Caffeine variable expiry, with a
+ * scheduler so expired tokens leave without waiting for another write) and are bounded by {@code maximumTokens}.
+ *
+ * <p>Every exchange, foreground or refresh, runs on the exchange executor (bounded; pluggable), never on the
+ * caller's thread: a caller only waits on the exchange's future, within its one deadline. So interrupting or
+ * timing out a caller affects that caller alone; the exchange completes for the others.
  */
 public final class TokenCache implements CognitoCredentialsCache, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CognitoCredentialsCache.class);
+    /** Background refreshes queued or running at most; more are skipped (retried on a later call), as the SDK does. */
+    static final int MAX_PENDING_REFRESHES = 100;
 
-    private final CognitoIdentityClient cognito;
     private final String identityPoolId;
-    private final String loginKey;
     private final String issuer;
     private final String audience;
     private final TenantLayout layout;
@@ -70,17 +66,17 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
     private final CredentialsListener listener;
     private final Clock clock;
     private final Cache<String, TokenEntry> entries;
-    private final Cache<String, String> identityIds;
-    /** GetId calls in flight, per user: the single flight for identity ids (kept out of Caffeine, which logs failed
-     *  async loads through System.Logger, outside the application's logging). */
-    private final java.util.concurrent.ConcurrentHashMap<String, CompletableFuture<String>> pendingIds =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private final Semaphore exchangeSlots;
-    private final ExecutorService refresher;
+    private final CredentialsExchange exchanger;
+    private final Backoff backoff;
+    private final Executor executor;
+    private final ThreadPoolExecutor ownedExecutor;
+    private final AtomicInteger pendingRefreshes = new AtomicInteger();
+    private volatile boolean closed;
 
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder abandoned = new LongAdder();
     private final LongAdder exchanges = new LongAdder();
     private final LongAdder refreshes = new LongAdder();
     private final LongAdder failures = new LongAdder();
@@ -107,9 +103,8 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             TokenVerifier verifier,
             CredentialsSettings settings,
             Clock clock) {
-        this.cognito = cognito;
         this.identityPoolId = identityPoolId;
-        this.loginKey = CognitoNames.loginProvider(userPoolId);
+        String loginKey = CognitoNames.loginProvider(userPoolId);
         this.issuer = "https://" + loginKey;
         this.audience = audience;
         this.layout = layout;
@@ -117,22 +112,57 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
         this.settings = settings;
         this.listener = settings.listener();
         this.clock = clock;
+        this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
         Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
         this.entries = Caffeine.newBuilder()
                 .maximumSize(settings.maximumTokens())
-                .expireAfter(Expiry.<String, TokenEntry>creating(
-                        (token, entry) -> Duration.between(clock.instant(), entry.token.expiresAt())))
+                .expireAfter(new UntilTokenExpiry(clock))
                 .ticker(ticker)
+                .scheduler(Scheduler.systemScheduler())
                 .executor(Runnable::run)
                 .build();
-        this.identityIds = Caffeine.newBuilder()
-                .maximumSize(Math.max(1_000, settings.maximumTokens()))
-                .expireAfterAccess(Duration.ofDays(1))
-                .ticker(ticker)
-                .executor(Runnable::run)
-                .build();
-        this.exchangeSlots = new Semaphore(settings.maxConcurrentExchanges(), true);
-        this.refresher = Executors.newCachedThreadPool(daemonThreads());
+        IdentityIds identityIds = new IdentityIds(
+                cognito,
+                identityPoolId,
+                loginKey,
+                settings.identityIdStore(),
+                limiter("GetId", settings.getIdRate()),
+                getIdCalls);
+        this.exchanger = new CredentialsExchange(
+                cognito,
+                loginKey,
+                identityIds,
+                limiter("GetCredentialsForIdentity", settings.getCredentialsRate()),
+                settings,
+                clock);
+        if (settings.executor() != null) {
+            this.executor = settings.executor();
+            this.ownedExecutor = null;
+        } else {
+            this.ownedExecutor = defaultExecutor(settings.maxConcurrentExchanges());
+            this.executor = ownedExecutor;
+        }
+    }
+
+    private static RateLimiter limiter(String operation, double perSecond) {
+        return perSecond > 0 ? new RateLimiter(operation, perSecond) : RateLimiter.unlimited(operation);
+    }
+
+    /**
+     * The default exchange executor: at most {@code maxConcurrentExchanges} daemon threads (idle ones end after
+     * 30 s), an unbounded queue. Never one thread per token.
+     */
+    private static ThreadPoolExecutor defaultExecutor(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "tenant-client-credentials-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**
@@ -141,8 +171,10 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
      * @param token the raw ID token
      * @return the entry
      * @throws InvalidTenantTokenException when the token is malformed, expired or names no usable tenant
+     * @throws IllegalStateException when the cache is closed
      */
     public TokenEntry entry(String token) {
+        checkOpen();
         if (token == null) {
             throw new InvalidTenantTokenException(Reason.MALFORMED, "ID token is null");
         }
@@ -160,6 +192,16 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
         return new TokenEntry(token, parsed);
     }
 
+    private void checkOpen() {
+        if (closed) {
+            throw closedException();
+        }
+    }
+
+    private static IllegalStateException closedException() {
+        return new IllegalStateException("The TenantClient is closed; it exchanges no more tokens");
+    }
+
     @Override
     public long estimatedSize() {
         return entries.estimatedSize();
@@ -168,24 +210,39 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
     @Override
     public CredentialsStats stats() {
         return new CredentialsStats(
-                hits.sum(), misses.sum(), exchanges.sum(), refreshes.sum(), failures.sum(), getIdCalls.sum());
+                hits.sum(),
+                misses.sum(),
+                exchanges.sum(),
+                refreshes.sum(),
+                failures.sum(),
+                getIdCalls.sum(),
+                refused.sum(),
+                abandoned.sum());
     }
 
     @Override
     public void invalidate(String idToken) {
         if (idToken != null) {
+            TokenEntry entry = entries.getIfPresent(idToken);
+            if (entry != null) {
+                entry.invalidated = true;
+            }
             entries.invalidate(idToken);
         }
     }
 
     @Override
     public void invalidateAll() {
+        entries.asMap().values().forEach(e -> e.invalidated = true);
         entries.invalidateAll();
     }
 
     @Override
     public void close() {
-        refresher.shutdownNow();
+        closed = true;
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
         entries.invalidateAll();
     }
 
@@ -195,29 +252,41 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
                 + "}";
     }
 
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "tenant-client-refresh-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    /** Entries live until the token's {@code exp}: Expiry implemented directly, as Caffeine 3.1.8 offers it. */
+    private static final class UntilTokenExpiry implements Expiry<String, TokenEntry> {
+        private final Clock clock;
+
+        UntilTokenExpiry(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public long expireAfterCreate(String key, TokenEntry value, long currentTime) {
+            long millis = value.token.expiresAt().toEpochMilli() - clock.millis();
+            return TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, TokenEntry value, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
+
+        @Override
+        public long expireAfterRead(String key, TokenEntry value, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
     }
 
-    /**
-     * Credentials as issued, with the instants (epoch millis, to keep cache entries small) that decide when they are
-     * served and refreshed.
-     */
-    private record Issued(
-            AwsSessionCredentials credentials, String identityId, long servableUntilMillis, long refreshAtMillis) {
-
-        Instant servableUntil() {
-            return Instant.ofEpochMilli(servableUntilMillis);
-        }
-
-        boolean servableAt(long nowMillis) {
-            return nowMillis < servableUntilMillis;
-        }
+    /** How an exchange ended, for the statistics, the listener, the backoff and the log. */
+    private enum Outcome {
+        /** Cognito refused the token: final. */
+        REJECTED,
+        /** Cognito (or the answer, or an Error on the way) failed: counted, backed off. */
+        FAILED,
+        /** The deadline passed before Cognito was asked: local, not counted as a failure. */
+        LOCAL,
+        /** The cache closed: nothing to report. */
+        CLOSED
     }
 
     /**
@@ -228,9 +297,11 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
         private final String rawToken;
         private final IdToken token;
         private volatile Issued current;
+        private volatile boolean invalidated;
         private CompletableFuture<Issued> inFlight;
-        private Instant nextRefreshAttempt = Instant.MIN;
+        private long nextAttemptNanos;
         private int consecutiveFailures;
+        private RuntimeException lastFailure;
         private InvalidTenantTokenException rejected;
         private volatile Object attachment;
 
@@ -252,7 +323,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
          * @return the object
          */
         @SuppressWarnings("unchecked")
-        public <S> S attachment(java.util.function.Function<TokenEntry, S> factory) {
+        public <S> S attachment(Function<TokenEntry, S> factory) {
             Object a = attachment;
             if (a == null) {
                 a = factory.apply(this);
@@ -268,282 +339,287 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
 
         /**
          * Credentials for this token: cached ones while valid (starting a background refresh when due), otherwise
-         * the result of the one exchange in flight.
+         * the result of the one exchange in flight, waited for at most {@code exchangeTimeout}.
          *
          * @return session credentials with at least {@code minimumValidity} left
          */
         public AwsSessionCredentials credentials() {
-            return issued().credentials();
+            return issued(true).credentials();
         }
 
         /**
-         * The Cognito identity id of the token's user (exchanging the token first if needed).
+         * The Cognito identity id of the token's user (exchanging the token first if needed). Not counted in the
+         * hit and miss statistics, which count credential requests.
          *
          * @return the identity id
          */
         public String identityId() {
-            return issued().identityId();
+            return issued(false).identityId();
         }
 
-        private Issued issued() {
+        private Issued issued(boolean counted) {
+            checkOpen();
+            if (invalidated) {
+                throw new IllegalStateException("This session's token was invalidated (sign-out);"
+                        + " call TenantClient.session(token) again to use the token");
+            }
             long now = clock.millis();
             Issued cur = current;
             if (cur != null && cur.servableAt(now)) {
-                hits.increment();
+                if (counted) {
+                    hits.increment();
+                }
                 if (now >= cur.refreshAtMillis()) {
-                    maybeRefresh(cur, Instant.ofEpochMilli(now));
+                    maybeRefresh(cur);
                 }
                 return cur;
             }
             if (now >= token.expiresAt().toEpochMilli()) {
                 throw new InvalidTenantTokenException(Reason.EXPIRED, "ID token expired at " + token.expiresAt());
             }
-            misses.increment();
-            return awaitExchange();
+            return awaitExchange(counted);
         }
 
         // `current != cur` is deliberately by identity: the refresh belongs to the snapshot the caller saw.
         @SuppressWarnings("ReferenceEquality")
-        private void maybeRefresh(Issued cur, Instant now) {
+        private void maybeRefresh(Issued cur) {
             // A new exchange cannot outlive the token: refreshing only helps while the token outlives what we hold.
-            if (!token.expiresAt().isAfter(cur.servableUntil())) {
+            if (!token.expiresAt().isAfter(cur.servableUntil()) || closed) {
                 return;
             }
             synchronized (this) {
-                if (inFlight != null || now.isBefore(nextRefreshAttempt) || current != cur || rejected != null) {
+                if (inFlight != null
+                        || current != cur
+                        || rejected != null
+                        || (consecutiveFailures > 0 && System.nanoTime() - nextAttemptNanos < 0)) {
+                    return;
+                }
+                if (pendingRefreshes.incrementAndGet() > MAX_PENDING_REFRESHES) {
+                    pendingRefreshes.decrementAndGet(); // skipped: a later call tries again
                     return;
                 }
                 CompletableFuture<Issued> future = new CompletableFuture<>();
                 inFlight = future;
-                try {
-                    refresher.execute(() -> runExchange(future, true));
-                } catch (RuntimeException e) { // executor shut down: the client is closing
-                    inFlight = null;
-                    future.cancel(false);
-                }
+                var unused = future.whenComplete((i, t) -> pendingRefreshes.decrementAndGet());
+                // never throws: a failure to start is this refresh's failure, not the caller's
+                start(future, true, Deadline.after(settings.exchangeTimeout()), 0);
             }
         }
 
-        private Issued awaitExchange() {
+        private Issued awaitExchange(boolean counted) {
+            Deadline deadline = Deadline.after(settings.exchangeTimeout());
             CompletableFuture<Issued> future;
-            boolean mine = false;
             synchronized (this) {
                 if (rejected != null) {
+                    refused.increment();
                     throw copyOf(rejected);
                 }
                 Issued cur = current;
                 if (cur != null && cur.servableAt(clock.millis())) {
+                    if (counted) {
+                        hits.increment();
+                    }
                     return cur;
                 }
                 if (inFlight == null) {
+                    long wait = consecutiveFailures > 0 ? nextAttemptNanos - System.nanoTime() : 0;
+                    if (wait > 0 && wait >= deadline.remainingNanos()) {
+                        // inside the backoff and it outlasts the caller's deadline: answer with the last failure
+                        refused.increment();
+                        throw copyOfFailure(lastFailure);
+                    }
                     inFlight = new CompletableFuture<>();
-                    mine = true;
+                    start(inFlight, false, deadline, Math.max(0, wait));
                 }
                 future = inFlight;
             }
-            if (mine) {
-                runExchange(future, false);
+            if (counted) {
+                misses.increment();
             }
             try {
-                return future.get(settings.exchangeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                long left = deadline.remainingNanos();
+                if (left <= 0) {
+                    throw new TimeoutException();
+                }
+                return future.get(left, TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
                 throw rethrow(e.getCause());
             } catch (TimeoutException e) {
+                abandoned.increment();
                 throw new CredentialsUnavailableException(
                         "Cognito Identity did not issue credentials for tenant '"
-                                + token.tenant().org() + "' within " + settings.exchangeTimeout() + "; retry later",
-                        e);
+                                + token.tenant().org() + "' within " + settings.exchangeTimeout()
+                                + " (Timeout); retry later",
+                        null);
             } catch (InterruptedException e) {
+                abandoned.increment();
                 Thread.currentThread().interrupt();
                 throw new CredentialsUnavailableException(
                         "Interrupted while waiting for credentials for tenant '"
-                                + token.tenant().org() + "'",
-                        e);
+                                + token.tenant().org() + "'; the exchange goes on for other callers",
+                        null);
             }
         }
 
-        private void runExchange(CompletableFuture<Issued> future, boolean refresh) {
+        /** Hands the exchange to the executor (after {@code delayNanos}); a failure to do so fails the future. */
+        private void start(CompletableFuture<Issued> future, boolean refresh, Deadline deadline, long delayNanos) {
+            Runnable task = () -> runExchange(future, refresh, deadline);
+            Runnable submit = () -> {
+                try {
+                    executor.execute(task);
+                } catch (Throwable t) { // rejected, or an Error: never leave the token marked in flight
+                    finish(future, refresh, closed ? null : t);
+                }
+            };
+            if (delayNanos > 0) {
+                try {
+                    CompletableFuture.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS, Runnable::run)
+                            .execute(submit);
+                } catch (Throwable t) {
+                    finish(future, refresh, t);
+                }
+            } else {
+                submit.run();
+            }
+        }
+
+        private void runExchange(CompletableFuture<Issued> future, boolean refresh, Deadline deadline) {
             long started = System.nanoTime();
+            Issued issued;
             try {
-                Issued issued = exchange();
-                synchronized (this) {
+                if (closed) {
+                    finish(future, refresh, null);
+                    return;
+                }
+                if (deadline.passed()) {
+                    throw new DeadlineExceeded("queued for an exchange thread past the deadline");
+                }
+                issued = exchanger.exchange(rawToken, token, deadline);
+            } catch (Throwable t) { // Errors too: every waiter must hear, every slot is already released
+                finish(future, refresh, t);
+                return;
+            }
+            synchronized (this) {
+                if (!invalidated) {
                     current = issued;
-                    inFlight = null;
-                    consecutiveFailures = 0;
-                    nextRefreshAttempt = Instant.MIN;
                 }
-                exchanges.increment();
-                if (refresh) {
-                    refreshes.increment();
+                inFlight = null;
+                consecutiveFailures = 0;
+                lastFailure = null;
+            }
+            exchanges.increment();
+            if (refresh) {
+                refreshes.increment();
+            }
+            listener.exchangeSucceeded(Duration.ofNanos(System.nanoTime() - started), refresh);
+            log.debug(
+                    "Issued credentials for tenant '{}' (identity {}), expiring at {}{}",
+                    token.tenant().org(),
+                    issued.identityId(),
+                    issued.credentials().expirationTime().orElse(null),
+                    refresh ? " (background refresh)" : "");
+            future.complete(issued);
+        }
+
+        /** Ends a failed exchange: {@code t} null means the cache closed. */
+        private void finish(CompletableFuture<Issued> future, boolean refresh, Throwable t) {
+            Outcome outcome = outcomeOf(t);
+            RuntimeException failure = failureOf(outcome, t);
+            boolean servingCached;
+            Instant nextAttempt = null;
+            synchronized (this) {
+                inFlight = null;
+                if (outcome == Outcome.REJECTED) {
+                    rejected = (InvalidTenantTokenException) failure;
+                    current = null;
                 }
-                listener.exchangeSucceeded(Duration.ofNanos(System.nanoTime() - started), refresh);
-                log.debug(
-                        "Issued credentials for tenant '{}' (identity {}), expiring at {}{}",
-                        token.tenant().org(),
-                        issued.identityId(),
-                        issued.credentials().expirationTime().orElse(null),
-                        refresh ? " (background refresh)" : "");
-                future.complete(issued);
-            } catch (Throwable t) {
-                RuntimeException failure = classify(t);
-                boolean servingCached;
-                synchronized (this) {
-                    inFlight = null;
-                    if (failure instanceof InvalidTenantTokenException invalid) {
-                        rejected = invalid;
-                        current = null;
-                    }
-                    Issued cur = current;
-                    servingCached = cur != null && cur.servableAt(clock.millis());
-                    if (refresh) {
-                        consecutiveFailures++;
-                        nextRefreshAttempt = clock.instant().plus(backoff(consecutiveFailures));
-                    }
+                if (outcome == Outcome.FAILED) {
+                    consecutiveFailures++;
+                    long delay = backoff.delayNanos(consecutiveFailures);
+                    nextAttemptNanos = System.nanoTime() + delay;
+                    nextAttempt = clock.instant().plusNanos(delay);
+                    lastFailure = failure;
                 }
+                Issued cur = current;
+                servingCached = cur != null && cur.servableAt(clock.millis());
+            }
+            if (outcome == Outcome.REJECTED || outcome == Outcome.FAILED) {
                 failures.increment();
-                listener.exchangeFailed(causeOf(t), refresh, servingCached);
-                if (servingCached) {
+                String cause = CognitoErrors.causeOf(t);
+                listener.exchangeFailed(cause, refresh, servingCached);
+                if (t instanceof VirtualMachineError) {
+                    log.error(
+                            "An Error ended a credentials exchange for tenant '{}': {}",
+                            token.tenant().org(),
+                            cause);
+                } else if (servingCached) {
                     Issued cur = current;
                     log.warn(
                             "Cognito Identity failed to refresh credentials for tenant '{}' ({}); serving cached"
                                     + " credentials valid until {}; next attempt after {}",
                             token.tenant().org(),
-                            causeOf(t),
+                            cause,
                             cur == null ? null : cur.servableUntil(),
-                            nextRefreshAttempt);
+                            nextAttempt);
                 } else {
                     log.debug(
                             "Cognito Identity exchange failed for tenant '{}' ({})",
                             token.tenant().org(),
-                            causeOf(t));
+                            cause);
                 }
-                future.completeExceptionally(failure);
+            } else if (outcome == Outcome.LOCAL) {
+                log.debug(
+                        "Credentials exchange for tenant '{}' not attempted: {}",
+                        token.tenant().org(),
+                        t.getMessage());
             }
+            future.completeExceptionally(failure);
         }
 
-        private Issued exchange() throws InterruptedException, TimeoutException {
-            if (!exchangeSlots.tryAcquire(settings.exchangeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new TimeoutException("no exchange slot free within " + settings.exchangeTimeout()
-                        + " (maxConcurrentExchanges=" + settings.maxConcurrentExchanges() + ")");
+        private Outcome outcomeOf(Throwable t) {
+            if (t == null || closed) {
+                return Outcome.CLOSED;
             }
-            try {
-                Map<String, String> logins = Map.of(loginKey, rawToken);
-                String identityKey = token.tenant().subject();
-                String identityId = identityIdFor(identityKey, logins);
-                GetCredentialsForIdentityResponse response;
-                try {
-                    response = cognito.getCredentialsForIdentity(r -> r.identityId(identityId)
-                            .logins(logins)
-                            .overrideConfiguration(o -> o.apiCallTimeout(settings.exchangeTimeout())));
-                } catch (ResourceNotFoundException e) {
-                    identityIds.invalidate(identityKey); // the identity was deleted: ask GetId again next time
-                    throw e;
-                }
-                return issuedFrom(response, identityId);
-            } finally {
-                exchangeSlots.release();
+            if (t instanceof NotAuthorizedException) {
+                return Outcome.REJECTED;
             }
+            if (t instanceof DeadlineExceeded
+                    || t instanceof InterruptedException
+                    || (t instanceof AbortedException && Thread.currentThread().isInterrupted())) {
+                return Outcome.LOCAL;
+            }
+            return Outcome.FAILED;
         }
 
-        private String identityIdFor(String key, Map<String, String> logins) {
-            String known = identityIds.getIfPresent(key);
-            if (known != null) {
-                return known;
-            }
-            CompletableFuture<String> mine = new CompletableFuture<>();
-            CompletableFuture<String> existing = pendingIds.putIfAbsent(key, mine);
-            if (existing != null) {
-                try {
-                    return existing.join();
-                } catch (CompletionException e) {
-                    throw e.getCause() instanceof RuntimeException re ? re : e;
-                }
-            }
-            try {
-                known = identityIds.getIfPresent(key); // completed between our lookup and our claim
-                if (known == null) {
-                    getIdCalls.increment();
-                    known = cognito.getId(r -> r.identityPoolId(identityPoolId)
-                                    .logins(logins)
-                                    .overrideConfiguration(o -> o.apiCallTimeout(settings.exchangeTimeout())))
-                            .identityId();
-                    identityIds.put(key, known);
-                }
-                mine.complete(known);
-                return known;
-            } catch (RuntimeException e) {
-                mine.completeExceptionally(e);
-                throw e;
-            } finally {
-                pendingIds.remove(key, mine);
-            }
-        }
-
-        private Issued issuedFrom(GetCredentialsForIdentityResponse response, String identityId) {
-            Credentials c = response.credentials();
-            if (c == null
-                    || c.accessKeyId() == null
-                    || c.secretKey() == null
-                    || c.sessionToken() == null
-                    || c.expiration() == null) {
-                throw SdkClientException.create("GetCredentialsForIdentity answered without complete credentials");
-            }
-            Instant expiration = c.expiration();
-            AwsSessionCredentials credentials = AwsSessionCredentials.builder()
-                    .accessKeyId(c.accessKeyId())
-                    .secretAccessKey(c.secretKey())
-                    .sessionToken(c.sessionToken())
-                    .expirationTime(expiration)
-                    .providerName("TenantClient")
-                    .build();
-            Instant servableUntil = min(expiration.minus(settings.minimumValidity()), token.expiresAt());
-            if (!clock.instant().isBefore(servableUntil)) {
-                throw SdkClientException.create("Cognito issued credentials that expire at " + expiration
-                        + ", sooner than the minimum validity of " + settings.minimumValidity());
-            }
-            Instant refreshAt = expiration.minus(settings.refreshAhead());
-            // The identity id we asked for (shared with the identity cache) rather than a new copy from the response.
-            String id = identityId.equals(response.identityId()) || response.identityId() == null
-                    ? identityId
-                    : response.identityId();
-            return new Issued(credentials, id, servableUntil.toEpochMilli(), refreshAt.toEpochMilli());
-        }
-
-        private RuntimeException classify(Throwable t) {
+        private RuntimeException failureOf(Outcome outcome, Throwable t) {
             String tenant = token.tenant().org();
-            if (t instanceof NotAuthorizedException e) {
-                return new InvalidTenantTokenException(
-                        Reason.REJECTED,
-                        "Cognito Identity rejected the token for tenant '" + tenant + "' (NotAuthorizedException: "
-                                + safeMessage(e) + ")",
-                        e);
-            }
-            if (t instanceof InvalidTenantTokenException e) {
-                return e;
-            }
-            return new CredentialsUnavailableException(
-                    "Cognito Identity did not issue credentials for tenant '"
-                            + tenant + "' (" + causeOf(t) + ": " + safeMessage(t)
-                            + ") and no valid credentials are cached;"
-                            + " retry later",
-                    t);
-        }
-
-        private Duration backoff(int failures) {
-            long min = settings.minBackoff().toMillis();
-            long max = settings.maxBackoff().toMillis();
-            long ceiling = Math.min(max, min << Math.min(failures - 1, 20));
-            return Duration.ofMillis(ThreadLocalRandom.current().nextLong(min, Math.max(min, ceiling) + 1));
+            return switch (outcome) {
+                case CLOSED -> closedException();
+                case REJECTED ->
+                    new InvalidTenantTokenException(
+                            Reason.REJECTED,
+                            "Cognito Identity rejected the token for tenant '" + tenant + "' (NotAuthorizedException: "
+                                    + CognitoErrors.safeMessage(t, rawToken) + ")",
+                            CognitoErrors.sanitized(t, rawToken));
+                case LOCAL ->
+                    new CredentialsUnavailableException(
+                            "Cognito Identity did not issue credentials for tenant '" + tenant + "' within "
+                                    + settings.exchangeTimeout() + ": " + CognitoErrors.clean(t.getMessage(), rawToken)
+                                    + "; retry later",
+                            null);
+                case FAILED ->
+                    new CredentialsUnavailableException(
+                            "Cognito Identity did not issue credentials for tenant '" + tenant + "' ("
+                                    + CognitoErrors.causeOf(t) + ": " + CognitoErrors.safeMessage(t, rawToken)
+                                    + ") and no valid credentials are cached; retry later",
+                            CognitoErrors.sanitized(t, rawToken));
+            };
         }
 
         @Override
         public String toString() {
             return "TokenEntry{tenant=" + token.tenant().org() + ", tokenExpiresAt=" + token.expiresAt() + "}";
         }
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 
     private static RuntimeException rethrow(Throwable t) {
@@ -553,44 +629,24 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
         if (t instanceof CredentialsUnavailableException e) {
             return new CredentialsUnavailableException(e.getMessage(), e.getCause());
         }
-        return t instanceof RuntimeException re ? re : new CompletionException(t);
+        if (t instanceof IllegalStateException) {
+            return closedException();
+        }
+        return new CredentialsUnavailableException(
+                "Credentials exchange failed (" + CognitoErrors.causeOf(t) + ")", null);
+    }
+
+    private static RuntimeException copyOfFailure(RuntimeException failure) {
+        if (failure instanceof InvalidTenantTokenException e) {
+            return copyOf(e);
+        }
+        return new CredentialsUnavailableException(
+                failure == null ? "Cognito Identity failed; retry later" : failure.getMessage(),
+                failure == null ? null : failure.getCause());
     }
 
     /** A fresh exception per caller, so each has its own stack trace; the message is the same. */
     private static InvalidTenantTokenException copyOf(InvalidTenantTokenException e) {
         return new InvalidTenantTokenException(e.reason(), e.getMessage(), e.getCause());
-    }
-
-    /** A short, low-cardinality cause for logs and metrics. */
-    static String causeOf(Throwable t) {
-        if (t instanceof AwsServiceException e
-                && e.awsErrorDetails() != null
-                && e.awsErrorDetails().errorCode() != null) {
-            return e.awsErrorDetails().errorCode();
-        }
-        if (t instanceof ApiCallTimeoutException
-                || t instanceof ApiCallAttemptTimeoutException
-                || t instanceof TimeoutException) {
-            return "Timeout";
-        }
-        if (t instanceof AwsServiceException e) {
-            return "HTTP " + e.statusCode();
-        }
-        if (t instanceof SdkClientException) {
-            return "ClientError";
-        }
-        return t.getClass().getSimpleName();
-    }
-
-    /** Service messages do not carry tokens, but we cut and clean them anyway before they reach a message. */
-    private static String safeMessage(Throwable t) {
-        String message = t instanceof AwsServiceException e && e.awsErrorDetails() != null
-                ? e.awsErrorDetails().errorMessage()
-                : t.getMessage();
-        if (message == null) {
-            return "no message";
-        }
-        message = message.replaceAll("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_.-]*", "<token>");
-        return IdToken.printable(message);
     }
 }

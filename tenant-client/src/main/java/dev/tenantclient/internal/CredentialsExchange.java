@@ -1,0 +1,149 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tenantclient.internal;
+
+import dev.tenantclient.credentials.CredentialsSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
+import software.amazon.awssdk.services.cognitoidentity.model.GetCredentialsForIdentityResponse;
+import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
+
+/**
+ * One token → credentials exchange, inside one {@link Deadline}: an exchange slot (the cap on exchanges in flight),
+ * the identity id ({@link IdentityIds}), a {@code GetCredentialsForIdentity} turn under its rate limit, the call,
+ * and the answer's validation. Stateless per token; the per-token state lives in {@code TokenCache.TokenEntry}.
+ */
+final class CredentialsExchange {
+
+    private static final Logger log = LoggerFactory.getLogger(CredentialsExchange.class);
+
+    private final CognitoIdentityClient cognito;
+    private final String loginProvider;
+    private final IdentityIds identityIds;
+    private final Semaphore slots;
+    private final RateLimiter credentialsRate;
+    private final CredentialsSettings settings;
+    private final Clock clock;
+    private final AtomicBoolean warnedShortLived = new AtomicBoolean();
+
+    CredentialsExchange(
+            CognitoIdentityClient cognito,
+            String loginProvider,
+            IdentityIds identityIds,
+            RateLimiter credentialsRate,
+            CredentialsSettings settings,
+            Clock clock) {
+        this.cognito = cognito;
+        this.loginProvider = loginProvider;
+        this.identityIds = identityIds;
+        this.slots = new Semaphore(settings.maxConcurrentExchanges(), true);
+        this.credentialsRate = credentialsRate;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Issued exchange(String token, IdToken parsed, Deadline deadline) throws InterruptedException {
+        long left = deadline.remainingNanos();
+        if (left <= 0 || !slots.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+            throw new DeadlineExceeded(
+                    "no exchange slot free (maxConcurrentExchanges=" + settings.maxConcurrentExchanges() + ")");
+        }
+        try {
+            String subject = parsed.tenant().subject();
+            IdentityIds.Found id = identityIds.lookup(subject, token, deadline);
+            GetCredentialsForIdentityResponse response;
+            String identityId = id.identityId();
+            try {
+                response = getCredentials(identityId, token, deadline);
+            } catch (ResourceNotFoundException e) {
+                identityIds.forget(subject, identityId); // the identity was deleted: ask GetId next time
+                throw e;
+            } catch (NotAuthorizedException e) {
+                if (id.ownCall()) {
+                    throw e;
+                }
+                // The id came from another token or the store: this token's own GetId decides. A token Cognito
+                // refuses fails there and leaves the stored id alone (a forged token cannot evict a user's id).
+                identityId = identityIds.ownLookup(subject, token, deadline);
+                response = getCredentials(identityId, token, deadline);
+            }
+            return issuedFrom(response, identityId, parsed);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private GetCredentialsForIdentityResponse getCredentials(String identityId, String token, Deadline deadline)
+            throws InterruptedException {
+        credentialsRate.acquire(deadline);
+        if (deadline.passed()) {
+            throw new DeadlineExceeded("no time left for GetCredentialsForIdentity");
+        }
+        return cognito.getCredentialsForIdentity(r -> r.identityId(identityId)
+                .logins(Map.of(loginProvider, token))
+                .overrideConfiguration(o -> o.apiCallTimeout(deadline.remaining())));
+    }
+
+    private Issued issuedFrom(GetCredentialsForIdentityResponse response, String identityId, IdToken token) {
+        Credentials c = response.credentials();
+        if (c == null
+                || c.accessKeyId() == null
+                || c.secretKey() == null
+                || c.sessionToken() == null
+                || c.expiration() == null) {
+            throw SdkClientException.create("GetCredentialsForIdentity answered without complete credentials");
+        }
+        Instant now = clock.instant();
+        Instant expiration = c.expiration();
+        AwsSessionCredentials credentials = AwsSessionCredentials.builder()
+                .accessKeyId(c.accessKeyId())
+                .secretAccessKey(c.secretKey())
+                .sessionToken(c.sessionToken())
+                .expirationTime(expiration)
+                .providerName("TenantClient")
+                .build();
+        Instant servableUntil = min(expiration.minus(settings.minimumValidity()), token.expiresAt());
+        if (!now.isBefore(servableUntil)) {
+            throw SdkClientException.create("Cognito issued credentials that expire at " + expiration
+                    + ", sooner than the minimum validity of " + settings.minimumValidity());
+        }
+        // Refresh refreshAhead before expiry, but never in the first half of the servable life: credentials that
+        // live shorter than refreshAhead (a pool or role with short sessions) would otherwise refresh on every call.
+        Instant refreshAt = expiration.minus(settings.refreshAhead());
+        Instant halfway = now.plus(Duration.between(now, servableUntil).dividedBy(2));
+        if (refreshAt.isBefore(halfway)) {
+            if (servableUntil.equals(expiration.minus(settings.minimumValidity()))
+                    && warnedShortLived.compareAndSet(false, true)) {
+                log.warn(
+                        "Cognito issued credentials that live {}, not more than refreshAhead ({}) allows for;"
+                                + " refreshing them half-way through their servable life instead. Lower refreshAhead"
+                                + " below the credentials' lifetime",
+                        Duration.between(now, expiration),
+                        settings.refreshAhead());
+            }
+            refreshAt = halfway;
+        }
+        String id = identityId.equals(response.identityId()) || response.identityId() == null
+                ? identityId
+                : response.identityId();
+        return new Issued(credentials, id, servableUntil.toEpochMilli(), refreshAt.toEpochMilli());
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,155 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tenantclient.internal;
+
+import dev.tenantclient.credentials.IdentityIdStore;
+import dev.tenantclient.credentials.IdentityIdStore.User;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+
+/**
+ * Identity ids per user: the {@link IdentityIdStore}, and a single flight for {@code GetId} so that many tokens of
+ * one user arriving together cost one call.
+ *
+ * <p>The flight is keyed by the token's {@code sub}, which is not verified here: a forged token can carry any
+ * user's {@code sub}. So only a flight's <em>success</em> is shared (Cognito verified that token, and an id found
+ * with it is the user's). A failure belongs to the token that caused it: a caller whose joined flight failed asks
+ * {@code GetId} with its own token, outside the flight, within its own deadline. One token's failure never decides
+ * another token's fate.
+ */
+final class IdentityIds {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityIds.class);
+    /** Cognito's own pattern for identity ids ({@code <region>:<guid>}), at most 55 characters. */
+    private static final Pattern IDENTITY_ID = Pattern.compile("[\\w-]+:[0-9a-f-]+");
+
+    private final CognitoIdentityClient cognito;
+    private final String identityPoolId;
+    private final String loginProvider;
+    private final IdentityIdStore store;
+    private final RateLimiter rate;
+    private final LongAdder getIdCalls;
+    private final Map<String, CompletableFuture<String>> flights = new ConcurrentHashMap<>();
+
+    IdentityIds(
+            CognitoIdentityClient cognito,
+            String identityPoolId,
+            String loginProvider,
+            IdentityIdStore store,
+            RateLimiter rate,
+            LongAdder getIdCalls) {
+        this.cognito = cognito;
+        this.identityPoolId = identityPoolId;
+        this.loginProvider = loginProvider;
+        this.store = store;
+        this.rate = rate;
+        this.getIdCalls = getIdCalls;
+    }
+
+    /** An identity id and whether this token's own {@code GetId} call found it. */
+    record Found(String identityId, boolean ownCall) {}
+
+    /**
+     * The user's identity id: from the store, from a flight in progress, or from {@code GetId} with this token.
+     */
+    Found lookup(String subject, String token, Deadline deadline) throws InterruptedException {
+        User user = user(subject);
+        Optional<String> stored = find(user);
+        if (stored.isPresent()) {
+            return new Found(stored.get(), false);
+        }
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> running = flights.putIfAbsent(subject, mine);
+        if (running != null) {
+            try {
+                long left = deadline.remainingNanos();
+                if (left <= 0) {
+                    throw new DeadlineExceeded("waited for another token's GetId past the deadline");
+                }
+                return new Found(running.get(left, TimeUnit.NANOSECONDS), false);
+            } catch (ExecutionException e) {
+                // another token's failure: not ours to inherit; ask for ourselves
+                return new Found(getId(user, token, deadline), true);
+            } catch (TimeoutException e) {
+                throw new DeadlineExceeded("waited for another token's GetId past the deadline");
+            }
+        }
+        try {
+            String id = find(user).orElse(null); // stored between our lookup and our claim
+            if (id == null) {
+                id = getId(user, token, deadline);
+            }
+            mine.complete(id);
+            return new Found(id, true);
+        } catch (Throwable t) { // Errors too: never leave a joined caller waiting
+            mine.completeExceptionally(t);
+            throw t;
+        } finally {
+            flights.remove(subject, mine);
+        }
+    }
+
+    /** {@code GetId} with this token, outside any flight (after a cached id proved wrong for it). */
+    String ownLookup(String subject, String token, Deadline deadline) throws InterruptedException {
+        return getId(user(subject), token, deadline);
+    }
+
+    void forget(String subject, String identityId) {
+        try {
+            store.forget(user(subject), identityId);
+        } catch (RuntimeException e) {
+            log.warn("The identity id store failed to forget an identity id ({})", CognitoErrors.causeOf(e));
+        }
+    }
+
+    private String getId(User user, String token, Deadline deadline) throws InterruptedException {
+        rate.acquire(deadline);
+        if (deadline.passed()) {
+            throw new DeadlineExceeded("no time left for GetId");
+        }
+        getIdCalls.increment();
+        String id = cognito.getId(r -> r.identityPoolId(identityPoolId)
+                        .logins(Map.of(loginProvider, token))
+                        .overrideConfiguration(o -> o.apiCallTimeout(deadline.remaining())))
+                .identityId();
+        if (id == null || id.length() > 55 || !IDENTITY_ID.matcher(id).matches()) {
+            throw SdkClientException.create("GetId answered without a valid identity id");
+        }
+        try {
+            store.save(user, id);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "The identity id store failed to save an identity id ({}); continuing without it",
+                    CognitoErrors.causeOf(e));
+        }
+        return id;
+    }
+
+    private Optional<String> find(User user) {
+        try {
+            return store.find(user);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "The identity id store failed to look up an identity id ({}); asking GetId instead",
+                    CognitoErrors.causeOf(e));
+            return Optional.empty();
+        }
+    }
+
+    private User user(String subject) {
+        return new User(identityPoolId, loginProvider, subject);
+    }
+}

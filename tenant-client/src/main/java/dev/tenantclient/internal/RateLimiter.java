@@ -1,0 +1,65 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tenantclient.internal;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps one Cognito operation under its request-rate quota (GetId 25/s, GetCredentialsForIdentity 200/s by
+ * default). Each caller reserves the next free turn in arrival order (fair), then waits for it; a caller whose turn
+ * would come after its deadline takes no turn and fails at once with {@link DeadlineExceeded}, so a queue never
+ * holds callers that cannot be served in time. Up to half a second of unused rate may be spent at once (a small
+ * burst, well inside what the quota absorbs).
+ */
+final class RateLimiter {
+
+    private final String operation;
+    private final double perSecond;
+    private final long intervalNanos;
+    private final long burstNanos;
+    private long nextFreeNanos = System.nanoTime();
+
+    RateLimiter(String operation, double perSecond) {
+        this.operation = operation;
+        this.perSecond = perSecond;
+        this.intervalNanos = Math.max(1L, (long) (1_000_000_000L / perSecond));
+        this.burstNanos = 500_000_000L;
+    }
+
+    /** An unlimited limiter, for rate limits switched off. */
+    static RateLimiter unlimited(String operation) {
+        return new RateLimiter(operation, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Takes the next turn and waits for it.
+     *
+     * @throws DeadlineExceeded when the turn would come after the deadline
+     * @throws InterruptedException when interrupted while waiting for the turn
+     */
+    void acquire(Deadline deadline) throws InterruptedException {
+        if (Double.isInfinite(perSecond)) {
+            return;
+        }
+        long wait;
+        synchronized (this) {
+            long now = System.nanoTime();
+            long turn = Math.max(nextFreeNanos, now - burstNanos);
+            wait = turn - now;
+            if (wait > 0 && wait >= deadline.remainingNanos()) {
+                throw new DeadlineExceeded("the " + operation + " rate limit (" + rate() + "/s) has no turn free"
+                        + " before the deadline (Throttled)");
+            }
+            nextFreeNanos = turn + intervalNanos;
+        }
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    private String rate() {
+        return perSecond == Math.rint(perSecond) ? Long.toString((long) perSecond) : Double.toString(perSecond);
+    }
+}
