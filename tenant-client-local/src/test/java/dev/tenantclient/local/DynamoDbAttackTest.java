@@ -27,6 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.UpdateBehavior;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
@@ -310,5 +312,70 @@ class DynamoDbAttackTest {
                 assertThat(i.get("text").s()).isEqualTo("some text");
             }
         });
+    }
+
+    // ------------------------------------------------------------------------------------ 3: first schema wins
+
+    /** The notes table's items, with {@code owner} declared as a plain attribute (no index) or left out. */
+    private static TableSchema<Note> notesWithout(boolean indexKey, boolean owner) {
+        StaticTableSchema.Builder<Note> b = StaticTableSchema.builder(Note.class)
+                .newItemSupplier(Note::new)
+                .addAttribute(
+                        String.class,
+                        a -> a.name("id")
+                                .getter(Note::getId)
+                                .setter(Note::setId)
+                                .tags(StaticAttributeTags.primaryPartitionKey()))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("seq")
+                                .getter(Note::getSeq)
+                                .setter(Note::setSeq)
+                                .tags(StaticAttributeTags.primarySortKey()))
+                .addAttribute(
+                        String.class, a -> a.name("text").getter(Note::getText).setter(Note::setText));
+        if (owner) {
+            b.addAttribute(String.class, a -> {
+                a.name("owner").getter(Note::getOwner).setter(Note::setOwner);
+                if (indexKey) {
+                    a.tags(StaticAttributeTags.secondaryPartitionKey("byOwner"));
+                }
+            });
+        }
+        return b.build();
+    }
+
+    @Test
+    void aSchemaStoringAnIndexKeyAsAPlainAttributeConflictsWithTheIndexedSchemaInEitherOrder() {
+        TableSchema<Note> plainOwner = notesWithout(false, true);
+        acmeSession.table(table, plainOwner);
+
+        assertThatThrownBy(() -> acmeSession.table(table, Tables.NOTES))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("'owner'");
+        assertThatThrownBy(() -> globexSession.table(table, Tables.NOTES))
+                .as("another session of the same client")
+                .isInstanceOf(TenantBoundaryException.class);
+
+        String indexedFirst = Tables.createNotes(stack, table + "-indexed-first");
+        acmeSession.table(indexedFirst, Tables.NOTES);
+        assertThatThrownBy(() -> globexSession.table(indexedFirst, plainOwner))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("'owner'");
+    }
+
+    @Test
+    void aSchemaThatLeavesTheIndexKeyOutSharesTheTableAndNeverStoresItRaw() {
+        TenantTable<Note> textOnly = acmeSession.table(table, notesWithout(false, false));
+        TenantTable<Note> indexed = acmeSession.table(table, notesWithout(true, true));
+
+        indexed.putItem(new Note("n-1", "0", "bob", "x"));
+        textOnly.updateItem(new Note("n-1", "0", null, "y"));
+        textOnly.putItem(new Note("n-2", "0", "globex#bob", "ignored owner"));
+
+        assertThat(rawOwners()).containsExactly("acme#bob");
+        assertThat(indexed.getItem(r -> r.key(k -> k.partitionValue("n-1").sortValue("0")))
+                        .getText())
+                .isEqualTo("y");
     }
 }

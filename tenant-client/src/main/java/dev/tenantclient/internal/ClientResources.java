@@ -5,6 +5,7 @@
 package dev.tenantclient.internal;
 
 import dev.tenantclient.TenantLayout;
+import dev.tenantclient.internal.dynamodb.TableRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,6 +27,7 @@ public final class ClientResources implements AutoCloseable {
     private final Lazy<DynamoDbClient> dynamoDb;
     private final Lazy<S3Client> s3;
     private final Lazy<S3Presigner> presigner;
+    private final TableRegistry tables = new TableRegistry();
 
     /**
      * Creates the resources.
@@ -67,6 +69,11 @@ public final class ClientResources implements AutoCloseable {
     /** @return the shared DynamoDB client */
     public DynamoDbClient dynamoDb() {
         return dynamoDb.get();
+    }
+
+    /** @return the DynamoDB tables opened through this client, with the attributes that carry the tenant */
+    public TableRegistry tables() {
+        return tables;
     }
 
     /** @return the shared S3 client */

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -72,7 +71,18 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     private final AwsCredentialsProvider credentials;
     private final AwsRequestOverrideConfiguration sessionOverride;
     private final PartitionKeys keys;
-    private final Map<String, TableKeys> tables = new ConcurrentHashMap<>();
+    private final TableRegistry tables;
+
+    /**
+     * Creates the client with a table registry of its own.
+     *
+     * @param shared the application's shared client (not closed here)
+     * @param credentials the session's credentials
+     * @param keys the tenant's partition-key rule
+     */
+    public TenantDynamoDbClient(DynamoDbClient shared, AwsCredentialsProvider credentials, PartitionKeys keys) {
+        this(shared, credentials, keys, new TableRegistry());
+    }
 
     /**
      * Creates the client.
@@ -80,32 +90,29 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
      * @param shared the application's shared client (not closed here)
      * @param credentials the session's credentials
      * @param keys the tenant's partition-key rule
+     * @param tables the tables opened through the application's {@code TenantClient}, shared by its sessions
      */
-    public TenantDynamoDbClient(DynamoDbClient shared, AwsCredentialsProvider credentials, PartitionKeys keys) {
+    public TenantDynamoDbClient(
+            DynamoDbClient shared, AwsCredentialsProvider credentials, PartitionKeys keys, TableRegistry tables) {
         this.shared = shared;
         this.credentials = credentials;
         this.sessionOverride = AwsRequestOverrideConfiguration.builder()
                 .credentialsProvider(credentials)
                 .build();
         this.keys = keys;
+        this.tables = tables;
     }
 
     /**
-     * Registers a table's key attributes (idempotent; the first registration of a table name wins unless the schema
-     * names the same keys).
+     * Registers a schema of a table (see {@link TableRegistry#register(String, TableSchema)}).
      *
      * @param table the table name
      * @param schema its schema
-     * @return the table's keys
+     * @return the table's keys, as every schema registered for it so far declares them
+     * @throws TenantBoundaryException when the schema conflicts with one registered before
      */
     public TableKeys register(String table, TableSchema<?> schema) {
-        TableKeys known = tables.get(table);
-        if (known != null) {
-            return known;
-        }
-        TableKeys read = TableKeys.of(table, schema);
-        TableKeys raced = tables.putIfAbsent(table, read);
-        return raced == null ? read : raced;
+        return tables.register(table, schema);
     }
 
     /** @return the tenant's partition-key rule */
@@ -473,7 +480,7 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     // ------------------------------------------------------------------------------------------ rewriting
 
     private TableKeys table(String name) {
-        TableKeys t = name == null ? null : tables.get(name);
+        TableKeys t = name == null ? null : tables.keys(name);
         if (t == null) {
             throw new TenantBoundaryException("Table '" + name + "' was not opened through this session"
                     + " (TenantSession.table); its keys are unknown, so the request cannot be confined");
@@ -553,6 +560,6 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
 
     @Override
     public String toString() {
-        return "TenantDynamoDbClient{" + keys + ", tables=" + tables.keySet() + "}";
+        return "TenantDynamoDbClient{" + keys + ", tables=" + tables + "}";
     }
 }
