@@ -78,7 +78,8 @@ public final class TenantClient implements AutoCloseable {
                 b.tokenVerifier,
                 b.credentials.build(),
                 b.clock);
-        this.resources = new ClientResources(b.layout, region, b.dynamoDbClient, b.s3Client, b.s3Presigner);
+        this.resources =
+                new ClientResources(b.layout, region, b.dynamoDbClient, b.s3Client, b.s3Presigner, b.boundaryListener);
     }
 
     /**
@@ -122,6 +123,16 @@ public final class TenantClient implements AutoCloseable {
         return cache;
     }
 
+    /**
+     * How many items of other tenants global secondary index queries dropped since this client was built (see
+     * {@link BoundaryListener#foreignItemsDropped(String, String, int)}). Zero unless someone planted items.
+     *
+     * @return the count
+     */
+    public long foreignItemsDropped() {
+        return resources.boundaryEvents().foreignItemsDropped();
+    }
+
     /** Stops background refreshes and closes the SDK clients this client built itself. Idempotent. */
     @Override
     public void close() {
@@ -156,6 +167,7 @@ public final class TenantClient implements AutoCloseable {
         private @Nullable S3Presigner s3Presigner;
         private @Nullable CognitoIdentityClient cognitoIdentityClient;
         private TokenVerifier tokenVerifier = TokenVerifier.NONE;
+        private BoundaryListener boundaryListener = BoundaryListener.NONE;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -282,6 +294,18 @@ public final class TenantClient implements AutoCloseable {
          */
         public Builder tokenVerifier(TokenVerifier tokenVerifier) {
             this.tokenVerifier = Objects.requireNonNull(tokenVerifier, "tokenVerifier");
+            return this;
+        }
+
+        /**
+         * Hears what the tenant boundary filters out, such as items of another tenant dropped from an index query.
+         * Default: none (the events are still counted and logged at WARN).
+         *
+         * @param boundaryListener the listener
+         * @return this builder
+         */
+        public Builder boundaryListener(BoundaryListener boundaryListener) {
+            this.boundaryListener = Objects.requireNonNull(boundaryListener, "boundaryListener");
             return this;
         }
 

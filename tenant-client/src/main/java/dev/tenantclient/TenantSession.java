@@ -126,7 +126,8 @@ public final class TenantSession {
                     resources.dynamoDb(),
                     credentialsProvider,
                     new PartitionKeys(resources.layout(), tenant()),
-                    resources.tables());
+                    resources.tables(),
+                    resources.boundaryEvents());
             d = new DynamoDb(
                     client,
                     DynamoDbEnhancedClient.builder().dynamoDbClient(client).build());

@@ -7,6 +7,7 @@ package dev.tenantclient.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantclient.BoundaryListener;
 import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantSession;
@@ -16,6 +17,7 @@ import dev.tenantclient.internal.dynamodb.TenantDynamoDbClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +37,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbParti
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbUpdateBehavior;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -377,5 +380,100 @@ class DynamoDbAttackTest {
         assertThat(indexed.getItem(r -> r.key(k -> k.partitionValue("n-1").sortValue("0")))
                         .getText())
                 .isEqualTo("y");
+    }
+
+    // ------------------------------------------------------------------------------------ 2: planted index entries
+
+    /** A tenant's own credentials on a raw SDK client, as anyone holding its token can get them from Cognito. */
+    private static DynamoDbClient rawClientOf(TenantSession session) {
+        return DynamoDbClient.builder()
+                .region(LocalTenantStack.REGION)
+                .endpointOverride(stack.dynamoDbEndpoint())
+                .credentialsProvider(session.credentialsProvider())
+                .build();
+    }
+
+    /** Acme, with its own credentials and no library, puts its own table keys with globex's index key. */
+    private void acmePlantsInGlobexsIndexPartition(int count) {
+        try (DynamoDbClient raw = rawClientOf(acmeSession)) {
+            for (int i = 0; i < count; i++) {
+                String id = "acme#planted-" + i;
+                raw.putItem(r -> r.tableName(table)
+                        .item(Map.of(
+                                "id", AttributeValue.fromS(id),
+                                "seq", AttributeValue.fromS("0"),
+                                "owner", AttributeValue.fromS("globex#bob"),
+                                "text", AttributeValue.fromS("planted by acme"))));
+            }
+        }
+    }
+
+    @Test
+    void itemsPlantedInAnotherTenantsIndexPartitionAreDroppedCountedAndNeverThrown() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        try (TenantClient listened = stack.clientBuilder()
+                .boundaryListener(new BoundaryListener() {
+                    @Override
+                    public void foreignItemsDropped(String tableName, String index, int count) {
+                        heard.add(index + ":" + count);
+                    }
+                })
+                .build()) {
+            TenantTable<Note> globex =
+                    listened.session(stack.issueToken("globex", "bob")).table(table, Tables.NOTES);
+            globex.putItem(new Note("g-1", "0", "bob", "globex's own"));
+            acmePlantsInGlobexsIndexPartition(3);
+            int logLines = CapturingAppender.lines().size();
+
+            assertThat(ownerIndexIds(globex, "bob")).containsExactly("g-1");
+
+            assertThat(listened.foreignItemsDropped()).isEqualTo(3);
+            assertThat(heard).containsExactly("byOwner:3");
+            List<String> logged = CapturingAppender.lines()
+                    .subList(logLines, CapturingAppender.lines().size());
+            assertThat(logged).anySatisfy(l -> assertThat(l).contains("Dropped 3 item(s)"));
+            assertThat(logged).noneSatisfy(l -> assertThat(l).containsAnyOf("planted by acme", "acme#", "globex#"));
+        }
+    }
+
+    @Test
+    void aProjectionWithoutTheIndexKeyOrTheTableKeyStillDropsPlantedItems() {
+        TenantTable<Note> globex = globexSession.table(table, Tables.NOTES);
+        globex.putItem(new Note("g-1", "0", "bob", "globex's own"));
+        acmePlantsInGlobexsIndexPartition(2);
+
+        List<Note> found = globex
+                .index("byOwner")
+                .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue("bob")))
+                        .attributesToProject("text"))
+                .stream()
+                .flatMap(p -> p.items().stream())
+                .toList();
+
+        assertThat(found).extracting(Note::getText).containsExactly("globex's own");
+        assertThat(found).extracting(Note::getId).containsOnlyNulls();
+    }
+
+    @Test
+    void pagingThroughAnIndexPartitionFullOfPlantedItemsReachesEveryOwnItemAndEnds() {
+        TenantTable<Note> globex = globexSession.table(table, Tables.NOTES);
+        globex.putItem(new Note("g-1", "0", "bob", "one"));
+        globex.putItem(new Note("g-2", "0", "bob", "two"));
+        acmePlantsInGlobexsIndexPartition(5);
+
+        for (int limit = 1; limit <= 3; limit++) {
+            int pageSize = limit;
+            List<Page<Note>> pages = globex
+                    .index("byOwner")
+                    .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue("bob")))
+                            .limit(pageSize))
+                    .stream()
+                    .toList();
+
+            assertThat(pages.stream().flatMap(p -> p.items().stream()))
+                    .extracting(Note::getId)
+                    .containsExactlyInAnyOrder("g-1", "g-2");
+            assertThat(pages).allSatisfy(p -> assertThat(p.items()).hasSizeLessThanOrEqualTo(pageSize));
+        }
     }
 }

@@ -4,6 +4,7 @@
  */
 package dev.tenantclient.internal.dynamodb;
 
+import dev.tenantclient.BoundaryListener;
 import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.internal.dynamodb.Expressions.Condition;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
@@ -72,6 +74,7 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     private final AwsRequestOverrideConfiguration sessionOverride;
     private final PartitionKeys keys;
     private final TableRegistry tables;
+    private final BoundaryEvents events;
 
     /**
      * Creates the client with a table registry of its own.
@@ -81,7 +84,7 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
      * @param keys the tenant's partition-key rule
      */
     public TenantDynamoDbClient(DynamoDbClient shared, AwsCredentialsProvider credentials, PartitionKeys keys) {
-        this(shared, credentials, keys, new TableRegistry());
+        this(shared, credentials, keys, new TableRegistry(), new BoundaryEvents(BoundaryListener.NONE));
     }
 
     /**
@@ -91,9 +94,14 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
      * @param credentials the session's credentials
      * @param keys the tenant's partition-key rule
      * @param tables the tables opened through the application's {@code TenantClient}, shared by its sessions
+     * @param events where items the guard filtered out are reported
      */
     public TenantDynamoDbClient(
-            DynamoDbClient shared, AwsCredentialsProvider credentials, PartitionKeys keys, TableRegistry tables) {
+            DynamoDbClient shared,
+            AwsCredentialsProvider credentials,
+            PartitionKeys keys,
+            TableRegistry tables,
+            BoundaryEvents events) {
         this.shared = shared;
         this.credentials = credentials;
         this.sessionOverride = AwsRequestOverrideConfiguration.builder()
@@ -101,6 +109,7 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
                 .build();
         this.keys = keys;
         this.tables = tables;
+        this.events = events;
     }
 
     /**
@@ -230,18 +239,103 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         if (request.hasExclusiveStartKey()) {
             b.exclusiveStartKey(toStoredItem(t, request.exclusiveStartKey()));
         }
+        boolean globalIndex =
+                request.indexName() != null && t.indexPartitionKeys().containsKey(request.indexName());
+        boolean projectedForCheck = false;
+        if (globalIndex) {
+            if (request.select() == Select.COUNT) {
+                throw new TenantBoundaryException("Select.COUNT on global index '" + request.indexName() + "' of table"
+                        + " '" + t.table() + "' would count items other tenants planted in the index; query the items"
+                        + " and count them");
+            }
+            if (request.projectionExpression() != null
+                    && !expressions.projection(request.projectionExpression()).contains(t.partitionKey())) {
+                // the table's partition key tells whose item an index entry is: fetch it, check it, drop it again
+                String alias = "#tenantClientTableKey";
+                while (request.expressionAttributeNames().containsKey(alias)) {
+                    alias += "_";
+                }
+                Map<String, String> names = new HashMap<>(request.expressionAttributeNames());
+                names.put(alias, t.partitionKey());
+                b.projectionExpression(request.projectionExpression() + ", " + alias)
+                        .expressionAttributeNames(names);
+                projectedForCheck = true;
+            }
+        } else if (request.projectionExpression() != null) {
+            expressions.projection(request.projectionExpression());
+        }
         QueryRequest out = b.overrideConfiguration(override(request)).build();
         QueryResponse response = shared.query(out);
+        if (globalIndex) {
+            response = ownItemsOnly(t, request.indexName(), out, response);
+        }
         QueryResponse.Builder r = response.toBuilder();
         if (response.hasItems()) {
+            boolean dropTableKey = projectedForCheck;
             r.items(response.items().stream()
-                    .map(item -> toApplication(t, item))
+                    .map(item -> {
+                        Map<String, AttributeValue> app = toApplication(t, item);
+                        if (dropTableKey) {
+                            app.remove(t.partitionKey());
+                        }
+                        return app;
+                    })
                     .toList());
         }
         if (response.hasLastEvaluatedKey()) {
             r.lastEvaluatedKey(toApplication(t, response.lastEvaluatedKey()));
         }
         return r.build();
+    }
+
+    /**
+     * A global index page without the items of other tenants. IAM confines a write by the table's partition key
+     * only, so any tenant can put another tenant's value into an index key attribute of its own item; DynamoDB always
+     * projects the table's key into the index, and an entry whose table partition key is not the caller's is
+     * dropped (counted and logged), never returned and never thrown on. When the page ends on such an entry, its
+     * last evaluated key (another tenant's key) is replaced by the key of the page's last own item, or, when the page
+     * has none, the query continues past it, so paging neither leaks nor stops.
+     */
+    private QueryResponse ownItemsOnly(TableKeys t, String index, QueryRequest out, QueryResponse first) {
+        QueryResponse response = first;
+        List<Map<String, AttributeValue>> own = new ArrayList<>();
+        int dropped = 0;
+        int scanned = 0;
+        while (true) {
+            scanned += response.scannedCount() == null ? 0 : response.scannedCount();
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (ownsTableKey(t, item)) {
+                    own.add(item);
+                } else {
+                    dropped++;
+                }
+            }
+            Map<String, AttributeValue> last = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : Map.of();
+            if (last.isEmpty() || ownsTableKey(t, last)) {
+                break;
+            }
+            Map<String, AttributeValue> lastOwn = own.isEmpty() ? null : own.get(own.size() - 1);
+            if (lastOwn != null && lastOwn.keySet().containsAll(last.keySet())) {
+                Map<String, AttributeValue> restart = new HashMap<>();
+                last.keySet().forEach(k -> restart.put(k, lastOwn.get(k)));
+                response = response.toBuilder().lastEvaluatedKey(restart).build();
+                break;
+            }
+            response = shared.query(out.toBuilder().exclusiveStartKey(last).build());
+        }
+        if (dropped > 0) {
+            events.foreignItemsDropped(t.table(), index, dropped);
+        }
+        return response.toBuilder()
+                .items(own)
+                .count(own.size())
+                .scannedCount(scanned)
+                .build();
+    }
+
+    private boolean ownsTableKey(TableKeys t, Map<String, AttributeValue> item) {
+        AttributeValue v = item.get(t.partitionKey());
+        return v != null && v.s() != null && keys.owns(v.s());
     }
 
     @Override
