@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -38,10 +39,15 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecon
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbUpdateBehavior;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The attacks of issue 16 on the DynamoDB side, on the local stack (DynamoDB Local behind the IAM gateway) with
@@ -475,5 +481,42 @@ class DynamoDbAttackTest {
                     .containsExactlyInAnyOrder("g-1", "g-2");
             assertThat(pages).allSatisfy(p -> assertThat(p.items()).hasSizeLessThanOrEqualTo(pageSize));
         }
+    }
+
+    // ------------------------------------------------------------------------------------ items in failed conditions
+
+    @Test
+    void theItemAFailedConditionReturnsHasApplicationIds() {
+        TenantTable<Note> acme = acmeSession.table(table, Tables.NOTES);
+        acme.putItem(new Note("c-1", "0", "bob", "first"));
+        Expression notThere =
+                Expression.builder().expression("attribute_not_exists(id)").build();
+
+        assertThatThrownBy(() -> acme.putItem(PutItemEnhancedRequest.builder(Note.class)
+                        .item(new Note("c-1", "0", "bob", "second"))
+                        .conditionExpression(notThere)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build()))
+                .isInstanceOfSatisfying(
+                        ConditionalCheckFailedException.class,
+                        e -> assertThat(e.item())
+                                .containsEntry("id", AttributeValue.fromS("c-1"))
+                                .containsEntry("owner", AttributeValue.fromS("bob"))
+                                .containsEntry("text", AttributeValue.fromS("first")));
+
+        assertThatThrownBy(() -> acme.transactWriteItems(t -> t.addPutItem(
+                        acme.mappedTable(),
+                        TransactPutItemEnhancedRequest.builder(Note.class)
+                                .item(new Note("c-1", "0", "bob", "second"))
+                                .conditionExpression(notThere)
+                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                                .build())))
+                .isInstanceOfSatisfying(
+                        TransactionCanceledException.class,
+                        e -> assertThat(e.cancellationReasons())
+                                .singleElement()
+                                .satisfies(r -> assertThat(r.item())
+                                        .containsEntry("id", AttributeValue.fromS("c-1"))
+                                        .containsEntry("owner", AttributeValue.fromS("bob"))));
     }
 }

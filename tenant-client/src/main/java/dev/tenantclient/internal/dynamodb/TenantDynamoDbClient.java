@@ -24,7 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
@@ -54,6 +56,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
@@ -158,7 +161,12 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         }
         PutItemRequest out = b.build();
         guard(t, null, out.item());
-        PutItemResponse response = shared.putItem(out);
+        PutItemResponse response;
+        try {
+            response = shared.putItem(out);
+        } catch (ConditionalCheckFailedException e) {
+            throw withOwnItem(t, e);
+        }
         return response.hasAttributes()
                 ? response.toBuilder()
                         .attributes(toApplication(t, response.attributes()))
@@ -180,7 +188,12 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         }
         UpdateItemRequest out = b.build();
         guard(t, null, out.key());
-        UpdateItemResponse response = shared.updateItem(out);
+        UpdateItemResponse response;
+        try {
+            response = shared.updateItem(out);
+        } catch (ConditionalCheckFailedException e) {
+            throw withOwnItem(t, e);
+        }
         return response.hasAttributes()
                 ? response.toBuilder()
                         .attributes(toApplication(t, response.attributes()))
@@ -201,7 +214,12 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         }
         DeleteItemRequest out = b.build();
         guard(t, null, out.key());
-        DeleteItemResponse response = shared.deleteItem(out);
+        DeleteItemResponse response;
+        try {
+            response = shared.deleteItem(out);
+        } catch (ConditionalCheckFailedException e) {
+            throw withOwnItem(t, e);
+        }
         return response.hasAttributes()
                 ? response.toBuilder()
                         .attributes(toApplication(t, response.attributes()))
@@ -434,8 +452,10 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
         List<TransactWriteItem> items = new ArrayList<>();
+        List<TableKeys> order = new ArrayList<>();
         for (TransactWriteItem item : request.transactItems()) {
             TransactWriteItem.Builder b = item.toBuilder();
+            order.add(table(tableOf(item)));
             if (item.put() != null) {
                 Put p = item.put();
                 TableKeys t = table(p.tableName());
@@ -498,10 +518,72 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
             }
             items.add(b.build());
         }
-        return shared.transactWriteItems(request.toBuilder()
-                .transactItems(items)
-                .overrideConfiguration(override(request))
-                .build());
+        try {
+            return shared.transactWriteItems(request.toBuilder()
+                    .transactItems(items)
+                    .overrideConfiguration(override(request))
+                    .build());
+        } catch (TransactionCanceledException e) {
+            throw withOwnItems(order, e);
+        }
+    }
+
+    private static String tableOf(TransactWriteItem item) {
+        if (item.put() != null) {
+            return item.put().tableName();
+        }
+        if (item.update() != null) {
+            return item.update().tableName();
+        }
+        if (item.delete() != null) {
+            return item.delete().tableName();
+        }
+        if (item.conditionCheck() != null) {
+            return item.conditionCheck().tableName();
+        }
+        throw new TenantBoundaryException("A transaction item without an action cannot be confined");
+    }
+
+    /**
+     * The exception with the item {@code ReturnValuesOnConditionCheckFailure} returned in application form (or
+     * without it, should it not be the tenant's). A new exception, so the stored form never reaches the caller.
+     */
+    private ConditionalCheckFailedException withOwnItem(TableKeys t, ConditionalCheckFailedException e) {
+        if (!e.hasItem()) {
+            return e;
+        }
+        ConditionalCheckFailedException stripped =
+                e.toBuilder().item(ownOrNothing(t, e.item())).build();
+        stripped.setStackTrace(e.getStackTrace());
+        return stripped;
+    }
+
+    /** As {@link #withOwnItem}, for the cancellation reasons of a transaction, one per action in order. */
+    private TransactionCanceledException withOwnItems(List<TableKeys> order, TransactionCanceledException e) {
+        if (!e.hasCancellationReasons()) {
+            return e;
+        }
+        List<CancellationReason> reasons = new ArrayList<>();
+        for (int i = 0; i < e.cancellationReasons().size(); i++) {
+            CancellationReason r = e.cancellationReasons().get(i);
+            if (r.hasItem()) {
+                Map<String, AttributeValue> own = i < order.size() ? ownOrNothing(order.get(i), r.item()) : null;
+                r = r.toBuilder().item(own).build();
+            }
+            reasons.add(r);
+        }
+        TransactionCanceledException stripped =
+                e.toBuilder().cancellationReasons(reasons).build();
+        stripped.setStackTrace(e.getStackTrace());
+        return stripped;
+    }
+
+    private Map<String, AttributeValue> ownOrNothing(TableKeys t, Map<String, AttributeValue> item) {
+        try {
+            return toApplication(t, item);
+        } catch (TenantBoundaryException outside) {
+            return null;
+        }
     }
 
     @Override
