@@ -43,9 +43,13 @@ import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -518,5 +522,63 @@ class DynamoDbAttackTest {
                                 .satisfies(r -> assertThat(r.item())
                                         .containsEntry("id", AttributeValue.fromS("c-1"))
                                         .containsEntry("owner", AttributeValue.fromS("bob"))));
+    }
+
+    // ------------------------------------------------------------------------------------ the guard fails closed
+
+    @Test
+    void legacyParametersAndUnknownEnumValuesAreRefusedBeforeSending() {
+        TenantDynamoDbClient acme = guardOf(acmeSession);
+        acme.putItem(r -> r.tableName(table).item(key("n-1")));
+        long before = gatewayRequests();
+        AttributeValue planted = AttributeValue.fromS("globex#bob");
+
+        assertThatThrownBy(() -> acme.updateItem(r -> r.tableName(table)
+                        .key(key("n-1"))
+                        .attributeUpdates(Map.of(
+                                "owner",
+                                AttributeValueUpdate.builder()
+                                        .action(AttributeAction.PUT)
+                                        .value(planted)
+                                        .build()))))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("AttributeUpdates");
+        assertThatThrownBy(() -> acme.putItem(r -> r.tableName(table)
+                        .item(key("n-2"))
+                        .expected(Map.of(
+                                "owner",
+                                ExpectedAttributeValue.builder().value(planted).build()))))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("Expected");
+        assertThatThrownBy(() -> acme.query(r -> r.tableName(table)
+                        .indexName("byOwner")
+                        .keyConditionExpression("#o = :o")
+                        .expressionAttributeNames(Map.of("#o", "owner"))
+                        .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("bob")))
+                        .attributesToGet("text")))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("AttributesToGet");
+        assertThatThrownBy(() -> acme.updateItem(r -> r.tableName(table)
+                        .key(key("n-1"))
+                        .updateExpression("SET #t = :t")
+                        .expressionAttributeNames(Map.of("#t", "text"))
+                        .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("x")))
+                        .returnValues("ALL_OF_THEM")))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("ReturnValues");
+        assertThatThrownBy(() -> acme.query(r -> r.tableName(table)
+                        .indexName("byOwner")
+                        .keyConditionExpression("#o = :o")
+                        .expressionAttributeNames(Map.of("#o", "owner"))
+                        .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("bob")))
+                        .select(Select.COUNT)))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("COUNT");
+        assertThatThrownBy(() ->
+                        acme.getItem(r -> r.tableName(table).key(key("n-1")).projectionExpression("text; owner")))
+                .isInstanceOf(TenantBoundaryException.class);
+
+        assertThat(gatewayRequests()).isEqualTo(before);
+        assertThat(rawOwners()).isEmpty();
     }
 }

@@ -47,6 +47,8 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -137,6 +139,8 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public GetItemResponse getItem(GetItemRequest request) {
         TableKeys t = table(request.tableName());
+        refuseLegacy("GetItem", request.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        projection(t, request.expressionAttributeNames(), request.projectionExpression());
         GetItemRequest out = request.toBuilder()
                 .key(toStored(t, request.key()))
                 .overrideConfiguration(override(request))
@@ -151,6 +155,18 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public PutItemResponse putItem(PutItemRequest request) {
         TableKeys t = table(request.tableName());
+        refuseLegacy("PutItem", request.hasExpected(), "Expected", "ConditionExpression");
+        refuseLegacy(
+                "PutItem", request.conditionalOperatorAsString() != null, "ConditionalOperator", "ConditionExpression");
+        refuseUnknown(
+                "ReturnValues",
+                request.returnValuesAsString(),
+                request.returnValues() == ReturnValue.UNKNOWN_TO_SDK_VERSION);
+        refuseUnknown(
+                "ReturnValuesOnConditionCheckFailure",
+                request.returnValuesOnConditionCheckFailureAsString(),
+                request.returnValuesOnConditionCheckFailure()
+                        == ReturnValuesOnConditionCheckFailure.UNKNOWN_TO_SDK_VERSION);
         ExpressionGuard expressions = new ExpressionGuard(t, request.expressionAttributeNames());
         expressions.condition(request.conditionExpression(), "condition expression");
         PutItemRequest.Builder b =
@@ -177,6 +193,22 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest request) {
         TableKeys t = table(request.tableName());
+        refuseLegacy("UpdateItem", request.hasAttributeUpdates(), "AttributeUpdates", "UpdateExpression");
+        refuseLegacy("UpdateItem", request.hasExpected(), "Expected", "ConditionExpression");
+        refuseLegacy(
+                "UpdateItem",
+                request.conditionalOperatorAsString() != null,
+                "ConditionalOperator",
+                "ConditionExpression");
+        refuseUnknown(
+                "ReturnValues",
+                request.returnValuesAsString(),
+                request.returnValues() == ReturnValue.UNKNOWN_TO_SDK_VERSION);
+        refuseUnknown(
+                "ReturnValuesOnConditionCheckFailure",
+                request.returnValuesOnConditionCheckFailureAsString(),
+                request.returnValuesOnConditionCheckFailure()
+                        == ReturnValuesOnConditionCheckFailure.UNKNOWN_TO_SDK_VERSION);
         ExpressionGuard expressions = new ExpressionGuard(t, request.expressionAttributeNames());
         expressions.update(request.updateExpression());
         expressions.condition(request.conditionExpression(), "condition expression");
@@ -204,6 +236,21 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public DeleteItemResponse deleteItem(DeleteItemRequest request) {
         TableKeys t = table(request.tableName());
+        refuseLegacy("DeleteItem", request.hasExpected(), "Expected", "ConditionExpression");
+        refuseLegacy(
+                "DeleteItem",
+                request.conditionalOperatorAsString() != null,
+                "ConditionalOperator",
+                "ConditionExpression");
+        refuseUnknown(
+                "ReturnValues",
+                request.returnValuesAsString(),
+                request.returnValues() == ReturnValue.UNKNOWN_TO_SDK_VERSION);
+        refuseUnknown(
+                "ReturnValuesOnConditionCheckFailure",
+                request.returnValuesOnConditionCheckFailureAsString(),
+                request.returnValuesOnConditionCheckFailure()
+                        == ReturnValuesOnConditionCheckFailure.UNKNOWN_TO_SDK_VERSION);
         ExpressionGuard expressions = new ExpressionGuard(t, request.expressionAttributeNames());
         expressions.condition(request.conditionExpression(), "condition expression");
         DeleteItemRequest.Builder b =
@@ -233,6 +280,11 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         String attribute = t.partitionKeyOf(request.indexName())
                 .orElseThrow(() -> new TenantBoundaryException("Index '" + request.indexName() + "' of table '"
                         + t.table() + "' is not keyed by the tenant; IAM cannot" + " confine a query on it"));
+        refuseLegacy("Query", request.hasKeyConditions(), "KeyConditions", "KeyConditionExpression");
+        refuseLegacy("Query", request.hasQueryFilter(), "QueryFilter", "FilterExpression");
+        refuseLegacy("Query", request.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        refuseLegacy("Query", request.conditionalOperatorAsString() != null, "ConditionalOperator", "FilterExpression");
+        refuseUnknown("Select", request.selectAsString(), request.select() == Select.UNKNOWN_TO_SDK_VERSION);
         ExpressionGuard expressions = new ExpressionGuard(t, request.expressionAttributeNames());
         if (request.keyConditionExpression() == null) {
             throw new TenantBoundaryException("A query without a key condition cannot be confined (KeyConditions,"
@@ -361,6 +413,8 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         Map<String, KeysAndAttributes> items = new LinkedHashMap<>();
         request.requestItems().forEach((name, ka) -> {
             TableKeys t = table(name);
+            refuseLegacy("BatchGetItem", ka.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+            projection(t, ka.expressionAttributeNames(), ka.projectionExpression());
             List<Map<String, AttributeValue>> stored = new ArrayList<>();
             for (Map<String, AttributeValue> key : ka.keys()) {
                 Map<String, AttributeValue> s = toStored(t, key);
@@ -422,7 +476,11 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         List<TransactGetItem> items = new ArrayList<>();
         for (TransactGetItem item : request.transactItems()) {
             Get get = item.get();
+            if (get == null) {
+                throw new TenantBoundaryException("A read transaction item without a Get cannot be confined");
+            }
             TableKeys t = table(get.tableName());
+            projection(t, get.expressionAttributeNames(), get.projectionExpression());
             Map<String, AttributeValue> key = toStored(t, get.key());
             guard(t, null, key);
             order.add(t);
@@ -606,6 +664,29 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
         throw partiQl();
+    }
+
+    /** Refuses a pre-expression parameter: the guard reads expressions only, so it could not confine one. */
+    private static void refuseLegacy(String operation, boolean present, String parameter, String instead) {
+        if (present) {
+            throw new TenantBoundaryException(operation + " with the legacy parameter " + parameter + " cannot be"
+                    + " confined by tenant-client; use " + instead);
+        }
+    }
+
+    /** Refuses an enum value this SDK version does not know: the guard cannot know what it would return. */
+    private static void refuseUnknown(String parameter, String given, boolean unknown) {
+        if (given != null && unknown) {
+            throw new TenantBoundaryException(parameter + " has a value this SDK version does not know; tenant-client"
+                    + " cannot tell what DynamoDB would return for it");
+        }
+    }
+
+    /** Parses a projection expression, so one the guard does not understand is never sent. */
+    private static void projection(TableKeys t, Map<String, String> names, String expression) {
+        if (expression != null) {
+            new ExpressionGuard(t, names).projection(expression);
+        }
     }
 
     private static TenantBoundaryException partiQl() {
