@@ -81,7 +81,8 @@ public final class TenantClient implements AutoCloseable {
                 verifier,
                 b.credentials.build(),
                 b.clock);
-        this.resources = new ClientResources(b.layout, region, b.dynamoDbClient, b.s3Client, b.s3Presigner);
+        this.resources =
+                new ClientResources(b.layout, region, b.dynamoDbClient, b.s3Client, b.s3Presigner, b.boundaryListener);
     }
 
     /**
@@ -130,6 +131,16 @@ public final class TenantClient implements AutoCloseable {
         return tokenVerifier;
     }
 
+    /**
+     * How many items of other tenants global secondary index queries dropped since this client was built (see
+     * {@link BoundaryListener#foreignItemsDropped(String, String, int)}). Zero unless someone planted items.
+     *
+     * @return the count
+     */
+    public long foreignItemsDropped() {
+        return resources.boundaryEvents().foreignItemsDropped();
+    }
+
     /** Stops background refreshes and closes the SDK clients this client built itself. Idempotent. */
     @Override
     public void close() {
@@ -164,6 +175,7 @@ public final class TenantClient implements AutoCloseable {
         private @Nullable S3Presigner s3Presigner;
         private @Nullable CognitoIdentityClient cognitoIdentityClient;
         private @Nullable TokenVerifier tokenVerifier;
+        private BoundaryListener boundaryListener = BoundaryListener.NONE;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -294,6 +306,18 @@ public final class TenantClient implements AutoCloseable {
          */
         public Builder tokenVerifier(TokenVerifier tokenVerifier) {
             this.tokenVerifier = Objects.requireNonNull(tokenVerifier, "tokenVerifier");
+            return this;
+        }
+
+        /**
+         * Hears what the tenant boundary filters out, such as items of another tenant dropped from an index query.
+         * Default: none (the events are still counted and logged at WARN).
+         *
+         * @param boundaryListener the listener
+         * @return this builder
+         */
+        public Builder boundaryListener(BoundaryListener boundaryListener) {
+            this.boundaryListener = Objects.requireNonNull(boundaryListener, "boundaryListener");
             return this;
         }
 

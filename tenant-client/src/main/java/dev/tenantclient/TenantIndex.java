@@ -17,6 +17,11 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
  * application's, the tenant prefix is added, and results come back with application ids. Obtain with
  * {@link TenantTable#index(String)}. Thread-safe.
  *
+ * <p>IAM confines writes by the table's partition key only, so another tenant can write an item of its own whose
+ * index key is this tenant's value. A global index query drops every entry whose table partition key (which DynamoDB
+ * always projects into the index) is not this tenant's: it is never returned and never makes the query fail; it is
+ * counted in {@link TenantClient#foreignItemsDropped()} and reported to the {@link BoundaryListener}.
+ *
  * @param <T> the item type
  */
 public final class TenantIndex<T> {

@@ -88,14 +88,17 @@ public final class TenantSession {
      * @param schema the item schema (its partition key, and each global index's, must be strings)
      * @param <T> the item type
      * @return the tenant's view of the table
-     * @throws TenantBoundaryException when the schema has a key the tenant prefix cannot go into
+     * @throws TenantBoundaryException when the schema has a key the tenant prefix cannot go into, or conflicts with
+     *     another schema opened for the same table through this client (one declares as a plain attribute what the
+     *     other makes a tenant-keyed index partition key)
      */
     public <T> TenantTable<T> table(String tableName, TableSchema<T> schema) {
         java.util.Objects.requireNonNull(tableName, "tableName");
         java.util.Objects.requireNonNull(schema, "schema");
         DynamoDb d = dynamoDb();
-        TableKeys keys = d.client.register(tableName, schema);
-        return new TenantTable<>(d.enhanced, d.enhanced.table(tableName, schema), keys, tenant());
+        d.client.register(tableName, schema);
+        return new TenantTable<>(
+                d.enhanced, d.enhanced.table(tableName, schema), TableKeys.of(tableName, schema), tenant());
     }
 
     /**
@@ -122,7 +125,11 @@ public final class TenantSession {
         DynamoDb d = dynamoDb;
         if (d == null) {
             TenantDynamoDbClient client = new TenantDynamoDbClient(
-                    resources.dynamoDb(), credentialsProvider, new PartitionKeys(resources.layout(), tenant()));
+                    resources.dynamoDb(),
+                    credentialsProvider,
+                    new PartitionKeys(resources.layout(), tenant()),
+                    resources.tables(),
+                    resources.boundaryEvents());
             d = new DynamoDb(
                     client,
                     DynamoDbEnhancedClient.builder().dynamoDbClient(client).build());

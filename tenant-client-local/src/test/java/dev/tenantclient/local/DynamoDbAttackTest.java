@@ -7,6 +7,7 @@ package dev.tenantclient.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantclient.BoundaryListener;
 import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantSession;
@@ -16,6 +17,7 @@ import dev.tenantclient.internal.dynamodb.TenantDynamoDbClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -26,17 +28,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.UpdateBehavior;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbUpdateBehavior;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The attacks of issue 16 on the DynamoDB side, on the local stack (DynamoDB Local behind the IAM gateway) with
@@ -310,5 +325,260 @@ class DynamoDbAttackTest {
                 assertThat(i.get("text").s()).isEqualTo("some text");
             }
         });
+    }
+
+    // ------------------------------------------------------------------------------------ 3: first schema wins
+
+    /** The notes table's items, with {@code owner} declared as a plain attribute (no index) or left out. */
+    private static TableSchema<Note> notesWithout(boolean indexKey, boolean owner) {
+        StaticTableSchema.Builder<Note> b = StaticTableSchema.builder(Note.class)
+                .newItemSupplier(Note::new)
+                .addAttribute(
+                        String.class,
+                        a -> a.name("id")
+                                .getter(Note::getId)
+                                .setter(Note::setId)
+                                .tags(StaticAttributeTags.primaryPartitionKey()))
+                .addAttribute(
+                        String.class,
+                        a -> a.name("seq")
+                                .getter(Note::getSeq)
+                                .setter(Note::setSeq)
+                                .tags(StaticAttributeTags.primarySortKey()))
+                .addAttribute(
+                        String.class, a -> a.name("text").getter(Note::getText).setter(Note::setText));
+        if (owner) {
+            b.addAttribute(String.class, a -> {
+                a.name("owner").getter(Note::getOwner).setter(Note::setOwner);
+                if (indexKey) {
+                    a.tags(StaticAttributeTags.secondaryPartitionKey("byOwner"));
+                }
+            });
+        }
+        return b.build();
+    }
+
+    @Test
+    void aSchemaStoringAnIndexKeyAsAPlainAttributeConflictsWithTheIndexedSchemaInEitherOrder() {
+        TableSchema<Note> plainOwner = notesWithout(false, true);
+        acmeSession.table(table, plainOwner);
+
+        assertThatThrownBy(() -> acmeSession.table(table, Tables.NOTES))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("'owner'");
+        assertThatThrownBy(() -> globexSession.table(table, Tables.NOTES))
+                .as("another session of the same client")
+                .isInstanceOf(TenantBoundaryException.class);
+
+        String indexedFirst = Tables.createNotes(stack, table + "-indexed-first");
+        acmeSession.table(indexedFirst, Tables.NOTES);
+        assertThatThrownBy(() -> globexSession.table(indexedFirst, plainOwner))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("'owner'");
+    }
+
+    @Test
+    void aSchemaThatLeavesTheIndexKeyOutSharesTheTableAndNeverStoresItRaw() {
+        TenantTable<Note> textOnly = acmeSession.table(table, notesWithout(false, false));
+        TenantTable<Note> indexed = acmeSession.table(table, notesWithout(true, true));
+
+        indexed.putItem(new Note("n-1", "0", "bob", "x"));
+        textOnly.updateItem(new Note("n-1", "0", null, "y"));
+        textOnly.putItem(new Note("n-2", "0", "globex#bob", "ignored owner"));
+
+        assertThat(rawOwners()).containsExactly("acme#bob");
+        assertThat(indexed.getItem(r -> r.key(k -> k.partitionValue("n-1").sortValue("0")))
+                        .getText())
+                .isEqualTo("y");
+    }
+
+    // ------------------------------------------------------------------------------------ 2: planted index entries
+
+    /** A tenant's own credentials on a raw SDK client, as anyone holding its token can get them from Cognito. */
+    private static DynamoDbClient rawClientOf(TenantSession session) {
+        return DynamoDbClient.builder()
+                .region(LocalTenantStack.REGION)
+                .endpointOverride(stack.dynamoDbEndpoint())
+                .credentialsProvider(session.credentialsProvider())
+                .build();
+    }
+
+    /** Acme, with its own credentials and no library, puts its own table keys with globex's index key. */
+    private void acmePlantsInGlobexsIndexPartition(int count) {
+        try (DynamoDbClient raw = rawClientOf(acmeSession)) {
+            for (int i = 0; i < count; i++) {
+                String id = "acme#planted-" + i;
+                raw.putItem(r -> r.tableName(table)
+                        .item(Map.of(
+                                "id", AttributeValue.fromS(id),
+                                "seq", AttributeValue.fromS("0"),
+                                "owner", AttributeValue.fromS("globex#bob"),
+                                "text", AttributeValue.fromS("planted by acme"))));
+            }
+        }
+    }
+
+    @Test
+    void itemsPlantedInAnotherTenantsIndexPartitionAreDroppedCountedAndNeverThrown() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        try (TenantClient listened = stack.clientBuilder()
+                .boundaryListener(new BoundaryListener() {
+                    @Override
+                    public void foreignItemsDropped(String tableName, String index, int count) {
+                        heard.add(index + ":" + count);
+                    }
+                })
+                .build()) {
+            TenantTable<Note> globex =
+                    listened.session(stack.issueToken("globex", "bob")).table(table, Tables.NOTES);
+            globex.putItem(new Note("g-1", "0", "bob", "globex's own"));
+            acmePlantsInGlobexsIndexPartition(3);
+            int logLines = CapturingAppender.lines().size();
+
+            assertThat(ownerIndexIds(globex, "bob")).containsExactly("g-1");
+
+            assertThat(listened.foreignItemsDropped()).isEqualTo(3);
+            assertThat(heard).containsExactly("byOwner:3");
+            List<String> logged = CapturingAppender.lines()
+                    .subList(logLines, CapturingAppender.lines().size());
+            assertThat(logged).anySatisfy(l -> assertThat(l).contains("Dropped 3 item(s)"));
+            assertThat(logged).noneSatisfy(l -> assertThat(l).containsAnyOf("planted by acme", "acme#", "globex#"));
+        }
+    }
+
+    @Test
+    void aProjectionWithoutTheIndexKeyOrTheTableKeyStillDropsPlantedItems() {
+        TenantTable<Note> globex = globexSession.table(table, Tables.NOTES);
+        globex.putItem(new Note("g-1", "0", "bob", "globex's own"));
+        acmePlantsInGlobexsIndexPartition(2);
+
+        List<Note> found = globex
+                .index("byOwner")
+                .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue("bob")))
+                        .attributesToProject("text"))
+                .stream()
+                .flatMap(p -> p.items().stream())
+                .toList();
+
+        assertThat(found).extracting(Note::getText).containsExactly("globex's own");
+        assertThat(found).extracting(Note::getId).containsOnlyNulls();
+    }
+
+    @Test
+    void pagingThroughAnIndexPartitionFullOfPlantedItemsReachesEveryOwnItemAndEnds() {
+        TenantTable<Note> globex = globexSession.table(table, Tables.NOTES);
+        globex.putItem(new Note("g-1", "0", "bob", "one"));
+        globex.putItem(new Note("g-2", "0", "bob", "two"));
+        acmePlantsInGlobexsIndexPartition(5);
+
+        for (int limit = 1; limit <= 3; limit++) {
+            int pageSize = limit;
+            List<Page<Note>> pages = globex
+                    .index("byOwner")
+                    .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue("bob")))
+                            .limit(pageSize))
+                    .stream()
+                    .toList();
+
+            assertThat(pages.stream().flatMap(p -> p.items().stream()))
+                    .extracting(Note::getId)
+                    .containsExactlyInAnyOrder("g-1", "g-2");
+            assertThat(pages).allSatisfy(p -> assertThat(p.items()).hasSizeLessThanOrEqualTo(pageSize));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ items in failed conditions
+
+    @Test
+    void theItemAFailedConditionReturnsHasApplicationIds() {
+        TenantTable<Note> acme = acmeSession.table(table, Tables.NOTES);
+        acme.putItem(new Note("c-1", "0", "bob", "first"));
+        Expression notThere =
+                Expression.builder().expression("attribute_not_exists(id)").build();
+
+        assertThatThrownBy(() -> acme.putItem(PutItemEnhancedRequest.builder(Note.class)
+                        .item(new Note("c-1", "0", "bob", "second"))
+                        .conditionExpression(notThere)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build()))
+                .isInstanceOfSatisfying(
+                        ConditionalCheckFailedException.class,
+                        e -> assertThat(e.item())
+                                .containsEntry("id", AttributeValue.fromS("c-1"))
+                                .containsEntry("owner", AttributeValue.fromS("bob"))
+                                .containsEntry("text", AttributeValue.fromS("first")));
+
+        assertThatThrownBy(() -> acme.transactWriteItems(t -> t.addPutItem(
+                        acme.mappedTable(),
+                        TransactPutItemEnhancedRequest.builder(Note.class)
+                                .item(new Note("c-1", "0", "bob", "second"))
+                                .conditionExpression(notThere)
+                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                                .build())))
+                .isInstanceOfSatisfying(
+                        TransactionCanceledException.class,
+                        e -> assertThat(e.cancellationReasons())
+                                .singleElement()
+                                .satisfies(r -> assertThat(r.item())
+                                        .containsEntry("id", AttributeValue.fromS("c-1"))
+                                        .containsEntry("owner", AttributeValue.fromS("bob"))));
+    }
+
+    // ------------------------------------------------------------------------------------ the guard fails closed
+
+    @Test
+    void legacyParametersAndUnknownEnumValuesAreRefusedBeforeSending() {
+        TenantDynamoDbClient acme = guardOf(acmeSession);
+        acme.putItem(r -> r.tableName(table).item(key("n-1")));
+        long before = gatewayRequests();
+        AttributeValue planted = AttributeValue.fromS("globex#bob");
+
+        assertThatThrownBy(() -> acme.updateItem(r -> r.tableName(table)
+                        .key(key("n-1"))
+                        .attributeUpdates(Map.of(
+                                "owner",
+                                AttributeValueUpdate.builder()
+                                        .action(AttributeAction.PUT)
+                                        .value(planted)
+                                        .build()))))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("AttributeUpdates");
+        assertThatThrownBy(() -> acme.putItem(r -> r.tableName(table)
+                        .item(key("n-2"))
+                        .expected(Map.of(
+                                "owner",
+                                ExpectedAttributeValue.builder().value(planted).build()))))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("Expected");
+        assertThatThrownBy(() -> acme.query(r -> r.tableName(table)
+                        .indexName("byOwner")
+                        .keyConditionExpression("#o = :o")
+                        .expressionAttributeNames(Map.of("#o", "owner"))
+                        .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("bob")))
+                        .attributesToGet("text")))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("AttributesToGet");
+        assertThatThrownBy(() -> acme.updateItem(r -> r.tableName(table)
+                        .key(key("n-1"))
+                        .updateExpression("SET #t = :t")
+                        .expressionAttributeNames(Map.of("#t", "text"))
+                        .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("x")))
+                        .returnValues("ALL_OF_THEM")))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("ReturnValues");
+        assertThatThrownBy(() -> acme.query(r -> r.tableName(table)
+                        .indexName("byOwner")
+                        .keyConditionExpression("#o = :o")
+                        .expressionAttributeNames(Map.of("#o", "owner"))
+                        .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("bob")))
+                        .select(Select.COUNT)))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("COUNT");
+        assertThatThrownBy(() ->
+                        acme.getItem(r -> r.tableName(table).key(key("n-1")).projectionExpression("text; owner")))
+                .isInstanceOf(TenantBoundaryException.class);
+
+        assertThat(gatewayRequests()).isEqualTo(before);
+        assertThat(rawOwners()).isEmpty();
     }
 }

@@ -4,7 +4,10 @@
  */
 package dev.tenantclient.internal;
 
+import dev.tenantclient.BoundaryListener;
 import dev.tenantclient.TenantLayout;
+import dev.tenantclient.internal.dynamodb.BoundaryEvents;
+import dev.tenantclient.internal.dynamodb.TableRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,6 +29,8 @@ public final class ClientResources implements AutoCloseable {
     private final Lazy<DynamoDbClient> dynamoDb;
     private final Lazy<S3Client> s3;
     private final Lazy<S3Presigner> presigner;
+    private final TableRegistry tables = new TableRegistry();
+    private final BoundaryEvents boundaryEvents;
 
     /**
      * Creates the resources.
@@ -35,10 +40,17 @@ public final class ClientResources implements AutoCloseable {
      * @param dynamoDb the application's client, or null to build one
      * @param s3 the application's client, or null to build one
      * @param presigner the application's presigner, or null to build one
+     * @param boundaryListener hears what the guard filters out
      */
     public ClientResources(
-            TenantLayout layout, Region region, DynamoDbClient dynamoDb, S3Client s3, S3Presigner presigner) {
+            TenantLayout layout,
+            Region region,
+            DynamoDbClient dynamoDb,
+            S3Client s3,
+            S3Presigner presigner,
+            BoundaryListener boundaryListener) {
         this.layout = layout;
+        this.boundaryEvents = new BoundaryEvents(boundaryListener);
         this.dynamoDb = new Lazy<>(
                 dynamoDb,
                 () -> DynamoDbClient.builder()
@@ -67,6 +79,16 @@ public final class ClientResources implements AutoCloseable {
     /** @return the shared DynamoDB client */
     public DynamoDbClient dynamoDb() {
         return dynamoDb.get();
+    }
+
+    /** @return the DynamoDB tables opened through this client, with the attributes that carry the tenant */
+    public TableRegistry tables() {
+        return tables;
+    }
+
+    /** @return where the DynamoDB guard reports what it filtered out */
+    public BoundaryEvents boundaryEvents() {
+        return boundaryEvents;
     }
 
     /** @return the shared S3 client */

@@ -4,6 +4,7 @@
  */
 package dev.tenantclient.internal.dynamodb;
 
+import dev.tenantclient.BoundaryListener;
 import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.internal.dynamodb.Expressions.Condition;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -24,7 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
@@ -45,14 +47,18 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
@@ -72,7 +78,19 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     private final AwsCredentialsProvider credentials;
     private final AwsRequestOverrideConfiguration sessionOverride;
     private final PartitionKeys keys;
-    private final Map<String, TableKeys> tables = new ConcurrentHashMap<>();
+    private final TableRegistry tables;
+    private final BoundaryEvents events;
+
+    /**
+     * Creates the client with a table registry of its own.
+     *
+     * @param shared the application's shared client (not closed here)
+     * @param credentials the session's credentials
+     * @param keys the tenant's partition-key rule
+     */
+    public TenantDynamoDbClient(DynamoDbClient shared, AwsCredentialsProvider credentials, PartitionKeys keys) {
+        this(shared, credentials, keys, new TableRegistry(), new BoundaryEvents(BoundaryListener.NONE));
+    }
 
     /**
      * Creates the client.
@@ -80,32 +98,35 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
      * @param shared the application's shared client (not closed here)
      * @param credentials the session's credentials
      * @param keys the tenant's partition-key rule
+     * @param tables the tables opened through the application's {@code TenantClient}, shared by its sessions
+     * @param events where items the guard filtered out are reported
      */
-    public TenantDynamoDbClient(DynamoDbClient shared, AwsCredentialsProvider credentials, PartitionKeys keys) {
+    public TenantDynamoDbClient(
+            DynamoDbClient shared,
+            AwsCredentialsProvider credentials,
+            PartitionKeys keys,
+            TableRegistry tables,
+            BoundaryEvents events) {
         this.shared = shared;
         this.credentials = credentials;
         this.sessionOverride = AwsRequestOverrideConfiguration.builder()
                 .credentialsProvider(credentials)
                 .build();
         this.keys = keys;
+        this.tables = tables;
+        this.events = events;
     }
 
     /**
-     * Registers a table's key attributes (idempotent; the first registration of a table name wins unless the schema
-     * names the same keys).
+     * Registers a schema of a table (see {@link TableRegistry#register(String, TableSchema)}).
      *
      * @param table the table name
      * @param schema its schema
-     * @return the table's keys
+     * @return the table's keys, as every schema registered for it so far declares them
+     * @throws TenantBoundaryException when the schema conflicts with one registered before
      */
     public TableKeys register(String table, TableSchema<?> schema) {
-        TableKeys known = tables.get(table);
-        if (known != null) {
-            return known;
-        }
-        TableKeys read = TableKeys.of(table, schema);
-        TableKeys raced = tables.putIfAbsent(table, read);
-        return raced == null ? read : raced;
+        return tables.register(table, schema);
     }
 
     /** @return the tenant's partition-key rule */
@@ -118,6 +139,8 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public GetItemResponse getItem(GetItemRequest request) {
         TableKeys t = table(request.tableName());
+        refuseLegacy("GetItem", request.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        projection(t, request.expressionAttributeNames(), request.projectionExpression());
         GetItemRequest out = request.toBuilder()
                 .key(toStored(t, request.key()))
                 .overrideConfiguration(override(request))
@@ -132,6 +155,18 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public PutItemResponse putItem(PutItemRequest request) {
         TableKeys t = table(request.tableName());
+        refuseLegacy("PutItem", request.hasExpected(), "Expected", "ConditionExpression");
+        refuseLegacy(
+                "PutItem", request.conditionalOperatorAsString() != null, "ConditionalOperator", "ConditionExpression");
+        refuseUnknown(
+                "ReturnValues",
+                request.returnValuesAsString(),
+                request.returnValues() == ReturnValue.UNKNOWN_TO_SDK_VERSION);
+        refuseUnknown(
+                "ReturnValuesOnConditionCheckFailure",
+                request.returnValuesOnConditionCheckFailureAsString(),
+                request.returnValuesOnConditionCheckFailure()
+                        == ReturnValuesOnConditionCheckFailure.UNKNOWN_TO_SDK_VERSION);
         ExpressionGuard expressions = new ExpressionGuard(t, request.expressionAttributeNames());
         expressions.condition(request.conditionExpression(), "condition expression");
         PutItemRequest.Builder b =
@@ -142,7 +177,12 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         }
         PutItemRequest out = b.build();
         guard(t, null, out.item());
-        PutItemResponse response = shared.putItem(out);
+        PutItemResponse response;
+        try {
+            response = shared.putItem(out);
+        } catch (ConditionalCheckFailedException e) {
+            throw withOwnItem(t, e);
+        }
         return response.hasAttributes()
                 ? response.toBuilder()
                         .attributes(toApplication(t, response.attributes()))
@@ -153,6 +193,22 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest request) {
         TableKeys t = table(request.tableName());
+        refuseLegacy("UpdateItem", request.hasAttributeUpdates(), "AttributeUpdates", "UpdateExpression");
+        refuseLegacy("UpdateItem", request.hasExpected(), "Expected", "ConditionExpression");
+        refuseLegacy(
+                "UpdateItem",
+                request.conditionalOperatorAsString() != null,
+                "ConditionalOperator",
+                "ConditionExpression");
+        refuseUnknown(
+                "ReturnValues",
+                request.returnValuesAsString(),
+                request.returnValues() == ReturnValue.UNKNOWN_TO_SDK_VERSION);
+        refuseUnknown(
+                "ReturnValuesOnConditionCheckFailure",
+                request.returnValuesOnConditionCheckFailureAsString(),
+                request.returnValuesOnConditionCheckFailure()
+                        == ReturnValuesOnConditionCheckFailure.UNKNOWN_TO_SDK_VERSION);
         ExpressionGuard expressions = new ExpressionGuard(t, request.expressionAttributeNames());
         expressions.update(request.updateExpression());
         expressions.condition(request.conditionExpression(), "condition expression");
@@ -164,7 +220,12 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         }
         UpdateItemRequest out = b.build();
         guard(t, null, out.key());
-        UpdateItemResponse response = shared.updateItem(out);
+        UpdateItemResponse response;
+        try {
+            response = shared.updateItem(out);
+        } catch (ConditionalCheckFailedException e) {
+            throw withOwnItem(t, e);
+        }
         return response.hasAttributes()
                 ? response.toBuilder()
                         .attributes(toApplication(t, response.attributes()))
@@ -175,6 +236,21 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public DeleteItemResponse deleteItem(DeleteItemRequest request) {
         TableKeys t = table(request.tableName());
+        refuseLegacy("DeleteItem", request.hasExpected(), "Expected", "ConditionExpression");
+        refuseLegacy(
+                "DeleteItem",
+                request.conditionalOperatorAsString() != null,
+                "ConditionalOperator",
+                "ConditionExpression");
+        refuseUnknown(
+                "ReturnValues",
+                request.returnValuesAsString(),
+                request.returnValues() == ReturnValue.UNKNOWN_TO_SDK_VERSION);
+        refuseUnknown(
+                "ReturnValuesOnConditionCheckFailure",
+                request.returnValuesOnConditionCheckFailureAsString(),
+                request.returnValuesOnConditionCheckFailure()
+                        == ReturnValuesOnConditionCheckFailure.UNKNOWN_TO_SDK_VERSION);
         ExpressionGuard expressions = new ExpressionGuard(t, request.expressionAttributeNames());
         expressions.condition(request.conditionExpression(), "condition expression");
         DeleteItemRequest.Builder b =
@@ -185,7 +261,12 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         }
         DeleteItemRequest out = b.build();
         guard(t, null, out.key());
-        DeleteItemResponse response = shared.deleteItem(out);
+        DeleteItemResponse response;
+        try {
+            response = shared.deleteItem(out);
+        } catch (ConditionalCheckFailedException e) {
+            throw withOwnItem(t, e);
+        }
         return response.hasAttributes()
                 ? response.toBuilder()
                         .attributes(toApplication(t, response.attributes()))
@@ -199,6 +280,11 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         String attribute = t.partitionKeyOf(request.indexName())
                 .orElseThrow(() -> new TenantBoundaryException("Index '" + request.indexName() + "' of table '"
                         + t.table() + "' is not keyed by the tenant; IAM cannot" + " confine a query on it"));
+        refuseLegacy("Query", request.hasKeyConditions(), "KeyConditions", "KeyConditionExpression");
+        refuseLegacy("Query", request.hasQueryFilter(), "QueryFilter", "FilterExpression");
+        refuseLegacy("Query", request.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+        refuseLegacy("Query", request.conditionalOperatorAsString() != null, "ConditionalOperator", "FilterExpression");
+        refuseUnknown("Select", request.selectAsString(), request.select() == Select.UNKNOWN_TO_SDK_VERSION);
         ExpressionGuard expressions = new ExpressionGuard(t, request.expressionAttributeNames());
         if (request.keyConditionExpression() == null) {
             throw new TenantBoundaryException("A query without a key condition cannot be confined (KeyConditions,"
@@ -223,12 +309,47 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         if (request.hasExclusiveStartKey()) {
             b.exclusiveStartKey(toStoredItem(t, request.exclusiveStartKey()));
         }
+        boolean globalIndex =
+                request.indexName() != null && t.indexPartitionKeys().containsKey(request.indexName());
+        boolean projectedForCheck = false;
+        if (globalIndex) {
+            if (request.select() == Select.COUNT) {
+                throw new TenantBoundaryException("Select.COUNT on global index '" + request.indexName() + "' of table"
+                        + " '" + t.table() + "' would count items other tenants planted in the index; query the items"
+                        + " and count them");
+            }
+            if (request.projectionExpression() != null
+                    && !expressions.projection(request.projectionExpression()).contains(t.partitionKey())) {
+                // the table's partition key tells whose item an index entry is: fetch it, check it, drop it again
+                String alias = "#tenantClientTableKey";
+                while (request.expressionAttributeNames().containsKey(alias)) {
+                    alias += "_";
+                }
+                Map<String, String> names = new HashMap<>(request.expressionAttributeNames());
+                names.put(alias, t.partitionKey());
+                b.projectionExpression(request.projectionExpression() + ", " + alias)
+                        .expressionAttributeNames(names);
+                projectedForCheck = true;
+            }
+        } else if (request.projectionExpression() != null) {
+            expressions.projection(request.projectionExpression());
+        }
         QueryRequest out = b.overrideConfiguration(override(request)).build();
         QueryResponse response = shared.query(out);
+        if (globalIndex) {
+            response = ownItemsOnly(t, request.indexName(), out, response);
+        }
         QueryResponse.Builder r = response.toBuilder();
         if (response.hasItems()) {
+            boolean dropTableKey = projectedForCheck;
             r.items(response.items().stream()
-                    .map(item -> toApplication(t, item))
+                    .map(item -> {
+                        Map<String, AttributeValue> app = toApplication(t, item);
+                        if (dropTableKey) {
+                            app.remove(t.partitionKey());
+                        }
+                        return app;
+                    })
                     .toList());
         }
         if (response.hasLastEvaluatedKey()) {
@@ -237,11 +358,63 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         return r.build();
     }
 
+    /**
+     * A global index page without the items of other tenants. IAM confines a write by the table's partition key
+     * only, so any tenant can put another tenant's value into an index key attribute of its own item; DynamoDB always
+     * projects the table's key into the index, and an entry whose table partition key is not the caller's is
+     * dropped (counted and logged), never returned and never thrown on. When the page ends on such an entry, its
+     * last evaluated key (another tenant's key) is replaced by the key of the page's last own item, or, when the page
+     * has none, the query continues past it, so paging neither leaks nor stops.
+     */
+    private QueryResponse ownItemsOnly(TableKeys t, String index, QueryRequest out, QueryResponse first) {
+        QueryResponse response = first;
+        List<Map<String, AttributeValue>> own = new ArrayList<>();
+        int dropped = 0;
+        int scanned = 0;
+        while (true) {
+            scanned += response.scannedCount() == null ? 0 : response.scannedCount();
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (ownsTableKey(t, item)) {
+                    own.add(item);
+                } else {
+                    dropped++;
+                }
+            }
+            Map<String, AttributeValue> last = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : Map.of();
+            if (last.isEmpty() || ownsTableKey(t, last)) {
+                break;
+            }
+            Map<String, AttributeValue> lastOwn = own.isEmpty() ? null : own.get(own.size() - 1);
+            if (lastOwn != null && lastOwn.keySet().containsAll(last.keySet())) {
+                Map<String, AttributeValue> restart = new HashMap<>();
+                last.keySet().forEach(k -> restart.put(k, lastOwn.get(k)));
+                response = response.toBuilder().lastEvaluatedKey(restart).build();
+                break;
+            }
+            response = shared.query(out.toBuilder().exclusiveStartKey(last).build());
+        }
+        if (dropped > 0) {
+            events.foreignItemsDropped(t.table(), index, dropped);
+        }
+        return response.toBuilder()
+                .items(own)
+                .count(own.size())
+                .scannedCount(scanned)
+                .build();
+    }
+
+    private boolean ownsTableKey(TableKeys t, Map<String, AttributeValue> item) {
+        AttributeValue v = item.get(t.partitionKey());
+        return v != null && v.s() != null && keys.owns(v.s());
+    }
+
     @Override
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
         Map<String, KeysAndAttributes> items = new LinkedHashMap<>();
         request.requestItems().forEach((name, ka) -> {
             TableKeys t = table(name);
+            refuseLegacy("BatchGetItem", ka.hasAttributesToGet(), "AttributesToGet", "ProjectionExpression");
+            projection(t, ka.expressionAttributeNames(), ka.projectionExpression());
             List<Map<String, AttributeValue>> stored = new ArrayList<>();
             for (Map<String, AttributeValue> key : ka.keys()) {
                 Map<String, AttributeValue> s = toStored(t, key);
@@ -303,7 +476,11 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         List<TransactGetItem> items = new ArrayList<>();
         for (TransactGetItem item : request.transactItems()) {
             Get get = item.get();
+            if (get == null) {
+                throw new TenantBoundaryException("A read transaction item without a Get cannot be confined");
+            }
             TableKeys t = table(get.tableName());
+            projection(t, get.expressionAttributeNames(), get.projectionExpression());
             Map<String, AttributeValue> key = toStored(t, get.key());
             guard(t, null, key);
             order.add(t);
@@ -333,8 +510,10 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
         List<TransactWriteItem> items = new ArrayList<>();
+        List<TableKeys> order = new ArrayList<>();
         for (TransactWriteItem item : request.transactItems()) {
             TransactWriteItem.Builder b = item.toBuilder();
+            order.add(table(tableOf(item)));
             if (item.put() != null) {
                 Put p = item.put();
                 TableKeys t = table(p.tableName());
@@ -397,10 +576,72 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
             }
             items.add(b.build());
         }
-        return shared.transactWriteItems(request.toBuilder()
-                .transactItems(items)
-                .overrideConfiguration(override(request))
-                .build());
+        try {
+            return shared.transactWriteItems(request.toBuilder()
+                    .transactItems(items)
+                    .overrideConfiguration(override(request))
+                    .build());
+        } catch (TransactionCanceledException e) {
+            throw withOwnItems(order, e);
+        }
+    }
+
+    private static String tableOf(TransactWriteItem item) {
+        if (item.put() != null) {
+            return item.put().tableName();
+        }
+        if (item.update() != null) {
+            return item.update().tableName();
+        }
+        if (item.delete() != null) {
+            return item.delete().tableName();
+        }
+        if (item.conditionCheck() != null) {
+            return item.conditionCheck().tableName();
+        }
+        throw new TenantBoundaryException("A transaction item without an action cannot be confined");
+    }
+
+    /**
+     * The exception with the item {@code ReturnValuesOnConditionCheckFailure} returned in application form (or
+     * without it, should it not be the tenant's). A new exception, so the stored form never reaches the caller.
+     */
+    private ConditionalCheckFailedException withOwnItem(TableKeys t, ConditionalCheckFailedException e) {
+        if (!e.hasItem()) {
+            return e;
+        }
+        ConditionalCheckFailedException stripped =
+                e.toBuilder().item(ownOrNothing(t, e.item())).build();
+        stripped.setStackTrace(e.getStackTrace());
+        return stripped;
+    }
+
+    /** As {@link #withOwnItem}, for the cancellation reasons of a transaction, one per action in order. */
+    private TransactionCanceledException withOwnItems(List<TableKeys> order, TransactionCanceledException e) {
+        if (!e.hasCancellationReasons()) {
+            return e;
+        }
+        List<CancellationReason> reasons = new ArrayList<>();
+        for (int i = 0; i < e.cancellationReasons().size(); i++) {
+            CancellationReason r = e.cancellationReasons().get(i);
+            if (r.hasItem()) {
+                Map<String, AttributeValue> own = i < order.size() ? ownOrNothing(order.get(i), r.item()) : null;
+                r = r.toBuilder().item(own).build();
+            }
+            reasons.add(r);
+        }
+        TransactionCanceledException stripped =
+                e.toBuilder().cancellationReasons(reasons).build();
+        stripped.setStackTrace(e.getStackTrace());
+        return stripped;
+    }
+
+    private Map<String, AttributeValue> ownOrNothing(TableKeys t, Map<String, AttributeValue> item) {
+        try {
+            return toApplication(t, item);
+        } catch (TenantBoundaryException outside) {
+            return null;
+        }
     }
 
     @Override
@@ -423,6 +664,29 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     @Override
     public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
         throw partiQl();
+    }
+
+    /** Refuses a pre-expression parameter: the guard reads expressions only, so it could not confine one. */
+    private static void refuseLegacy(String operation, boolean present, String parameter, String instead) {
+        if (present) {
+            throw new TenantBoundaryException(operation + " with the legacy parameter " + parameter + " cannot be"
+                    + " confined by tenant-client; use " + instead);
+        }
+    }
+
+    /** Refuses an enum value this SDK version does not know: the guard cannot know what it would return. */
+    private static void refuseUnknown(String parameter, String given, boolean unknown) {
+        if (given != null && unknown) {
+            throw new TenantBoundaryException(parameter + " has a value this SDK version does not know; tenant-client"
+                    + " cannot tell what DynamoDB would return for it");
+        }
+    }
+
+    /** Parses a projection expression, so one the guard does not understand is never sent. */
+    private static void projection(TableKeys t, Map<String, String> names, String expression) {
+        if (expression != null) {
+            new ExpressionGuard(t, names).projection(expression);
+        }
     }
 
     private static TenantBoundaryException partiQl() {
@@ -473,7 +737,7 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
     // ------------------------------------------------------------------------------------------ rewriting
 
     private TableKeys table(String name) {
-        TableKeys t = name == null ? null : tables.get(name);
+        TableKeys t = name == null ? null : tables.keys(name);
         if (t == null) {
             throw new TenantBoundaryException("Table '" + name + "' was not opened through this session"
                     + " (TenantSession.table); its keys are unknown, so the request cannot be confined");
@@ -553,6 +817,6 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
 
     @Override
     public String toString() {
-        return "TenantDynamoDbClient{" + keys + ", tables=" + tables.keySet() + "}";
+        return "TenantDynamoDbClient{" + keys + ", tables=" + tables + "}";
     }
 }

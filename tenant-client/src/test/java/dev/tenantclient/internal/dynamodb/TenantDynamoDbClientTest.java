@@ -416,10 +416,54 @@ class TenantDynamoDbClientTest {
     }
 
     @Test
-    void registeringATableTwiceKeepsTheFirstKeys() {
+    void registeringATableTwiceWithTheSameSchemaKeepsItsKeys() {
         TableKeys first = client.register("notes", SCHEMA);
-        assertThat(client.register("notes", SCHEMA)).isSameAs(first);
+        assertThat(client.register("notes", SCHEMA)).isEqualTo(first);
         assertThat(first.partitionKeyOf("byOwner")).contains("owner");
         assertThat(first.partitionKeyOf(null)).contains("id");
+    }
+
+    @Test
+    void aSchemaDeclaringATenantAttributeAsPlainConflictsAndTheRegistryKeepsTheUnion() {
+        TableSchema<Note> plainOwner = TableSchema.builder(Note.class)
+                .newItemSupplier(Note::new)
+                .addAttribute(
+                        String.class,
+                        a -> a.name("id")
+                                .getter(n -> n.id)
+                                .setter((n, v) -> n.id = v)
+                                .tags(StaticAttributeTags.primaryPartitionKey()))
+                .addAttribute(
+                        String.class, a -> a.name("owner").getter(n -> n.owner).setter((n, v) -> n.owner = v))
+                .build();
+        TableSchema<Note> idOnly = TableSchema.builder(Note.class)
+                .newItemSupplier(Note::new)
+                .addAttribute(
+                        String.class,
+                        a -> a.name("id")
+                                .getter(n -> n.id)
+                                .setter((n, v) -> n.id = v)
+                                .tags(StaticAttributeTags.primaryPartitionKey()))
+                .build();
+
+        assertThatThrownBy(() -> client.register("notes", plainOwner))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("'owner'");
+        assertThat(client.register("notes", idOnly).tenantAttributes()).containsExactlyInAnyOrder("id", "owner");
+        client.register("other", idOnly);
+        assertThat(client.register("other", SCHEMA).tenantAttributes()).containsExactlyInAnyOrder("id", "owner");
+        assertThatThrownBy(() -> client.register(
+                        "other",
+                        TableSchema.builder(Note.class)
+                                .newItemSupplier(Note::new)
+                                .addAttribute(
+                                        String.class,
+                                        a -> a.name("owner")
+                                                .getter(n -> n.owner)
+                                                .setter((n, v) -> n.owner = v)
+                                                .tags(StaticAttributeTags.primaryPartitionKey()))
+                                .build()))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessageContaining("partition key");
     }
 }
