@@ -4,6 +4,7 @@
  */
 package dev.tenantclient;
 
+import dev.tenantclient.internal.Printable;
 import dev.tenantclient.internal.s3.ObjectKeys;
 import dev.tenantclient.internal.s3.TenantS3Client;
 import java.io.IOException;
@@ -185,7 +186,7 @@ public final class TenantBucket {
         }
         if (!errors.isEmpty()) {
             throw new TenantClientException("S3 did not delete " + errors.size() + " of " + ids.size()
-                    + " objects (first:" + " " + errors.get(0).code() + ")");
+                    + " objects (first:" + " " + Printable.of(errors.get(0).code()) + ")");
         }
     }
 

@@ -7,6 +7,7 @@ package dev.tenantclient.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantclient.Tenant;
 import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.TenantBucket;
 import dev.tenantclient.TenantClient;
@@ -23,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -262,6 +265,24 @@ class TenantBucketTest {
         assertThatThrownBy(() -> acme.listObjects("../")).isInstanceOf(TenantBoundaryException.class);
         assertThat(gatewayRequests()).isEqualTo(before);
         assertThat(rawKeys()).isEmpty();
+    }
+
+    /** Issue 16: Unicode line separators must never reach an exception message or a log line unescaped. */
+    @Test
+    void lineSeparatorsInNamesNeverReachAMessageUnescaped() {
+        for (String name : List.of("files\u2028INFO forged", "files\u2029x", "files\u0085x", "Files_1")) {
+            assertThatThrownBy(() -> acmeSession.bucket(name))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u2028", "\u2029", "\u0085"));
+        }
+        TenantObject listed = new TenantObject("a\u2028b", 1, Instant.EPOCH, "\"e\u2029\"");
+        assertThat(listed.toString()).doesNotContain("\u2028", "\u2029").contains("a\\u2028b");
+        assertThat(new TenantListing(List.of(listed), List.of("c\u0085/")).toString())
+                .doesNotContain("\u2028", "\u2029", "\u0085");
+    }
+
+    private static String folder(String org) {
+        return TenantLayout.org().objectKeyPrefix(new Tenant(org, "x", Map.of("org", org)));
     }
 
     @Test

@@ -5,6 +5,7 @@
 package dev.tenantclient.internal.s3;
 
 import dev.tenantclient.TenantBoundaryException;
+import dev.tenantclient.internal.Printable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
@@ -123,8 +124,8 @@ public final class TenantS3Client extends DelegatingS3Client {
 
     private void checkBucket(String requestBucket) {
         if (!bucket.equals(requestBucket)) {
-            throw new TenantBoundaryException(
-                    "Request names bucket '" + requestBucket + "', not this session's bucket '" + bucket + "'");
+            throw new TenantBoundaryException("Request names bucket '" + Printable.of(requestBucket)
+                    + "', not this session's bucket '" + bucket + "'");
         }
     }
 
