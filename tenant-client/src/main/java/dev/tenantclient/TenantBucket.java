@@ -104,19 +104,30 @@ public final class TenantBucket {
     }
 
     /**
-     * Writes an object with request options (content type, metadata, storage class). The bucket and key are set
-     * after the options and cannot be changed by them.
+     * Writes an object with request options: content headers ({@code contentType}, {@code cacheControl}, ...),
+     * metadata, checksums, conditional writes ({@code ifNoneMatch}), storage class, encryption, tagging, object lock,
+     * and in the override configuration timeouts and metric publishers. Anything that could change which object or
+     * which operation the request touches is refused with {@link TenantBoundaryException} before sending: the bucket
+     * and key, ACLs and grants, {@code websiteRedirectLocation}, and any header or query parameter added through the
+     * override configuration (an {@code x-amz-copy-source} header would turn the put into a copy).
      *
      * @param key the key relative to the tenant's folder
      * @param body the content
-     * @param options further request settings
+     * @param options further request settings, from the allow-list above
      * @return S3's response
+     * @throws TenantBoundaryException when the options set anything outside the allow-list
      */
     public PutObjectResponse putObject(String key, RequestBody body, Consumer<PutObjectRequest.Builder> options) {
         String stored = keys.toStored(key);
         Objects.requireNonNull(body, "body");
         PutObjectRequest.Builder b = PutObjectRequest.builder();
         options.accept(b);
+        PutObjectRequest chosen = b.build();
+        if (chosen.bucket() != null || chosen.key() != null) {
+            throw new TenantBoundaryException(
+                    "putObject options may not set the bucket or the key; pass the key as the first argument");
+        }
+        // the guard checks every other field and the override configuration against its allow-list
         return s3.putObject(b.bucket(bucket).key(stored).build(), body);
     }
 

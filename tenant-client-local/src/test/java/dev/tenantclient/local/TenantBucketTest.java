@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
@@ -265,6 +268,48 @@ class TenantBucketTest {
         assertThatThrownBy(() -> acme.listObjects("../")).isInstanceOf(TenantBoundaryException.class);
         assertThat(gatewayRequests()).isEqualTo(before);
         assertThat(rawKeys()).isEmpty();
+    }
+
+    /** Issue 16, hole 7: the options callback must not turn a put into a copy, an upload part or a redirect. */
+    @Test
+    void optionsCannotAddHeadersOrParametersThatChangeTheObjectOrTheOperation() {
+        globex.putObject("secret.txt", RequestBody.fromString("globex secret"));
+        String source = bucket + "/" + folder("globex") + "secret.txt";
+        List<Consumer<PutObjectRequest.Builder>> attacks = List.of(
+                b -> b.overrideConfiguration(o -> o.putHeader("x-amz-copy-source", source)),
+                b -> b.overrideConfiguration(o -> o.putHeader("X-Amz-Copy-Source", source)),
+                b -> b.overrideConfiguration(o -> o.putHeader("x-amz-copy-source-range", "bytes=0-4")),
+                b -> b.overrideConfiguration(
+                        o -> o.putRawQueryParameter("uploadId", "u").putRawQueryParameter("partNumber", "1")),
+                b -> b.overrideConfiguration(o -> o.putRawQueryParameter("versionId", "v")),
+                b -> b.overrideConfiguration(o -> o.putHeader("Content-Type", "text/html")),
+                b -> b.websiteRedirectLocation("https://evil.example/"),
+                b -> b.acl(ObjectCannedACL.PUBLIC_READ),
+                b -> b.grantRead("id=someone-else"),
+                b -> b.bucket("another-bucket"));
+        long before = gatewayRequests();
+
+        for (Consumer<PutObjectRequest.Builder> attack : attacks) {
+            assertThatThrownBy(() -> acme.putObject("stolen.txt", RequestBody.fromString(""), attack))
+                    .isInstanceOf(TenantBoundaryException.class);
+        }
+
+        assertThat(gatewayRequests()).isEqualTo(before);
+        assertThat(rawKeys()).containsExactly(folder("globex") + "secret.txt");
+    }
+
+    @Test
+    void allowedOptionsStillReachS3() {
+        acme.putObject(
+                "typed.txt",
+                RequestBody.fromString("<p>"),
+                b -> b.contentType("text/html")
+                        .cacheControl("no-store")
+                        .metadata(Map.of("owner", "alice"))
+                        .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(30))));
+
+        assertThat(acme.headObject("typed.txt").contentType()).isEqualTo("text/html");
+        assertThat(acme.headObject("typed.txt").metadata()).containsEntry("owner", "alice");
     }
 
     /** Issue 16: Unicode line separators must never reach an exception message or a log line unescaped. */
