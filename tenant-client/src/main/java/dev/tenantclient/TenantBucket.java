@@ -202,7 +202,9 @@ public final class TenantBucket {
     }
 
     /**
-     * Lists every object under a prefix, following all pages.
+     * Lists every object under a prefix, following all pages. Every key listed can be passed to
+     * {@link #getObject(String)} and the other operations; the marker object of the tenant's folder itself (key
+     * {@code ""} relative to it) is skipped.
      *
      * @param prefix a prefix relative to the tenant's folder; empty or null for the whole folder
      * @return the objects, keys relative to the tenant's folder, in S3's (UTF-8 binary) order
@@ -212,7 +214,7 @@ public final class TenantBucket {
         List<TenantObject> out = new ArrayList<>();
         for (ListObjectsV2Response page :
                 s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(stored))) {
-            page.contents().forEach(o -> out.add(object(o)));
+            page.contents().stream().filter(this::notFolderMarker).forEach(o -> out.add(object(o)));
         }
         return out;
     }
@@ -235,7 +237,7 @@ public final class TenantBucket {
         List<String> folders = new ArrayList<>();
         for (ListObjectsV2Response page :
                 s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(stored).delimiter(delimiter))) {
-            page.contents().forEach(o -> objects.add(object(o)));
+            page.contents().stream().filter(this::notFolderMarker).forEach(o -> objects.add(object(o)));
             page.commonPrefixes().forEach(p -> folders.add(keys.toApplication(p.prefix())));
         }
         return new TenantListing(objects, folders);
@@ -368,6 +370,15 @@ public final class TenantBucket {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    /**
+     * The tenant folder's own marker (an empty object named {@code acme/}, as consoles create for folders) would list
+     * as key {@code ""}, which no other operation accepts; it is not part of the tenant's content, so listings skip
+     * it. Markers of sub-folders ({@code docs/}) are listed and readable like any key.
+     */
+    private boolean notFolderMarker(S3Object o) {
+        return !keys.folder().equals(o.key());
     }
 
     private TenantObject object(S3Object o) {

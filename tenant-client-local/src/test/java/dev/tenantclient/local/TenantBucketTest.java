@@ -312,6 +312,26 @@ class TenantBucketTest {
         assertThat(acme.headObject("typed.txt").metadata()).containsEntry("owner", "alice");
     }
 
+    /** Issue 16: a folder marker ({@code acme/} itself) listed as key "", which getObject then refused. */
+    @Test
+    void folderMarkersNeverListAsAnEmptyKeyAndEveryListedKeyCanBeRead() {
+        stack.adminS3Client().putObject(r -> r.bucket(bucket).key(folder("acme")), RequestBody.empty());
+        stack.adminS3Client().putObject(r -> r.bucket(bucket).key(folder("acme") + "docs/"), RequestBody.empty());
+        acme.putObject("docs/a.txt", RequestBody.fromString("a"));
+
+        List<TenantObject> all = acme.listObjects(null);
+        TenantListing root = acme.listObjects(null, "/");
+        TenantListing docs = acme.listObjects("docs/", "/");
+
+        assertThat(all).extracting(TenantObject::key).containsExactly("docs/", "docs/a.txt");
+        assertThat(root.objects()).isEmpty();
+        assertThat(root.commonPrefixes()).containsExactly("docs/");
+        assertThat(docs.objects()).extracting(TenantObject::key).containsExactly("docs/", "docs/a.txt");
+        for (TenantObject o : all) {
+            assertThat(acme.headObject(o.key()).contentLength()).isEqualTo(o.size());
+        }
+    }
+
     /** Issue 16: Unicode line separators must never reach an exception message or a log line unescaped. */
     @Test
     void lineSeparatorsInNamesNeverReachAMessageUnescaped() {
