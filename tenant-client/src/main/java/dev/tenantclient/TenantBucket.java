@@ -4,6 +4,7 @@
  */
 package dev.tenantclient;
 
+import dev.tenantclient.internal.Printable;
 import dev.tenantclient.internal.s3.ObjectKeys;
 import dev.tenantclient.internal.s3.TenantS3Client;
 import java.io.IOException;
@@ -103,19 +104,30 @@ public final class TenantBucket {
     }
 
     /**
-     * Writes an object with request options (content type, metadata, storage class). The bucket and key are set
-     * after the options and cannot be changed by them.
+     * Writes an object with request options: content headers ({@code contentType}, {@code cacheControl}, ...),
+     * metadata, checksums, conditional writes ({@code ifNoneMatch}), storage class, encryption, tagging, object lock,
+     * and in the override configuration timeouts and metric publishers. Anything that could change which object or
+     * which operation the request touches is refused with {@link TenantBoundaryException} before sending: the bucket
+     * and key, ACLs and grants, {@code websiteRedirectLocation}, and any header or query parameter added through the
+     * override configuration (an {@code x-amz-copy-source} header would turn the put into a copy).
      *
      * @param key the key relative to the tenant's folder
      * @param body the content
-     * @param options further request settings
+     * @param options further request settings, from the allow-list above
      * @return S3's response
+     * @throws TenantBoundaryException when the options set anything outside the allow-list
      */
     public PutObjectResponse putObject(String key, RequestBody body, Consumer<PutObjectRequest.Builder> options) {
         String stored = keys.toStored(key);
         Objects.requireNonNull(body, "body");
         PutObjectRequest.Builder b = PutObjectRequest.builder();
         options.accept(b);
+        PutObjectRequest chosen = b.build();
+        if (chosen.bucket() != null || chosen.key() != null) {
+            throw new TenantBoundaryException(
+                    "putObject options may not set the bucket or the key; pass the key as the first argument");
+        }
+        // the guard checks every other field and the override configuration against its allow-list
         return s3.putObject(b.bucket(bucket).key(stored).build(), body);
     }
 
@@ -185,12 +197,14 @@ public final class TenantBucket {
         }
         if (!errors.isEmpty()) {
             throw new TenantClientException("S3 did not delete " + errors.size() + " of " + ids.size()
-                    + " objects (first:" + " " + errors.get(0).code() + ")");
+                    + " objects (first:" + " " + Printable.of(errors.get(0).code()) + ")");
         }
     }
 
     /**
-     * Lists every object under a prefix, following all pages.
+     * Lists every object under a prefix, following all pages. Every key listed can be passed to
+     * {@link #getObject(String)} and the other operations; the marker object of the tenant's folder itself (key
+     * {@code ""} relative to it) is skipped.
      *
      * @param prefix a prefix relative to the tenant's folder; empty or null for the whole folder
      * @return the objects, keys relative to the tenant's folder, in S3's (UTF-8 binary) order
@@ -200,7 +214,7 @@ public final class TenantBucket {
         List<TenantObject> out = new ArrayList<>();
         for (ListObjectsV2Response page :
                 s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(stored))) {
-            page.contents().forEach(o -> out.add(object(o)));
+            page.contents().stream().filter(this::notFolderMarker).forEach(o -> out.add(object(o)));
         }
         return out;
     }
@@ -223,7 +237,7 @@ public final class TenantBucket {
         List<String> folders = new ArrayList<>();
         for (ListObjectsV2Response page :
                 s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(stored).delimiter(delimiter))) {
-            page.contents().forEach(o -> objects.add(object(o)));
+            page.contents().stream().filter(this::notFolderMarker).forEach(o -> objects.add(object(o)));
             page.commonPrefixes().forEach(p -> folders.add(keys.toApplication(p.prefix())));
         }
         return new TenantListing(objects, folders);
@@ -356,6 +370,15 @@ public final class TenantBucket {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    /**
+     * The tenant folder's own marker (an empty object named {@code acme/}, as consoles create for folders) would list
+     * as key {@code ""}, which no other operation accepts; it is not part of the tenant's content, so listings skip
+     * it. Markers of sub-folders ({@code docs/}) are listed and readable like any key.
+     */
+    private boolean notFolderMarker(S3Object o) {
+        return !keys.folder().equals(o.key());
     }
 
     private TenantObject object(S3Object o) {

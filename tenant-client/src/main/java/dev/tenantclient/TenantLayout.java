@@ -199,6 +199,130 @@ public final class TenantLayout {
         return render(objectKeyParts, TenantLayout::policyVariable);
     }
 
+    /**
+     * Whether a tenant of this layout could address a key of a tenant of the other layout, or the reverse, if both
+     * used one table (partition keys) or one bucket (object keys). IAM evaluates each layout's statement on its own,
+     * so two overlapping layouts on one table or bucket let, for example, an org named like a user's {@code sub}
+     * reach that user's folder. Layouts that share a table or bucket must not overlap; an equal layout does not
+     * overlap itself (its tenants are kept apart by the separators).
+     *
+     * <p>The answer over-approximates: it treats a tenant value as any non-empty text without {@code #} or
+     * {@code /}, so it may report an overlap that the other tenant-value rules would in fact prevent, never the
+     * reverse.
+     *
+     * @param other another layout
+     * @return whether their partition keys or their object keys can coincide
+     */
+    public boolean overlaps(TenantLayout other) {
+        Objects.requireNonNull(other, "other");
+        if (equals(other)) {
+            return false;
+        }
+        return KeySpace.intersect(
+                        KeySpace.of(partitionKeyParts, !partitionKeyExact),
+                        KeySpace.of(other.partitionKeyParts, !other.partitionKeyExact))
+                || KeySpace.intersect(KeySpace.of(objectKeyParts, true), KeySpace.of(other.objectKeyParts, true));
+    }
+
+    /**
+     * The keys a template can render, as a pattern of literal characters, tenant values (one or more characters
+     * without a separator) and, for prefixes, any tail; two patterns intersect when some text matches both.
+     */
+    private static final class KeySpace {
+        private static final int VALUE = -1;
+        private static final int TAIL = -2;
+
+        private final int[] elements;
+
+        private KeySpace(int[] elements) {
+            this.elements = elements;
+        }
+
+        static KeySpace of(List<String> parts, boolean prefix) {
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                if (i % 2 == 0) {
+                    parts.get(i).chars().forEach(out::add);
+                } else {
+                    out.add(VALUE);
+                }
+            }
+            if (prefix) {
+                out.add(TAIL);
+            }
+            return new KeySpace(out.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** A breadth-first walk of both patterns reading the same characters; states are (position, in a value). */
+        static boolean intersect(KeySpace a, KeySpace b) {
+            java.util.Set<Character> alphabet = new java.util.TreeSet<>();
+            for (int e : a.elements) {
+                if (e >= 0) {
+                    alphabet.add((char) e);
+                }
+            }
+            for (int e : b.elements) {
+                if (e >= 0) {
+                    alphabet.add((char) e);
+                }
+            }
+            char fresh = 'a';
+            while (alphabet.contains(fresh)) {
+                fresh++;
+            }
+            alphabet.add(fresh);
+            java.util.Deque<int[]> queue = new java.util.ArrayDeque<>();
+            java.util.Set<List<Integer>> seen = new java.util.HashSet<>();
+            queue.add(new int[] {0, 0, 0, 0});
+            while (!queue.isEmpty()) {
+                int[] state = queue.poll();
+                for (int[] closed : a.closure(state[0], state[1])) {
+                    for (int[] otherClosed : b.closure(state[2], state[3])) {
+                        if (a.accepts(closed[0]) && b.accepts(otherClosed[0])) {
+                            return true;
+                        }
+                        for (char c : alphabet) {
+                            int[] na = a.step(closed[0], c);
+                            int[] nb = b.step(otherClosed[0], c);
+                            if (na != null && nb != null && seen.add(List.of(na[0], na[1], nb[0], nb[1]))) {
+                                queue.add(new int[] {na[0], na[1], nb[0], nb[1]});
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** The state itself and, after at least one character of a value, the position past that value. */
+        private List<int[]> closure(int position, int inValue) {
+            List<int[]> states = new ArrayList<>();
+            states.add(new int[] {position, inValue});
+            if (inValue == 1) {
+                states.add(new int[] {position + 1, 0});
+            }
+            return states;
+        }
+
+        private boolean accepts(int position) {
+            return position == elements.length || elements[position] == TAIL;
+        }
+
+        private int @Nullable [] step(int position, char c) {
+            if (position >= elements.length) {
+                return null;
+            }
+            int e = elements[position];
+            if (e == TAIL) {
+                return new int[] {position, 0};
+            }
+            if (e == VALUE) {
+                return c == '#' || c == '/' ? null : new int[] {position, 1};
+            }
+            return e == c ? new int[] {position + 1, 0} : null;
+        }
+    }
+
     private static String policyVariable(String tag) {
         return "${aws:PrincipalTag/" + tag + "}";
     }

@@ -4,6 +4,7 @@
  */
 package dev.tenantclient;
 
+import dev.tenantclient.internal.Printable;
 import java.util.List;
 
 /**
@@ -23,5 +24,12 @@ public record TenantListing(List<TenantObject> objects, List<String> commonPrefi
     public TenantListing {
         objects = List.copyOf(objects);
         commonPrefixes = List.copyOf(commonPrefixes);
+    }
+
+    /** @return the listing, keys and folders with invisible characters escaped */
+    @Override
+    public String toString() {
+        return "TenantListing[objects=" + objects + ", commonPrefixes="
+                + commonPrefixes.stream().map(Printable::of).toList() + "]";
     }
 }

@@ -4,6 +4,7 @@
  */
 package dev.tenantclient;
 
+import dev.tenantclient.internal.Printable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -27,5 +28,12 @@ public record TenantObject(String key, long size, Instant lastModified, String e
      */
     public TenantObject {
         Objects.requireNonNull(key, "key");
+    }
+
+    /** @return the object, its key and entity tag with invisible characters escaped */
+    @Override
+    public String toString() {
+        return "TenantObject[key=" + Printable.of(key) + ", size=" + size + ", lastModified=" + lastModified + ", eTag="
+                + Printable.of(eTag) + "]";
     }
 }

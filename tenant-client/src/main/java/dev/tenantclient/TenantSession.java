@@ -5,6 +5,7 @@
 package dev.tenantclient;
 
 import dev.tenantclient.internal.ClientResources;
+import dev.tenantclient.internal.Printable;
 import dev.tenantclient.internal.TokenCache.TokenEntry;
 import dev.tenantclient.internal.dynamodb.PartitionKeys;
 import dev.tenantclient.internal.dynamodb.TableKeys;
@@ -106,10 +107,12 @@ public final class TenantSession {
      *
      * @param bucketName the bucket's name
      * @return the tenant's view of the bucket
+     * @throws IllegalArgumentException when the name is not a valid S3 bucket name
      */
     public TenantBucket bucket(String bucketName) {
-        if (bucketName == null || bucketName.isEmpty()) {
-            throw new IllegalArgumentException("bucketName is null or empty");
+        if (bucketName == null || !ObjectKeys.BUCKET_NAME.matcher(bucketName).matches()) {
+            throw new IllegalArgumentException("Bucket name '" + Printable.of(bucketName)
+                    + "' is not an S3 bucket name (3-63 lowercase letters, digits, '.' and '-')");
         }
         ObjectKeys keys = new ObjectKeys(resources.layout(), tenant());
         return new TenantBucket(

@@ -186,4 +186,44 @@ class TenantLayoutTest {
         assertThat(copy).isNotEqualTo(TenantLayout.user());
         assertThat(copy.toString()).contains("{org}#", "custom:org");
     }
+
+    @Test
+    void layoutsOverlapWhenOneTenantCanRenderAnotherLayoutsKeys() {
+        TenantLayout orgs = TenantLayout.builder()
+                .tag("org", "custom:org")
+                .partitionKeyPrefix("{org}#")
+                .objectKeyPrefix("org/{org}/")
+                .build();
+        TenantLayout users = TenantLayout.builder()
+                .tag("username", "sub")
+                .partitionKeyEquals("{username}")
+                .objectKeyPrefix("user/{username}/")
+                .build();
+        TenantLayout teams = TenantLayout.builder()
+                .tag("team", "custom:team")
+                .partitionKeyPrefix("{team}#")
+                .objectKeyPrefix("team/{team}/")
+                .build();
+        TenantLayout nested = TenantLayout.builder()
+                .tag("org", "custom:org")
+                .tag("username", "sub")
+                .partitionKeyPrefix("{org}#{username}#")
+                .objectKeyPrefix("org/{org}/{username}/")
+                .build();
+
+        // issue 16, hole 5: the built-in layouts share the bucket's top level, so an org named like a sub overlaps
+        assertThat(TenantLayout.org().overlaps(TenantLayout.user())).isTrue();
+        assertThat(TenantLayout.org().overlaps(TenantLayout.org())).isFalse();
+        assertThat(orgs.overlaps(users)).isFalse();
+        assertThat(users.overlaps(orgs)).isFalse();
+        assertThat(orgs.overlaps(teams))
+                .as("same partition-key shape on one table")
+                .isTrue();
+        assertThat(orgs.overlaps(nested))
+                .as("the org folder contains the nested folders")
+                .isTrue();
+        assertThat(TenantLayout.org().overlaps(users))
+                .as("org 'user' covers user/")
+                .isTrue();
+    }
 }

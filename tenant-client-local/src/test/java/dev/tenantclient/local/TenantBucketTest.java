@@ -7,6 +7,7 @@ package dev.tenantclient.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantclient.Tenant;
 import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.TenantBucket;
 import dev.tenantclient.TenantClient;
@@ -23,9 +24,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
@@ -262,6 +268,86 @@ class TenantBucketTest {
         assertThatThrownBy(() -> acme.listObjects("../")).isInstanceOf(TenantBoundaryException.class);
         assertThat(gatewayRequests()).isEqualTo(before);
         assertThat(rawKeys()).isEmpty();
+    }
+
+    /** Issue 16, hole 7: the options callback must not turn a put into a copy, an upload part or a redirect. */
+    @Test
+    void optionsCannotAddHeadersOrParametersThatChangeTheObjectOrTheOperation() {
+        globex.putObject("secret.txt", RequestBody.fromString("globex secret"));
+        String source = bucket + "/" + folder("globex") + "secret.txt";
+        List<Consumer<PutObjectRequest.Builder>> attacks = List.of(
+                b -> b.overrideConfiguration(o -> o.putHeader("x-amz-copy-source", source)),
+                b -> b.overrideConfiguration(o -> o.putHeader("X-Amz-Copy-Source", source)),
+                b -> b.overrideConfiguration(o -> o.putHeader("x-amz-copy-source-range", "bytes=0-4")),
+                b -> b.overrideConfiguration(
+                        o -> o.putRawQueryParameter("uploadId", "u").putRawQueryParameter("partNumber", "1")),
+                b -> b.overrideConfiguration(o -> o.putRawQueryParameter("versionId", "v")),
+                b -> b.overrideConfiguration(o -> o.putHeader("Content-Type", "text/html")),
+                b -> b.websiteRedirectLocation("https://evil.example/"),
+                b -> b.acl(ObjectCannedACL.PUBLIC_READ),
+                b -> b.grantRead("id=someone-else"),
+                b -> b.bucket("another-bucket"));
+        long before = gatewayRequests();
+
+        for (Consumer<PutObjectRequest.Builder> attack : attacks) {
+            assertThatThrownBy(() -> acme.putObject("stolen.txt", RequestBody.fromString(""), attack))
+                    .isInstanceOf(TenantBoundaryException.class);
+        }
+
+        assertThat(gatewayRequests()).isEqualTo(before);
+        assertThat(rawKeys()).containsExactly(folder("globex") + "secret.txt");
+    }
+
+    @Test
+    void allowedOptionsStillReachS3() {
+        acme.putObject(
+                "typed.txt",
+                RequestBody.fromString("<p>"),
+                b -> b.contentType("text/html")
+                        .cacheControl("no-store")
+                        .metadata(Map.of("owner", "alice"))
+                        .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(30))));
+
+        assertThat(acme.headObject("typed.txt").contentType()).isEqualTo("text/html");
+        assertThat(acme.headObject("typed.txt").metadata()).containsEntry("owner", "alice");
+    }
+
+    /** Issue 16: a folder marker ({@code acme/} itself) listed as key "", which getObject then refused. */
+    @Test
+    void folderMarkersNeverListAsAnEmptyKeyAndEveryListedKeyCanBeRead() {
+        stack.adminS3Client().putObject(r -> r.bucket(bucket).key(folder("acme")), RequestBody.empty());
+        stack.adminS3Client().putObject(r -> r.bucket(bucket).key(folder("acme") + "docs/"), RequestBody.empty());
+        acme.putObject("docs/a.txt", RequestBody.fromString("a"));
+
+        List<TenantObject> all = acme.listObjects(null);
+        TenantListing root = acme.listObjects(null, "/");
+        TenantListing docs = acme.listObjects("docs/", "/");
+
+        assertThat(all).extracting(TenantObject::key).containsExactly("docs/", "docs/a.txt");
+        assertThat(root.objects()).isEmpty();
+        assertThat(root.commonPrefixes()).containsExactly("docs/");
+        assertThat(docs.objects()).extracting(TenantObject::key).containsExactly("docs/", "docs/a.txt");
+        for (TenantObject o : all) {
+            assertThat(acme.headObject(o.key()).contentLength()).isEqualTo(o.size());
+        }
+    }
+
+    /** Issue 16: Unicode line separators must never reach an exception message or a log line unescaped. */
+    @Test
+    void lineSeparatorsInNamesNeverReachAMessageUnescaped() {
+        for (String name : List.of("files\u2028INFO forged", "files\u2029x", "files\u0085x", "Files_1")) {
+            assertThatThrownBy(() -> acmeSession.bucket(name))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u2028", "\u2029", "\u0085"));
+        }
+        TenantObject listed = new TenantObject("a\u2028b", 1, Instant.EPOCH, "\"e\u2029\"");
+        assertThat(listed.toString()).doesNotContain("\u2028", "\u2029").contains("a\\u2028b");
+        assertThat(new TenantListing(List.of(listed), List.of("c\u0085/")).toString())
+                .doesNotContain("\u2028", "\u2029", "\u0085");
+    }
+
+    private static String folder(String org) {
+        return TenantLayout.org().objectKeyPrefix(new Tenant(org, "x", Map.of("org", org)));
     }
 
     @Test

@@ -42,7 +42,8 @@ public final class TenantValues {
     public static String check(String claim, String value) {
         String problem = problem(value);
         if (problem != null) {
-            throw new InvalidTenantTokenException(Reason.INVALID_TENANT, "Tenant claim '" + claim + "' " + problem);
+            throw new InvalidTenantTokenException(
+                    Reason.INVALID_TENANT, "Tenant claim '" + Printable.of(claim) + "' " + problem);
         }
         return value;
     }

@@ -4,6 +4,8 @@
  */
 package dev.tenantclient.policy;
 
+import dev.tenantclient.internal.Printable;
+import dev.tenantclient.internal.s3.ObjectKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +18,6 @@ import java.util.regex.Pattern;
 public final class PolicyResources {
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}|\\*");
-    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     private final String partition;
     private final List<String> tableArns;
@@ -104,13 +105,13 @@ public final class PolicyResources {
          */
         public Builder table(String name, String... tenantKeyedIndexes) {
             if (name == null || !TABLE_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("not a DynamoDB table name: " + name);
+                throw new IllegalArgumentException("not a DynamoDB table name: " + Printable.of(name));
             }
             String arn = "arn:" + partition + ":dynamodb:" + region + ":" + account + ":table/" + name;
             tableArns.add(arn);
             for (String index : tenantKeyedIndexes) {
                 if (index == null || !TABLE_NAME.matcher(index).matches()) {
-                    throw new IllegalArgumentException("not a DynamoDB index name: " + index);
+                    throw new IllegalArgumentException("not a DynamoDB index name: " + Printable.of(index));
                 }
                 tableArns.add(arn + "/index/" + index);
             }
@@ -125,7 +126,7 @@ public final class PolicyResources {
          */
         public Builder tableArn(String arn) {
             if (arn == null || !arn.startsWith("arn:") || !arn.contains(":dynamodb:") || !arn.contains(":table/")) {
-                throw new IllegalArgumentException("not a DynamoDB table ARN: " + arn);
+                throw new IllegalArgumentException("not a DynamoDB table ARN: " + Printable.of(arn));
             }
             tableArns.add(arn);
             return this;
@@ -138,8 +139,8 @@ public final class PolicyResources {
          * @return this builder
          */
         public Builder bucket(String name) {
-            if (name == null || !BUCKET_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("not an S3 bucket name: " + name);
+            if (name == null || !ObjectKeys.BUCKET_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("not an S3 bucket name: " + Printable.of(name));
             }
             buckets.add(name);
             return this;

@@ -6,6 +6,7 @@ package dev.tenantclient.policy;
 
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.internal.CognitoNames;
+import dev.tenantclient.internal.Printable;
 import dev.tenantclient.internal.TenantValues;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -201,7 +202,8 @@ public final class TenantPolicies {
     public IamPolicy trustPolicy(String identityPoolId) {
         if (identityPoolId == null
                 || !CognitoNames.IDENTITY_POOL_ID.matcher(identityPoolId).matches()) {
-            throw new IllegalArgumentException("identityPoolId must look like <region>:<uuid>, was " + identityPoolId);
+            throw new IllegalArgumentException(
+                    "identityPoolId must look like <region>:<uuid>, was " + Printable.of(identityPoolId));
         }
         return IamPolicy.builder()
                 .version("2012-10-17")

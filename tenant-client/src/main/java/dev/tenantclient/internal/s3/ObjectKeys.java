@@ -8,6 +8,7 @@ import dev.tenantclient.Tenant;
 import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.TenantLayout;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * One tenant's object-key rule, shared by {@code TenantBucket} and the S3 guard: application keys become
@@ -15,6 +16,9 @@ import java.nio.charset.StandardCharsets;
  * request carries must start with the folder — the same rule as the IAM resource {@code bucket/<folder>*}.
  */
 public final class ObjectKeys {
+
+    /** S3's rule for a bucket name (general purpose buckets), used by sessions and the policy generator alike. */
+    public static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     /** S3's limit for an object key, in UTF-8 bytes. */
     public static final int MAX_KEY_BYTES = 1024;

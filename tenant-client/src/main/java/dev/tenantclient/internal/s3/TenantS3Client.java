@@ -5,11 +5,18 @@
 package dev.tenantclient.internal.s3;
 
 import dev.tenantclient.TenantBoundaryException;
+import dev.tenantclient.internal.Printable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.s3.DelegatingS3Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
@@ -32,6 +39,68 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  * session's credentials on the shared client. Requests of any other kind are refused.
  */
 public final class TenantS3Client extends DelegatingS3Client {
+
+    /**
+     * What each operation may carry: the fields tenant-client sets, and for a put the content settings an application
+     * may choose through {@code TenantBucket.putObject(key, body, options)}. Everything else is refused.
+     */
+    private static final Map<Class<? extends S3Request>, Set<String>> ALLOWED_FIELDS = Map.ofEntries(
+            Map.entry(
+                    PutObjectRequest.class,
+                    Set.of(
+                            "Bucket",
+                            "Key",
+                            "CacheControl",
+                            "ContentDisposition",
+                            "ContentEncoding",
+                            "ContentLanguage",
+                            "ContentLength",
+                            "ContentMD5",
+                            "ContentType",
+                            "ChecksumAlgorithm",
+                            "ChecksumCRC32",
+                            "ChecksumCRC32C",
+                            "ChecksumCRC64NVME",
+                            "ChecksumSHA1",
+                            "ChecksumSHA256",
+                            "Expires",
+                            "IfMatch",
+                            "IfNoneMatch",
+                            "Metadata",
+                            "ServerSideEncryption",
+                            "StorageClass",
+                            "SSECustomerAlgorithm",
+                            "SSECustomerKey",
+                            "SSECustomerKeyMD5",
+                            "SSEKMSKeyId",
+                            "SSEKMSEncryptionContext",
+                            "BucketKeyEnabled",
+                            "Tagging",
+                            "ObjectLockMode",
+                            "ObjectLockRetainUntilDate",
+                            "ObjectLockLegalHoldStatus",
+                            "ExpectedBucketOwner")),
+            Map.entry(GetObjectRequest.class, Set.of("Bucket", "Key")),
+            Map.entry(HeadObjectRequest.class, Set.of("Bucket", "Key")),
+            Map.entry(DeleteObjectRequest.class, Set.of("Bucket", "Key")),
+            Map.entry(DeleteObjectsRequest.class, Set.of("Bucket", "Delete")),
+            Map.entry(
+                    ListObjectsV2Request.class,
+                    Set.of(
+                            "Bucket",
+                            "Prefix",
+                            "Delimiter",
+                            "ContinuationToken",
+                            "StartAfter",
+                            "MaxKeys",
+                            "EncodingType")),
+            Map.entry(
+                    CopyObjectRequest.class,
+                    Set.of("SourceBucket", "SourceKey", "DestinationBucket", "DestinationKey", "CopySource")),
+            Map.entry(CreateMultipartUploadRequest.class, Set.of("Bucket", "Key")),
+            Map.entry(UploadPartRequest.class, Set.of("Bucket", "Key", "UploadId", "PartNumber", "ContentLength")),
+            Map.entry(CompleteMultipartUploadRequest.class, Set.of("Bucket", "Key", "UploadId", "MultipartUpload")),
+            Map.entry(AbortMultipartUploadRequest.class, Set.of("Bucket", "Key", "UploadId")));
 
     private final AwsCredentialsProvider credentials;
     private final ObjectKeys keys;
@@ -72,6 +141,7 @@ public final class TenantS3Client extends DelegatingS3Client {
      * @throws TenantBoundaryException when the request would leave the tenant or cannot be checked
      */
     public void guard(S3Request request) {
+        checkModelled(request);
         if (request instanceof PutObjectRequest r) {
             check(r.bucket(), r.key());
         } else if (request instanceof GetObjectRequest r) {
@@ -116,6 +186,64 @@ public final class TenantS3Client extends DelegatingS3Client {
         }
     }
 
+    /**
+     * Fails closed on what the guard does not model: a field outside the operation's allow-list (such as
+     * {@code versionId}, {@code partNumber}, {@code websiteRedirectLocation}, ACL grants), and any header, query
+     * parameter, signer, plugin, endpoint provider or execution attribute added through the override configuration
+     * ({@code x-amz-copy-source} turns a put into a copy, {@code uploadId} and {@code partNumber} into an upload part).
+     * A field the SDK adds in a later version is refused until it is reviewed and listed here.
+     */
+    private static void checkModelled(S3Request request) {
+        String operation = request.getClass().getSimpleName().replace("Request", "");
+        Set<String> allowed = ALLOWED_FIELDS.get(request.getClass());
+        if (allowed == null) {
+            return; // refused by guard() with its own message
+        }
+        for (SdkField<?> field : request.sdkFields()) {
+            if (isSet(field.getValueOrDefault(request)) && !allowed.contains(field.memberName())) {
+                throw new TenantBoundaryException(operation + " option '" + field.memberName()
+                        + "' is not allowed through tenant-client (it could change the object or the operation the"
+                        + " request touches); the request was not sent");
+            }
+        }
+        AwsRequestOverrideConfiguration o = request.overrideConfiguration().orElse(null);
+        if (o == null) {
+            return;
+        }
+        String refused = !o.headers().isEmpty()
+                ? "a header"
+                : !o.rawQueryParameters().isEmpty()
+                        ? "a query parameter"
+                        : o.signer().isPresent()
+                                ? "a signer"
+                                : !o.plugins().isEmpty()
+                                        ? "a plugin"
+                                        : o.endpointProvider().isPresent()
+                                                ? "an endpoint provider"
+                                                : o.tokenIdentityProvider().isPresent()
+                                                        ? "a token identity provider"
+                                                        : o.compressionConfiguration()
+                                                                        .isPresent()
+                                                                ? "a compression configuration"
+                                                                : !o.executionAttributes()
+                                                                                .getAttributes()
+                                                                                .isEmpty()
+                                                                        ? "an execution attribute"
+                                                                        : null;
+        if (refused != null) {
+            throw new TenantBoundaryException(operation + " carries " + refused
+                    + " in its override configuration; tenant-client allows only timeouts, metric publishers and API"
+                    + " names there, so nothing can change the object or the operation; the request was not sent");
+        }
+    }
+
+    private static boolean isSet(Object value) {
+        if (value == null || value instanceof SdkAutoConstructList<?> || value instanceof SdkAutoConstructMap<?, ?>) {
+            return false;
+        }
+        return !(value instanceof Collection<?> c && c.isEmpty()) && !(value instanceof Map<?, ?> m && m.isEmpty());
+    }
+
     private void check(String requestBucket, String key) {
         checkBucket(requestBucket);
         checkKey(key);
@@ -123,8 +251,8 @@ public final class TenantS3Client extends DelegatingS3Client {
 
     private void checkBucket(String requestBucket) {
         if (!bucket.equals(requestBucket)) {
-            throw new TenantBoundaryException(
-                    "Request names bucket '" + requestBucket + "', not this session's bucket '" + bucket + "'");
+            throw new TenantBoundaryException("Request names bucket '" + Printable.of(requestBucket)
+                    + "', not this session's bucket '" + bucket + "'");
         }
     }
 

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 class ObjectKeysTest {
 
@@ -111,6 +112,62 @@ class ObjectKeysTest {
                 .destinationBucket("files")
                 .destinationKey("acme/b")
                 .build());
+    }
+
+    @Test
+    void theGuardFailsClosedOnFieldsHeadersAndParametersItDoesNotModel() {
+        try (S3Client shared = S3Client.builder()
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())
+                .build()) {
+            TenantS3Client s3 = new TenantS3Client(shared, () -> null, acme, "files");
+            String key = acme.toStored("a");
+
+            for (software.amazon.awssdk.services.s3.model.S3Request refused : List.of(
+                    GetObjectRequest.builder()
+                            .bucket("files")
+                            .key(key)
+                            .versionId("v1")
+                            .build(),
+                    GetObjectRequest.builder()
+                            .bucket("files")
+                            .key(key)
+                            .partNumber(1)
+                            .build(),
+                    PutObjectRequest.builder()
+                            .bucket("files")
+                            .key(key)
+                            .websiteRedirectLocation("https://example.com/")
+                            .build(),
+                    PutObjectRequest.builder()
+                            .bucket("files")
+                            .key(key)
+                            .overrideConfiguration(o -> o.putHeader("x-amz-copy-source", "files/globex/a"))
+                            .build(),
+                    PutObjectRequest.builder()
+                            .bucket("files")
+                            .key(key)
+                            .overrideConfiguration(o -> o.putRawQueryParameter("uploadId", "u"))
+                            .build(),
+                    CopyObjectRequest.builder()
+                            .sourceBucket("files")
+                            .sourceKey(key)
+                            .sourceVersionId("v0")
+                            .destinationBucket("files")
+                            .destinationKey(key)
+                            .build())) {
+                assertThatThrownBy(() -> s3.guard(refused))
+                        .as("%s", refused)
+                        .isInstanceOf(TenantBoundaryException.class);
+            }
+            s3.guard(PutObjectRequest.builder()
+                    .bucket("files")
+                    .key(key)
+                    .contentType("text/plain")
+                    .metadata(java.util.Map.of("a", "b"))
+                    .overrideConfiguration(o -> o.apiCallTimeout(java.time.Duration.ofSeconds(5)))
+                    .build());
+        }
     }
 
     @Test
