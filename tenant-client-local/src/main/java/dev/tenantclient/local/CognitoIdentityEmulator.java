@@ -390,6 +390,7 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
                 tags.put(tag, value.asText());
             }
         });
+        requireValidSessionTags(tags);
         Instant expiration = clock.instant().plus(credentialsLifetime);
         String accessKeyId = "ASIA" + randomKey(16);
         String secret = randomBase64(30);
@@ -405,6 +406,30 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
                 .put("SessionToken", sessionToken)
                 .put("Expiration", expiration.getEpochSecond());
         return ok(out);
+    }
+
+    /** STS session tags: the characters and lengths AWS accepts (keys 1-128, values up to 256 characters). */
+    private static final java.util.regex.Pattern SESSION_TAG =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+
+    /**
+     * Cognito passes mapped claims to STS as session tags; a value STS would reject fails the exchange instead of
+     * reaching a policy. The emulator answers as a parameter error, without echoing the value.
+     */
+    private static void requireValidSessionTags(Map<String, String> tags) {
+        tags.forEach((key, value) -> {
+            if (key.isEmpty()
+                    || key.length() > 128
+                    || value.length() > 256
+                    || !SESSION_TAG.matcher(key).matches()
+                    || !SESSION_TAG.matcher(value).matches()) {
+                throw new Rejection(
+                        "InvalidParameterException",
+                        "The value of principal tag '" + key
+                                + "' is not a valid session tag: tag values must be at most"
+                                + " 256 characters of letters, numbers, spaces and _ . : / = + - @");
+            }
+        });
     }
 
     private void requirePool(String poolId) {

@@ -64,6 +64,7 @@ public final class LocalDeployment implements AutoCloseable {
     private final Map<String, String> managedPolicies = new LinkedHashMap<>();
     private final Set<String> deniedReads = new HashSet<>();
     private final Map<String, String> otherProviders = new LinkedHashMap<>();
+    private final Set<String> simulatorFlips = new HashSet<>();
     private String trustPolicy;
     private boolean generatedPermissionPolicies;
     private boolean useDefaultPrincipalTags;
@@ -127,6 +128,7 @@ public final class LocalDeployment implements AutoCloseable {
         roleMappingType = null;
         deniedReads.clear();
         otherProviders.clear();
+        simulatorFlips.clear();
         return this;
     }
 
@@ -285,6 +287,18 @@ public final class LocalDeployment implements AutoCloseable {
      */
     public synchronized LocalDeployment otherLoginProvider(String name, String appId) {
         otherProviders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(appId, "appId"));
+        return this;
+    }
+
+    /**
+     * Makes the emulated policy simulator (SimulatePrincipalPolicy) answer the opposite of the policies for one
+     * action, as AWS would where it reads a policy differently from the local evaluator.
+     *
+     * @param action such as {@code dynamodb:Scan}
+     * @return this deployment
+     */
+    public synchronized LocalDeployment simulatorDisagreesOn(String action) {
+        simulatorFlips.add(Objects.requireNonNull(action, "action"));
         return this;
     }
 
@@ -522,6 +536,15 @@ public final class LocalDeployment implements AutoCloseable {
                             .append("<CreateDate>2026-01-01T00:00:00Z</CreateDate></PolicyVersion>");
                 }
             }
+            case "SimulatePrincipalPolicy" -> {
+                if (!roleArn().equals(form.get("PolicySourceArn"))) {
+                    return iamError(
+                            404, "NoSuchEntity", "The role " + form.get("PolicySourceArn") + " cannot be found.");
+                }
+                result.append("<IsTruncated>false</IsTruncated><EvaluationResults>");
+                simulate(form, result);
+                result.append("</EvaluationResults>");
+            }
             default -> {
                 return iamError(
                         400, "InvalidAction", "The local control plane does not implement IAM action " + action);
@@ -536,6 +559,88 @@ public final class LocalDeployment implements AutoCloseable {
                 .withHeader("Content-Type", "text/xml")
                 .withBody(body)
                 .build();
+    }
+
+    /**
+     * IAM's policy simulator for the role's identity-based policies, with the same evaluator the local gateway uses:
+     * every action on every resource, with the given context entries (principal tags as {@code aws:PrincipalTag/...}
+     * keys); a key a matching statement's condition names but the caller did not give is listed as missing.
+     */
+    private void simulate(Map<String, String> form, StringBuilder out) {
+        List<IamPolicy> policies = new java.util.ArrayList<>();
+        allInlinePolicies().values().forEach(json -> policies.add(IamPolicy.fromJson(json)));
+        managedPolicies.values().forEach(json -> policies.add(IamPolicy.fromJson(json)));
+        dev.tenantclient.internal.iam.PolicyEvaluator evaluator =
+                new dev.tenantclient.internal.iam.PolicyEvaluator(policies);
+        Map<String, List<String>> context = new LinkedHashMap<>();
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (int n = 1; form.containsKey("ContextEntries.member." + n + ".ContextKeyName"); n++) {
+            String key = form.get("ContextEntries.member." + n + ".ContextKeyName");
+            List<String> values = new java.util.ArrayList<>();
+            for (int m = 1; form.containsKey("ContextEntries.member." + n + ".ContextKeyValues.member." + m); m++) {
+                values.add(form.get("ContextEntries.member." + n + ".ContextKeyValues.member." + m));
+            }
+            if (key.regionMatches(true, 0, "aws:PrincipalTag/", 0, "aws:PrincipalTag/".length())
+                    && values.size() == 1) {
+                tags.put(key.substring("aws:PrincipalTag/".length()), values.get(0));
+            } else {
+                context.put(key, values);
+            }
+        }
+        List<String> resources = members(form, "ResourceArns");
+        for (String action : members(form, "ActionNames")) {
+            for (String resource : resources.isEmpty() ? List.of("*") : resources) {
+                var decision = evaluator.evaluate(action, resource, context, tags);
+                String eval = switch (decision.effect()) {
+                    case ALLOW -> "allowed";
+                    case EXPLICIT_DENY -> "explicitDeny";
+                    case IMPLICIT_DENY -> "implicitDeny";
+                };
+                if (simulatorFlips.contains(action)) {
+                    eval = eval.equals("allowed") ? "implicitDeny" : "allowed";
+                }
+                Set<String> missing = new java.util.TreeSet<>();
+                for (IamPolicy policy : policies) {
+                    for (var statement : policy.statements()) {
+                        if (statement.actions().stream()
+                                .anyMatch(a ->
+                                        dev.tenantclient.internal.iam.PolicyEvaluator.like(a.value(), action, true))) {
+                            statement.conditions().forEach(c -> {
+                                String k = c.key().value();
+                                boolean given = context.keySet().stream().anyMatch(k::equalsIgnoreCase)
+                                        || (k.regionMatches(true, 0, "aws:PrincipalTag/", 0, 17)
+                                                && tags.keySet().stream()
+                                                        .anyMatch(t ->
+                                                                k.substring(17).equalsIgnoreCase(t)));
+                                if (!given) {
+                                    missing.add(k);
+                                }
+                            });
+                        }
+                    }
+                }
+                out.append("<member><EvalActionName>")
+                        .append(xml(action))
+                        .append("</EvalActionName>")
+                        .append("<EvalResourceName>")
+                        .append(xml(resource))
+                        .append("</EvalResourceName>")
+                        .append("<EvalDecision>")
+                        .append(eval)
+                        .append("</EvalDecision>")
+                        .append("<MatchedStatements/><MissingContextValues>");
+                missing.forEach(k -> out.append("<member>").append(xml(k)).append("</member>"));
+                out.append("</MissingContextValues></member>");
+            }
+        }
+    }
+
+    private static List<String> members(Map<String, String> form, String name) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int n = 1; form.containsKey(name + ".member." + n); n++) {
+            out.add(form.get(name + ".member." + n));
+        }
+        return out;
     }
 
     private static String policyArn(String name) {

@@ -93,6 +93,45 @@ class CognitoIdentityEmulatorTest {
                 });
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"acme*", "acme#1", "a\"b", "acme;x", "acme\u0000", "tab\tbed"})
+    void aClaimOutsideTheSessionTagCharsetFailsTheExchange(String value) {
+        String token = stack.issueToken(value, "proto-tag-" + Integer.toHexString(value.hashCode()));
+        String identity = getId(token);
+
+        assertThatThrownBy(() -> cognito.getCredentialsForIdentity(
+                        r -> r.identityId(identity).logins(Map.of(login, token))))
+                .isInstanceOf(software.amazon.awssdk.services.cognitoidentity.model.InvalidParameterException.class);
+    }
+
+    @Test
+    void aClaimOfMoreThan256CharactersFailsTheExchangeAndOneOf256Passes() {
+        String ok = "a".repeat(256);
+        String okToken = stack.issueToken(ok, "proto-long-ok");
+        String okIdentity = getId(okToken);
+        assertThat(cognito.getCredentialsForIdentity(
+                                r -> r.identityId(okIdentity).logins(Map.of(login, okToken)))
+                        .credentials())
+                .isNotNull();
+
+        String tooLong = stack.issueToken("a".repeat(257), "proto-long");
+        String identity = getId(tooLong);
+        assertThatThrownBy(() -> cognito.getCredentialsForIdentity(
+                        r -> r.identityId(identity).logins(Map.of(login, tooLong))))
+                .isInstanceOf(software.amazon.awssdk.services.cognitoidentity.model.InvalidParameterException.class);
+    }
+
+    @Test
+    void slashesSpacesAndUnicodeLettersAreValidSessionTagValues() {
+        String token = stack.issueToken("globex/reports é 1", "proto-slash");
+        String identity = getId(token);
+
+        assertThat(cognito.getCredentialsForIdentity(r -> r.identityId(identity).logins(Map.of(login, token)))
+                        .credentials())
+                .isNotNull();
+    }
+
     @Test
     void anotherUsersIdentityIsNotAuthorized() {
         String alice = getId(stack.issueToken("acme", "proto-dave"));

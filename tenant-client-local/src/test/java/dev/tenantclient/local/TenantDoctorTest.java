@@ -523,6 +523,41 @@ class TenantDoctorTest {
         assertThat(missing.problem()).contains("Bool aws:SecureTransport");
     }
 
+    // ------------------------------------------------------------------ IAM's own evaluator
+
+    @Test
+    void iamsPolicySimulatorDisagreeingWithTheDoctorIsAnError() {
+        stack.deployment().simulatorDisagreesOn("dynamodb:Scan");
+
+        Finding finding = only(examine());
+
+        assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+        assertThat(finding.check()).isEqualTo("permissions.simulation-disagrees");
+        assertThat(finding.problem()).contains("dynamodb:Scan on table notes", "IAM: allowed");
+    }
+
+    @Test
+    void aPolicySimulatorTheDoctorMayNotCallIsCouldNotCheck() {
+        stack.deployment().denyRead("iam:SimulatePrincipalPolicy");
+
+        DoctorReport report = examine();
+        Finding finding = only(report);
+
+        assertThat(report.passed()).isFalse();
+        assertThat(finding.severity()).isEqualTo(Severity.COULD_NOT_CHECK);
+        assertThat(finding.check()).isEqualTo("read.iam:SimulatePrincipalPolicy");
+    }
+
+    @Test
+    void contextTheSimulatorNeededAndTheDoctorCannotSupplyIsReported() {
+        overGrantBehind("Bool", "aws:SecureTransport", "\"true\"");
+
+        assertThat(examine().findings()).anySatisfy(f -> {
+            assertThat(f.check()).isEqualTo("permissions.simulation-context");
+            assertThat(f.problem()).contains("aws:SecureTransport");
+        });
+    }
+
     // ------------------------------------------------------------------ claims users choose, providers
 
     @org.junit.jupiter.params.ParameterizedTest

@@ -48,8 +48,9 @@ import software.amazon.awssdk.services.iam.IamClient;
  * {@code cognito-idp:DescribeUserPoolClient}, {@code cognito-identity:DescribeIdentityPool},
  * {@code cognito-identity:GetIdentityPoolRoles}, {@code cognito-identity:GetPrincipalTagAttributeMap},
  * {@code iam:GetRole}, {@code iam:ListRolePolicies}, {@code iam:GetRolePolicy},
- * {@code iam:ListAttachedRolePolicies}, {@code iam:GetPolicy} and {@code iam:GetPolicyVersion}. A part it cannot
- * read becomes a {@link Severity#COULD_NOT_CHECK} finding, never a crash and never a pass.
+ * {@code iam:ListAttachedRolePolicies}, {@code iam:GetPolicy}, {@code iam:GetPolicyVersion} and
+ * {@code iam:SimulatePrincipalPolicy} (to confirm its verdict with IAM's own evaluator). A part it cannot read becomes
+ * a {@link Severity#COULD_NOT_CHECK} finding, never a crash and never a pass.
  *
  * <p>Needs {@code software.amazon.awssdk:iam} and {@code software.amazon.awssdk:cognitoidentityprovider} on the
  * class path (optional dependencies of {@code tenant-client}). Instances are immutable and thread-safe;

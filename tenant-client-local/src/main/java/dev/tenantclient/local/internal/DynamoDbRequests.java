@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,99 @@ public final class DynamoDbRequests {
     private static final JsonNodeParser PARSER = JsonNodeParser.create();
     private static final Pattern EQUALITY =
             Pattern.compile("([#:]?[A-Za-z0-9_.\\-]+)\\s*=\\s*([#:]?[A-Za-z0-9_.\\-]+)");
+
+    /** A request the gateway does not map: refused, never forwarded. */
+    public static final class Unsupported extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Operations authorized as the action of the same name on the table named by {@code TableName}. */
+    private static final Set<String> TABLE_OPERATIONS = Set.of(
+            "CreateTable",
+            "DeleteTable",
+            "DescribeTable",
+            "UpdateTable",
+            "Scan",
+            "CreateBackup",
+            "DescribeContinuousBackups",
+            "UpdateContinuousBackups",
+            "DescribeContributorInsights",
+            "UpdateContributorInsights",
+            "DescribeTimeToLive",
+            "UpdateTimeToLive",
+            "DescribeKinesisStreamingDestination",
+            "EnableKinesisStreamingDestination",
+            "DisableKinesisStreamingDestination",
+            "UpdateKinesisStreamingDestination",
+            "DescribeTableReplicaAutoScaling",
+            "UpdateTableReplicaAutoScaling",
+            "RestoreTableToPointInTime");
+    /** Operations on the resource named by {@code ResourceArn}. */
+    private static final Set<String> RESOURCE_ARN_OPERATIONS = Set.of(
+            "TagResource",
+            "UntagResource",
+            "ListTagsOfResource",
+            "GetResourcePolicy",
+            "PutResourcePolicy",
+            "DeleteResourcePolicy");
+    /** Operations on no particular resource. */
+    private static final Set<String> ACCOUNT_OPERATIONS = Set.of(
+            "ListTables",
+            "ListBackups",
+            "ListGlobalTables",
+            "ListExports",
+            "ListImports",
+            "ListContributorInsights",
+            "DescribeLimits",
+            "DescribeEndpoints");
+    /** Operations on the global table named by {@code GlobalTableName}. */
+    private static final Set<String> GLOBAL_TABLE_OPERATIONS = Set.of(
+            "CreateGlobalTable",
+            "DescribeGlobalTable",
+            "DescribeGlobalTableSettings",
+            "UpdateGlobalTable",
+            "UpdateGlobalTableSettings");
+    /** Operations on the resource named by another ARN member. */
+    private static final Map<String, String> ARN_MEMBER_OPERATIONS = Map.of(
+            "DescribeBackup", "BackupArn",
+            "DeleteBackup", "BackupArn",
+            "RestoreTableFromBackup", "BackupArn",
+            "ExportTableToPointInTime", "TableArn",
+            "DescribeExport", "ExportArn",
+            "DescribeImport", "ImportArn");
+    /** Item operations, with leading keys; PartiQL; and ImportTable, mapped in {@link #authorizations}. */
+    private static final Set<String> ITEM_OPERATIONS = Set.of(
+            "GetItem",
+            "PutItem",
+            "UpdateItem",
+            "DeleteItem",
+            "Query",
+            "BatchGetItem",
+            "BatchWriteItem",
+            "TransactGetItems",
+            "TransactWriteItems",
+            "ExecuteStatement",
+            "BatchExecuteStatement",
+            "ExecuteTransaction",
+            "ImportTable");
+
+    private static final Pattern PARTIQL = Pattern.compile(
+            "(?is)\\s*(SELECT\\b.*?\\bFROM|INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|EXISTS\\s*\\(\\s*SELECT\\b.*?\\bFROM)"
+                    + "\\s+(\"(?:[^\"]|\"\")+\"|[A-Za-z0-9_.\\-]+).*");
+
+    /** @return how many DynamoDB operations the gateway maps to IAM actions */
+    public static int mappedOperations() {
+        return TABLE_OPERATIONS.size()
+                + RESOURCE_ARN_OPERATIONS.size()
+                + ACCOUNT_OPERATIONS.size()
+                + GLOBAL_TABLE_OPERATIONS.size()
+                + ARN_MEMBER_OPERATIONS.size()
+                + ITEM_OPERATIONS.size();
+    }
 
     private final String region;
     private final String account;
@@ -57,6 +151,14 @@ public final class DynamoDbRequests {
                 ? Map.of()
                 : PARSER.parse(new String(body, StandardCharsets.UTF_8)).asObject();
         List<AuthorizationRequest> out = new ArrayList<>();
+        if (!ITEM_OPERATIONS.contains(operation)
+                && !TABLE_OPERATIONS.contains(operation)
+                && !RESOURCE_ARN_OPERATIONS.contains(operation)
+                && !ACCOUNT_OPERATIONS.contains(operation)
+                && !GLOBAL_TABLE_OPERATIONS.contains(operation)
+                && !ARN_MEMBER_OPERATIONS.containsKey(operation)) {
+            throw new Unsupported("The gateway does not map the DynamoDB operation '" + operation + "'");
+        }
         switch (operation) {
             case "GetItem", "DeleteItem", "UpdateItem" ->
                 out.add(item("dynamodb:" + operation, string(req, "TableName"), req.get("Key")));
@@ -96,25 +198,95 @@ public final class DynamoDbRequests {
                             case "Delete" -> "dynamodb:DeleteItem";
                             case "ConditionCheck" -> "dynamodb:ConditionCheckItem";
                             case "Get" -> "dynamodb:GetItem";
-                            default -> "dynamodb:" + op.getKey();
+                            default ->
+                                throw new Unsupported(
+                                        "The gateway does not map the transaction action '" + op.getKey() + "'");
                         };
                         out.add(item(
                                 action, string(o, "TableName"), o.containsKey("Item") ? o.get("Item") : o.get("Key")));
                     }
                 }
             }
-            default -> {
-                String table = string(req, "TableName");
-                out.add(new AuthorizationRequest(
-                        "dynamodb:" + operation,
-                        table == null ? "arn:aws:dynamodb:" + region + ":" + account + ":table/*" : tableArn(table),
-                        Map.of()));
+            case "ExecuteStatement" -> out.add(partiql(string(req, "Statement")));
+            case "BatchExecuteStatement" -> {
+                for (JsonNode statement : arrayOf(req.get("Statements"))) {
+                    out.add(partiql(string(objectOf(statement), "Statement")));
+                }
             }
+            case "ExecuteTransaction" -> {
+                for (JsonNode statement : arrayOf(req.get("TransactStatements"))) {
+                    out.add(partiql(string(objectOf(statement), "Statement")));
+                }
+            }
+            case "ImportTable" ->
+                out.add(new AuthorizationRequest(
+                        "dynamodb:ImportTable",
+                        tableArn(
+                                required(string(objectOf(req.get("TableCreationParameters")), "TableName"), operation)),
+                        Map.of()));
+            default -> {
+                String resource;
+                if (TABLE_OPERATIONS.contains(operation)) {
+                    resource = tableArn(required(string(req, "TableName"), operation));
+                } else if (RESOURCE_ARN_OPERATIONS.contains(operation)) {
+                    resource = required(string(req, "ResourceArn"), operation);
+                } else if (ACCOUNT_OPERATIONS.contains(operation)) {
+                    resource = "*";
+                } else if (GLOBAL_TABLE_OPERATIONS.contains(operation)) {
+                    resource = "arn:aws:dynamodb::" + account + ":global-table/"
+                            + required(string(req, "GlobalTableName"), operation);
+                } else if (ARN_MEMBER_OPERATIONS.containsKey(operation)) {
+                    resource = required(string(req, ARN_MEMBER_OPERATIONS.get(operation)), operation);
+                } else {
+                    throw new Unsupported("The gateway does not map the DynamoDB operation '" + operation + "'");
+                }
+                out.add(new AuthorizationRequest("dynamodb:" + operation, resource, Map.of()));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new Unsupported("The " + operation + " request names nothing to authorize");
         }
         return out;
     }
 
+    /**
+     * A PartiQL statement is authorized as {@code dynamodb:PartiQLSelect}/{@code Insert}/{@code Update}/{@code Delete}
+     * on its table. Its leading keys are not extracted (the gateway does not parse PartiQL), so a policy that requires
+     * them (the generated one, with its {@code Null} guard) denies it: fail closed.
+     */
+    private AuthorizationRequest partiql(String statement) {
+        if (statement == null) {
+            throw new Unsupported("A PartiQL request without a statement");
+        }
+        Matcher m = PARTIQL.matcher(statement);
+        if (!m.matches()) {
+            throw new Unsupported("The gateway does not map this PartiQL statement");
+        }
+        String verb = m.group(1).trim().toUpperCase(java.util.Locale.ROOT);
+        String action = verb.startsWith("INSERT")
+                ? "PartiQLInsert"
+                : verb.startsWith("UPDATE")
+                        ? "PartiQLUpdate"
+                        : verb.startsWith("DELETE") ? "PartiQLDelete" : "PartiQLSelect";
+        String table = m.group(2);
+        if (table.startsWith("\"")) {
+            table = table.substring(1, table.length() - 1).replace("\"\"", "\"");
+        }
+        int dot = table.indexOf('.');
+        String arn =
+                dot < 0 ? tableArn(table) : tableArn(table.substring(0, dot)) + "/index/" + table.substring(dot + 1);
+        return new AuthorizationRequest("dynamodb:" + action, arn, Map.of());
+    }
+
+    private static String required(String value, String operation) {
+        if (value == null || value.isEmpty()) {
+            throw new Unsupported("The " + operation + " request names no resource");
+        }
+        return value;
+    }
+
     private AuthorizationRequest item(String action, String table, JsonNode keyOrItem) {
+        required(table, action);
         List<String> keys = new ArrayList<>();
         leadingKey(table, keyOrItem).ifPresent(keys::add);
         return request(action, tableArn(table), keys);

@@ -238,20 +238,27 @@ public final class IamGateway implements AutoCloseable {
 
             List<AuthorizationRequest> needed;
             String operation = null;
-            if (dynamo) {
-                String target = first(headers, "x-amz-target");
-                operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
-                needed = dynamoRequests.authorizations(operation, body);
-            } else {
-                needed = new ArrayList<>();
-                for (AuthorizationRequest r : S3Requests.authorizations(
-                        method,
-                        rawPath,
-                        SigV4Verifier.parseQuery(rawQuery),
-                        first(headers, "x-amz-copy-source"),
-                        body)) {
-                    needed.addAll(S3Requests.expand(r));
+            try {
+                if (dynamo) {
+                    String target = first(headers, "x-amz-target");
+                    operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+                    needed = dynamoRequests.authorizations(operation, body);
+                } else {
+                    needed = S3Requests.authorizations(
+                            method, rawPath, SigV4Verifier.parseQuery(rawQuery), headers, body);
                 }
+            } catch (S3Requests.Unsupported | DynamoDbRequests.Unsupported e) {
+                // fail closed: what the gateway cannot map to IAM actions is never forwarded
+                denied.increment();
+                log.debug("Refused {} {}: {}", method, rawPath, e.getMessage());
+                reject(
+                        ex,
+                        dynamo,
+                        method,
+                        "AccessDenied",
+                        "User: " + session.principalArn() + " is not authorized to perform this request: "
+                                + e.getMessage());
+                return;
             }
             for (AuthorizationRequest request : needed) {
                 String reason = authorizer.deny(request, session);

@@ -67,8 +67,7 @@ public final class SigV4Verifier {
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Duration MAX_SKEW = Duration.ofMinutes(15);
-
-    private static final long MAX_EXPIRES_SECONDS = 7 * 24 * 3600;
+    private static final long MAX_PRESIGNED_EXPIRES = 604_800;
 
     private final Clock clock;
 
@@ -173,9 +172,40 @@ public final class SigV4Verifier {
         }
         Instant now = clock.instant();
         if (presigned) {
-            long expires = expires(first(query, "X-Amz-Expires"));
+            String expiresText = first(query, "X-Amz-Expires");
+            long expires;
+            try {
+                expires = Long.parseLong(Optional.ofNullable(expiresText).orElse(""));
+            } catch (NumberFormatException e) {
+                throw new SignatureException("AuthorizationQueryParametersError", "X-Amz-Expires should be a number");
+            }
+            if (expires < 0) {
+                throw new SignatureException("AuthorizationQueryParametersError", "X-Amz-Expires must be non-negative");
+            }
+            if (expires > MAX_PRESIGNED_EXPIRES) {
+                throw new SignatureException(
+                        "AuthorizationQueryParametersError",
+                        "X-Amz-Expires must be less than a week (in seconds) that is 604800");
+            }
+            if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+                throw new SignatureException("AccessDenied", "Request is not valid yet");
+            }
             if (now.isAfter(signedAt.plusSeconds(expires))) {
                 throw new SignatureException("AccessDenied", "Request has expired");
+            }
+            // S3 refuses x-amz-* headers a presigned URL did not sign: they could change the operation
+            // (x-amz-copy-source), the ACL or tags, which the signer never authorised
+            List<String> signed = List.of(signedHeaders.toLowerCase(Locale.ROOT).split(";", -1));
+            List<String> unsigned = headers.keySet().stream()
+                    .map(h -> h.toLowerCase(Locale.ROOT))
+                    .filter(h -> h.startsWith("x-amz-") && !h.equals("x-amz-content-sha256") && !signed.contains(h))
+                    .sorted()
+                    .toList();
+            if (!unsigned.isEmpty()) {
+                throw new SignatureException(
+                        "AccessDenied",
+                        "There were headers present in the request which were not signed: "
+                                + String.join(", ", unsigned));
             }
         } else if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
             throw new SignatureException(
@@ -348,21 +378,6 @@ public final class SigV4Verifier {
     }
 
     /** S3 accepts 1 second to 7 days; anything else (found by SigV4VerifierFuzzTest: overflow) is refused. */
-    private static long expires(String value) throws SignatureException {
-        long seconds;
-        try {
-            seconds = Long.parseLong(value == null ? "0" : value);
-        } catch (NumberFormatException e) {
-            seconds = -1;
-        }
-        if (seconds < 0 || seconds > MAX_EXPIRES_SECONDS) {
-            throw new SignatureException(
-                    "AuthorizationQueryParametersError",
-                    "X-Amz-Expires must be a number of seconds from 0 to " + MAX_EXPIRES_SECONDS);
-        }
-        return seconds;
-    }
-
     private static String single(Map<String, List<String>> map, String name) throws SignatureException {
         List<String> values = map.get(name);
         if (values == null || values.size() != 1) {

@@ -50,6 +50,7 @@ class IamGatewayTest {
 
     private static HttpServer upstream;
     private static final List<String> received = new CopyOnWriteArrayList<>();
+    private static final List<String> authorized = new CopyOnWriteArrayList<>();
     private static IamGateway gateway;
     private static volatile Instant expiration;
 
@@ -79,6 +80,7 @@ class IamGatewayTest {
                         new Session(SECRET, TOKEN, expiration, TAGS, "arn:aws:sts::000000000000:assumed-role/t/acme"))
                 : Optional.empty();
         IamGateway.Authorizer authorizer = (request, session) -> {
+            authorized.add(request.action() + " " + request.resource());
             String org = session.principalTags().get("org");
             if (request.action().startsWith("dynamodb:")) {
                 List<String> keys = request.context().get("dynamodb:LeadingKeys");
@@ -113,6 +115,7 @@ class IamGatewayTest {
     @BeforeEach
     void reset() {
         received.clear();
+        authorized.clear();
         expiration = Instant.now().plusSeconds(3600);
     }
 
@@ -322,6 +325,204 @@ class IamGatewayTest {
                             e -> assertThat(((S3Exception) e).awsErrorDetails().errorCode())
                                     .isEqualTo("InvalidAccessKeyId"));
         }
+    }
+
+    // ------------------------------------------------------------------ every operation to its IAM action
+
+    @Test
+    void objectSubResourcesAreAuthorizedAsTheirOwnActions() {
+        try (S3Client client = s3(SECRET)) {
+            client.getObjectAcl(r -> r.bucket("files").key("acme/a.txt"));
+            client.putObjectAcl(r -> r.bucket("files").key("acme/a.txt").acl("private"));
+            client.getObjectTagging(r -> r.bucket("files").key("acme/a.txt"));
+            client.putObjectTagging(r -> r.bucket("files")
+                    .key("acme/a.txt")
+                    .tagging(t -> t.tagSet(software.amazon.awssdk.services.s3.model.Tag.builder()
+                            .key("k")
+                            .value("v")
+                            .build())));
+            client.deleteObjectTagging(r -> r.bucket("files").key("acme/a.txt"));
+            client.getObject(r -> r.bucket("files").key("acme/a.txt").versionId("v1"), (resp, in) -> null);
+            client.deleteObject(r -> r.bucket("files").key("acme/a.txt").versionId("v1"));
+            client.getObjectRetention(r -> r.bucket("files").key("acme/a.txt"));
+            client.getObjectLegalHold(r -> r.bucket("files").key("acme/a.txt"));
+            client.abortMultipartUpload(r -> r.bucket("files").key("acme/a.txt").uploadId("u1"));
+            client.listParts(r -> r.bucket("files").key("acme/a.txt").uploadId("u1"));
+            client.restoreObject(r -> r.bucket("files").key("acme/a.txt"));
+        }
+        assertThat(authorized)
+                .containsExactly(
+                        "s3:GetObjectAcl arn:aws:s3:::files/acme/a.txt",
+                        "s3:PutObjectAcl arn:aws:s3:::files/acme/a.txt",
+                        "s3:GetObjectTagging arn:aws:s3:::files/acme/a.txt",
+                        "s3:PutObjectTagging arn:aws:s3:::files/acme/a.txt",
+                        "s3:DeleteObjectTagging arn:aws:s3:::files/acme/a.txt",
+                        "s3:GetObjectVersion arn:aws:s3:::files/acme/a.txt",
+                        "s3:DeleteObjectVersion arn:aws:s3:::files/acme/a.txt",
+                        "s3:GetObjectRetention arn:aws:s3:::files/acme/a.txt",
+                        "s3:GetObjectLegalHold arn:aws:s3:::files/acme/a.txt",
+                        "s3:AbortMultipartUpload arn:aws:s3:::files/acme/a.txt",
+                        "s3:ListMultipartUploadParts arn:aws:s3:::files/acme/a.txt",
+                        "s3:RestoreObject arn:aws:s3:::files/acme/a.txt");
+    }
+
+    @Test
+    void aCopyNeedsTheSourceAndAnAclHeaderItsOwnAction() {
+        try (S3Client client = s3(SECRET)) {
+            client.copyObject(r -> r.sourceBucket("files")
+                    .sourceKey("acme/a.txt")
+                    .sourceVersionId("v1")
+                    .destinationBucket("files")
+                    .destinationKey("acme/b.txt")
+                    .acl("public-read"));
+        }
+        assertThat(authorized)
+                .containsExactly(
+                        "s3:PutObject arn:aws:s3:::files/acme/b.txt",
+                        "s3:GetObjectVersion arn:aws:s3:::files/acme/a.txt",
+                        "s3:PutObjectAcl arn:aws:s3:::files/acme/b.txt");
+    }
+
+    @Test
+    void bucketSubResourcesAreAuthorizedAsTheirOwnActions() {
+        try (S3Client client = s3(SECRET)) {
+            for (Runnable call : List.<Runnable>of(
+                    () -> client.getBucketPolicy(r -> r.bucket("files")),
+                    () -> client.deleteBucketPolicy(r -> r.bucket("files")),
+                    () -> client.getBucketAcl(r -> r.bucket("files")),
+                    () -> client.getBucketVersioning(r -> r.bucket("files")),
+                    () -> client.deleteBucketCors(r -> r.bucket("files")))) {
+                assertThatThrownBy(call::run).isInstanceOf(S3Exception.class);
+            }
+        }
+        assertThat(authorized)
+                .containsExactly(
+                        "s3:GetBucketPolicy arn:aws:s3:::files",
+                        "s3:DeleteBucketPolicy arn:aws:s3:::files",
+                        "s3:GetBucketAcl arn:aws:s3:::files",
+                        "s3:GetBucketVersioning arn:aws:s3:::files",
+                        "s3:PutBucketCORS arn:aws:s3:::files");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void anUnmappedS3RequestIsRefusedAsAccessDeniedXml() throws Exception {
+        RawResponse response = rawS3("GET", "/files/acme/a.txt", "made-up-subresource=", Map.of());
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.body()).contains("<Code>AccessDenied</Code>");
+        assertThat(received).isEmpty();
+        assertThat(authorized).isEmpty();
+    }
+
+    @Test
+    void anUnmappedDynamoDbOperationIsRefusedAsAccessDeniedException() {
+        try (DynamoDbClient client = dynamo(SECRET)) {
+            assertThatThrownBy(() -> client.describeTable(r -> r.tableName("notes")))
+                    .isInstanceOf(DynamoDbException.class);
+            assertThat(authorized)
+                    .containsExactly("dynamodb:DescribeTable arn:aws:dynamodb:us-east-1:000000000000:table/notes");
+            authorized.clear();
+            received.clear();
+            assertThatThrownBy(
+                            () -> client.executeStatement(r -> r.statement("SELECT * FROM notes WHERE pk = 'beta#1'")))
+                    .isInstanceOf(DynamoDbException.class);
+            assertThat(authorized)
+                    .containsExactly("dynamodb:PartiQLSelect arn:aws:dynamodb:us-east-1:000000000000:table/notes");
+            authorized.clear();
+            assertThatThrownBy(() -> client.executeStatement(r -> r.statement("EXPLAIN something")))
+                    .isInstanceOf(DynamoDbException.class)
+                    .satisfies(e -> assertThat(
+                                    ((DynamoDbException) e).awsErrorDetails().errorCode())
+                            .isEqualTo("AccessDeniedException"));
+        }
+        assertThat(received).isEmpty();
+        assertThat(authorized).isEmpty();
+        assertThat(S3Requests.mappedOperations() + DynamoDbRequests.mappedOperations())
+                .as("S3 %s + DynamoDB %s", S3Requests.mappedOperations(), DynamoDbRequests.mappedOperations())
+                .isGreaterThanOrEqualTo(130);
+    }
+
+    @Test
+    void anUnsignedAmzHeaderOnAPresignedRequestIsRefused() throws Exception {
+        URI presigned;
+        try (software.amazon.awssdk.services.s3.presigner.S3Presigner presigner =
+                software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+                        .region(Region.US_EAST_1)
+                        .endpointOverride(gateway.s3Endpoint())
+                        .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build())
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsSessionCredentials.create(AKID, SECRET, TOKEN)))
+                        .build()) {
+            presigned = presigner
+                    .presignPutObject(r -> r.signatureDuration(java.time.Duration.ofMinutes(5))
+                            .putObjectRequest(p -> p.bucket("files").key("acme/up.txt")))
+                    .url()
+                    .toURI();
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> ok = http.send(
+                java.net.http.HttpRequest.newBuilder(presigned)
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        received.clear();
+
+        java.net.http.HttpResponse<String> copy = http.send(
+                java.net.http.HttpRequest.newBuilder(presigned)
+                        .header("x-amz-copy-source", "/files/beta/secret.txt")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(""))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(copy.statusCode()).isEqualTo(403);
+        assertThat(copy.body()).contains("AccessDenied");
+        assertThat(received).isEmpty();
+    }
+
+    private record RawResponse(int status, String body) {}
+
+    /** A request signed by hand with the SDK's SigV4 signer and sent as raw HTTP. */
+    private static RawResponse rawS3(String method, String rawPath, String rawQuery, Map<String, String> headers)
+            throws Exception {
+        URI uri = URI.create(gateway.s3Endpoint() + rawPath + (rawQuery == null ? "" : "?" + rawQuery));
+        software.amazon.awssdk.http.SdkHttpFullRequest.Builder request =
+                software.amazon.awssdk.http.SdkHttpFullRequest.builder()
+                        .method(software.amazon.awssdk.http.SdkHttpMethod.fromValue(method))
+                        .uri(uri);
+        headers.forEach(request::putHeader);
+        software.amazon.awssdk.http.auth.spi.signer.SignedRequest signed =
+                software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create()
+                        .sign(r -> r.identity(software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity.create(
+                                        AKID, SECRET, TOKEN))
+                                .request(request.build())
+                                .payload(() -> new java.io.ByteArrayInputStream(new byte[0]))
+                                .putProperty(
+                                        software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner
+                                                .SERVICE_SIGNING_NAME,
+                                        "s3")
+                                .putProperty(
+                                        software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME,
+                                        "us-east-1")
+                                .putProperty(
+                                        software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.DOUBLE_URL_ENCODE,
+                                        false)
+                                .putProperty(
+                                        software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.NORMALIZE_PATH,
+                                        false));
+        java.net.http.HttpRequest.Builder http = java.net.http.HttpRequest.newBuilder(uri)
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+        signed.request().forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                values.forEach(v -> http.header(name, v));
+            }
+        });
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(http.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new RawResponse(response.statusCode(), response.body());
     }
 
     private static software.amazon.awssdk.services.dynamodb.model.WriteRequest put(String pk) {

@@ -142,6 +142,53 @@ class SigV4VerifierTest {
         assertThat(SigV4Verifier.encode("a b/c~")).isEqualTo("a%20b%2Fc~");
     }
 
+    @Test
+    void anUnsignedAmzHeaderOnAPresignedRequestIsAccessDenied() throws Exception {
+        SdkHttpFullRequest put = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.PUT)
+                .uri(URI.create("http://127.0.0.1:9000/files/acme/a.txt"))
+                .build();
+        Received r = sign(put, new byte[0], "s3", true);
+        Map<String, List<String>> headers = new TreeMap<>(r.headers);
+        headers.put("x-amz-copy-source", List.of("/files/beta/secret.txt"));
+        Received withCopy = new Received(r.method, r.path, r.query, headers, r.body);
+
+        assertThat(verify(r, AKID, SECRET).service()).isEqualTo("s3");
+        assertThatThrownBy(() -> verify(withCopy, AKID, SECRET))
+                .isInstanceOf(SignatureException.class)
+                .hasMessageContaining("not signed")
+                .hasMessageContaining("x-amz-copy-source")
+                .satisfies(e -> assertThat(((SignatureException) e).code()).isEqualTo("AccessDenied"));
+        headers.remove("x-amz-copy-source");
+        headers.put("x-amz-content-sha256", List.of("UNSIGNED-PAYLOAD"));
+        assertThat(verify(new Received(r.method, r.path, r.query, headers, r.body), AKID, SECRET)
+                        .service())
+                .isEqualTo("s3");
+    }
+
+    @Test
+    void presignedExpiryAndDateWindowsAreChecked() throws Exception {
+        SdkHttpFullRequest get = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .uri(URI.create("http://127.0.0.1:9000/files/acme/a.txt"))
+                .build();
+        Received r = sign(get, new byte[0], "s3", true);
+
+        SigV4Verifier earlier = new SigV4Verifier(Clock.fixed(NOW.minus(Duration.ofMinutes(16)), ZoneOffset.UTC));
+        assertCode(
+                () -> earlier.verify(r.method, r.path, r.query, r.headers, r.body, k -> Optional.of(SECRET)),
+                "AccessDenied");
+        for (String expires : List.of("604801", "-1", "soon", "")) {
+            Received bad = new Received(
+                    r.method,
+                    r.path,
+                    r.query.replaceAll("X-Amz-Expires=\\d+", "X-Amz-Expires=" + expires),
+                    r.headers,
+                    r.body);
+            assertCode(() -> verify(bad, AKID, SECRET), "AuthorizationQueryParametersError");
+        }
+    }
+
     // --- helpers
 
     @SuppressWarnings("ArrayRecordComponent") // a captured request, compared by nobody

@@ -40,6 +40,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.ContextEntry;
+import software.amazon.awssdk.services.iam.model.ContextKeyTypeEnum;
+import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
 
 /**
  * The checks behind {@link dev.tenantclient.doctor.TenantDoctor}: one run over one deployment, collecting findings.
@@ -373,7 +377,106 @@ public final class DeploymentChecks {
         }
         Map<String, IamPolicy> policies = readPermissionPolicies(roleName);
         if (policies != null) {
-            new GrantComparison(layouts, partition, region, account, tables, buckets).compare(policies, findings);
+            GrantComparison comparison = new GrantComparison(layouts, partition, region, account, tables, buckets);
+            comparison.compare(policies, findings);
+            confirmWithIam(roleArn, comparison, policies);
+        }
+    }
+
+    /**
+     * Asks IAM's own evaluator, SimulatePrincipalPolicy with the probes' context keys and principal tags, whether it
+     * agrees with the doctor's verdict on each probe. A disagreement is an error; a simulator the doctor may not call
+     * is "could not check"; a simulation that lacked context values it needed is reported, never a silent pass.
+     */
+    private void confirmWithIam(String roleArn, GrantComparison comparison, Map<String, IamPolicy> policies) {
+        PolicyEvaluator deployed = new PolicyEvaluator(List.copyOf(policies.values()));
+        Map<String, String> tags = comparison.ownTags();
+        Map<String, List<GrantComparison.Probe>> groups = new LinkedHashMap<>();
+        for (GrantComparison.Probe probe : comparison.probes()) {
+            groups.computeIfAbsent(probe.resource() + "\u0000" + probe.context(), k -> new ArrayList<>())
+                    .add(probe);
+        }
+        List<String> disagreements = new ArrayList<>();
+        Set<String> missingContext = new LinkedHashSet<>();
+        for (List<GrantComparison.Probe> group : groups.values()) {
+            GrantComparison.Probe first = group.get(0);
+            List<ContextEntry> entries = new ArrayList<>();
+            first.context()
+                    .forEach((key, values) -> entries.add(ContextEntry.builder()
+                            .contextKeyName(key)
+                            .contextKeyValues(values)
+                            .contextKeyType(
+                                    key.equalsIgnoreCase("dynamodb:LeadingKeys")
+                                            ? ContextKeyTypeEnum.STRING_LIST
+                                            : ContextKeyTypeEnum.STRING)
+                            .build()));
+            tags.forEach((tag, value) -> entries.add(ContextEntry.builder()
+                    .contextKeyName("aws:PrincipalTag/" + tag)
+                    .contextKeyValues(value)
+                    .contextKeyType(ContextKeyTypeEnum.STRING)
+                    .build()));
+            List<String> actions =
+                    group.stream().map(GrantComparison.Probe::action).distinct().toList();
+            List<EvaluationResult> results = read(
+                    "iam:SimulatePrincipalPolicy",
+                    "IAM's own verdict on the doctor's probe requests",
+                    () -> iam
+                            .simulatePrincipalPolicyPaginator(r -> r.policySourceArn(roleArn)
+                                    .actionNames(actions)
+                                    .resourceArns(first.resource())
+                                    .contextEntries(entries))
+                            .evaluationResults()
+                            .stream()
+                            .toList());
+            if (results == null) {
+                return; // reported once as could-not-check
+            }
+            for (GrantComparison.Probe probe : group) {
+                EvaluationResult result = results.stream()
+                        .filter(r -> probe.action().equalsIgnoreCase(r.evalActionName()))
+                        .findFirst()
+                        .orElse(null);
+                PolicyEvaluator.Decision local = GrantComparison.evaluate(deployed, probe, tags);
+                if (result == null) {
+                    disagreements.add(probe.description() + " (IAM returned no result)");
+                    continue;
+                }
+                boolean awsAllows = result.evalDecision() == PolicyEvaluationDecisionType.ALLOWED;
+                // keys a probe leaves out on purpose (a request without leading keys or prefix) are known absent
+                List<String> missingValues = result.missingContextValues().stream()
+                        .filter(k -> GrantComparison.MODELLED_KEYS.stream().noneMatch(k::equalsIgnoreCase))
+                        .toList();
+                if (!missingValues.isEmpty()) {
+                    missingContext.addAll(missingValues);
+                    if (!local.uncertain() && awsAllows != local.allowed()) {
+                        disagreements.add(probe.description() + " (IAM: " + result.evalDecisionAsString() + ")");
+                    }
+                } else if (local.uncertain() ? awsAllows && !local.possiblyAllowed() : awsAllows != local.allowed()) {
+                    disagreements.add(probe.description() + " (IAM: " + result.evalDecisionAsString() + ", doctor: "
+                            + (local.allowed() ? "allowed" : "denied") + ")");
+                }
+            }
+        }
+        if (!disagreements.isEmpty()) {
+            add(
+                    Severity.ERROR,
+                    "permissions.simulation-disagrees",
+                    "IAM's policy simulator and the doctor disagree on: "
+                            + String.join("; ", disagreements.subList(0, Math.min(10, disagreements.size())))
+                            + (disagreements.size() > 10 ? "; and " + (disagreements.size() - 10) + " more" : "")
+                            + ".",
+                    "The doctor's verdict rests on its own reading of the policies; where AWS reads them differently "
+                            + "that verdict cannot be trusted.",
+                    "Review the role's policies with the IAM policy simulator, and report the case to tenant-client.");
+        }
+        if (!missingContext.isEmpty()) {
+            add(
+                    Severity.COULD_NOT_CHECK,
+                    "permissions.simulation-context",
+                    "IAM's policy simulator needed context values the doctor cannot supply: "
+                            + String.join(", ", missingContext) + ".",
+                    "Conditions on these keys decide the role's grants in ways neither evaluator can confirm here.",
+                    "Avoid conditions on request context in the role's permission policies, or check them by hand.");
         }
     }
 

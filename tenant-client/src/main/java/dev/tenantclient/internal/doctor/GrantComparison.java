@@ -322,6 +322,11 @@ final class GrantComparison {
         return new Probe("s3:ListBucket", bucketArn, Map.of("s3:prefix", List.of(prefix)), description, false);
     }
 
+    /** @return the principal tags of the tenant the probes are made by */
+    Map<String, String> ownTags() {
+        return principalTags(OWN, OWN_SUBJECT);
+    }
+
     private Map<String, String> principalTags(String org, String subject) {
         Map<String, String> tags = new LinkedHashMap<>();
         for (TenantLayout layout : layouts) {
