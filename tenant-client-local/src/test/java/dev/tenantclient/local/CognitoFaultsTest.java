@@ -69,7 +69,8 @@ class CognitoFaultsTest {
     }
 
     private TenantSession newSession() {
-        return newSession(Duration.ofSeconds(1));
+        // one deadline covers GetId and GetCredentialsForIdentity (and the SDK's retries): leave room for both
+        return newSession(Duration.ofSeconds(5));
     }
 
     private TenantSession newSession(Duration exchangeTimeout) {

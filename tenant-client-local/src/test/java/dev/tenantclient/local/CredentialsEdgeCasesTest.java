@@ -82,13 +82,14 @@ class CredentialsEdgeCasesTest {
 
     @Test
     void waitingForABusyExchangeSlotCountsAgainstTheCallersOneDeadline() throws Exception {
-        // one slot, held ~1.9 s by the first token (GetId 1.5 s, GetCredentialsForIdentity 0.4 s); the second
-        // token's GetId would answer in 0.4 s: each step fits its 2 s timeout, the sum does not
+        // one slot, held 2 s by the first token (GetId 1.5 s, GetCredentialsForIdentity 0.5 s); the second
+        // token's GetId would answer in 1.2 s: each step fits its 3 s timeout, the sum does not
         client = stack.clientBuilder()
-                .credentials(c -> c.maxConcurrentExchanges(1).exchangeTimeout(Duration.ofSeconds(2)))
+                .credentials(c -> c.maxConcurrentExchanges(1).exchangeTimeout(Duration.ofSeconds(3)))
                 .build();
         stack.cognito().injectFault(Fault.delay(Duration.ofMillis(1500)), 1);
-        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(400)), 2);
+        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(500)), 1);
+        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(1200)), 1);
         String slow = token("edge-user-" + users.incrementAndGet());
         TenantClient c = client;
         CompletableFuture<AwsCredentials> holder = CompletableFuture.supplyAsync(

@@ -340,7 +340,8 @@ public final class CredentialsSettings {
          * {@code maxConcurrentExchanges} daemon threads owned and shut down by the client. An executor given here
          * is not shut down by the client; bound it (the cache never submits more than one exchange per token, at
          * most 100 queued refreshes, and never blocks on a rejected submission: a refused refresh is retried
-         * later, a refused foreground exchange fails that call).
+         * later, a refused foreground exchange fails that call). It must run tasks on threads of its own, never
+         * on the submitting thread (a caller-runs executor would make callers wait past their deadline).
          *
          * @param executor the executor
          * @return this builder

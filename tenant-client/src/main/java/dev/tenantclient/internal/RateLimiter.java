@@ -10,22 +10,20 @@ import java.util.concurrent.TimeUnit;
  * Keeps one Cognito operation under its request-rate quota (GetId 25/s, GetCredentialsForIdentity 200/s by
  * default). Each caller reserves the next free turn in arrival order (fair), then waits for it; a caller whose turn
  * would come after its deadline takes no turn and fails at once with {@link DeadlineExceeded}, so a queue never
- * holds callers that cannot be served in time. Up to half a second of unused rate may be spent at once (a small
- * burst, well inside what the quota absorbs).
+ * holds callers that cannot be served in time. No burst: turns are evenly spaced, which leaves the quota's own
+ * burst allowance to absorb network jitter.
  */
 final class RateLimiter {
 
     private final String operation;
     private final double perSecond;
     private final long intervalNanos;
-    private final long burstNanos;
     private long nextFreeNanos = System.nanoTime();
 
     RateLimiter(String operation, double perSecond) {
         this.operation = operation;
         this.perSecond = perSecond;
         this.intervalNanos = Math.max(1L, (long) (1_000_000_000L / perSecond));
-        this.burstNanos = 500_000_000L;
     }
 
     /** An unlimited limiter, for rate limits switched off. */
@@ -46,7 +44,7 @@ final class RateLimiter {
         long wait;
         synchronized (this) {
             long now = System.nanoTime();
-            long turn = Math.max(nextFreeNanos, now - burstNanos);
+            long turn = Math.max(nextFreeNanos, now);
             wait = turn - now;
             if (wait > 0 && wait >= deadline.remainingNanos()) {
                 throw new DeadlineExceeded("the " + operation + " rate limit (" + rate() + "/s) has no turn free"

@@ -428,10 +428,14 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
                         refused.increment();
                         throw copyOfFailure(lastFailure);
                     }
-                    inFlight = new CompletableFuture<>();
-                    start(inFlight, false, deadline, Math.max(0, wait));
+                    CompletableFuture<Issued> mine = new CompletableFuture<>();
+                    inFlight = mine;
+                    // may fail the future at once (executor refused): we still wait on our own future
+                    start(mine, false, deadline, Math.max(0, wait));
+                    future = mine;
+                } else {
+                    future = inFlight;
                 }
-                future = inFlight;
             }
             if (counted) {
                 misses.increment();
