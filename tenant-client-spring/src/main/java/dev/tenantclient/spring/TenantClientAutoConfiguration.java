@@ -30,17 +30,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public class TenantClientAutoConfiguration {
 
     /**
-     * The tenant client.
-     *
-     * @param properties the properties
-     * @param dynamoDb the application's DynamoDB client, if any
-     * @param s3 the application's S3 client, if any
-     * @param presigner the application's S3 presigner, if any
-     * @param cognito the application's Cognito Identity client, if any
-     * @param listeners credentials listeners (metrics)
-     * @return the client, closed with the context
-     */
-    /**
      * SDK clients for endpoint overrides, built here and closed with the context.
      *
      * @param properties the properties
