@@ -551,6 +551,7 @@ public final class LocalTenantStack implements AutoCloseable {
          * @return the running stack
          */
         public LocalTenantStack start() {
+            dev.tenantclient.local.internal.RuntimeRequirements.check();
             return new LocalTenantStack(this);
         }
     }
