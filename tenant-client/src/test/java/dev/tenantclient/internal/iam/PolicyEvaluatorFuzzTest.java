@@ -42,7 +42,7 @@ class PolicyEvaluatorFuzzTest {
                     Stream.of("s3:ListBucket", "dynamodb:Scan", "s3:*", "dynamodb:*", "*"))
             .toList();
 
-    /** IAM's glob: {@code *} any run, {@code ?} any one character; \u0001 and \u0002 are a literal * and ?. */
+    /** IAM's glob: {@code *} any run, {@code ?} any one character, everything else literal. */
     private static boolean oracle(String pattern, String value, boolean ignoreCase) {
         String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
         String v = ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
@@ -52,8 +52,6 @@ class PolicyEvaluatorFuzzTest {
             switch (c) {
                 case '*' -> regex.append(".*");
                 case '?' -> regex.append('.');
-                case '\u0001' -> regex.append("\\*");
-                case '\u0002' -> regex.append("\\?");
                 default -> regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
@@ -75,7 +73,7 @@ class PolicyEvaluatorFuzzTest {
     }
 
     static Stream<Arguments> globs() {
-        String alphabet = "ab*?\u0001\u0002#/";
+        String alphabet = "ab*?#/\\";
         return RandomStrings.seeded(31)
                 .cases(
                         1_000,
