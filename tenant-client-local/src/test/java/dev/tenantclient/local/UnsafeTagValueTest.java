@@ -68,6 +68,10 @@ class UnsafeTagValueTest {
         cognito.close();
     }
 
+    /** STS's session-tag value rule (AssumeRoleWithWebIdentity, Tag.Value). */
+    private static final java.util.regex.Pattern STS_TAG_VALUE =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}");
+
     /** The claim values STS would tag but the library refuses: the layout's separators, dot segments, spaces. */
     static Stream<Arguments> unsafeClaims() {
         return Stream.of(
@@ -96,6 +100,14 @@ class UnsafeTagValueTest {
                 .as("the library refuses it")
                 .isInstanceOf(InvalidTenantTokenException.class);
 
+        if (!STS_TAG_VALUE.matcher(value).matches()) {
+            // '#' is no session-tag character: Cognito (the emulator, as AWS) refuses the exchange itself
+            assertThatThrownBy(() -> exchangeDirectly(token))
+                    .as("Cognito refuses a claim that is no valid session tag")
+                    .isInstanceOf(
+                            software.amazon.awssdk.services.cognitoidentity.model.InvalidParameterException.class);
+            return;
+        }
         StaticCredentialsProvider raw = StaticCredentialsProvider.create(exchangeDirectly(token));
         String folder = layout.iamObjectKeyPrefix().replace("${aws:PrincipalTag/" + tag + "}", value);
         String victimFolder = TenantLayout.org().objectKeyPrefix(new Tenant("globex", "x", Map.of("org", "globex")));

@@ -17,6 +17,8 @@ final class RateLimiter {
 
     private final String operation;
     private final double perSecond;
+    private static final long CALL_RESERVE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
     private final long intervalNanos;
     private long nextFreeNanos = System.nanoTime();
 
@@ -46,7 +48,10 @@ final class RateLimiter {
             long now = System.nanoTime();
             long turn = Math.max(nextFreeNanos, now);
             wait = turn - now;
-            if (wait > 0 && wait >= deadline.remainingNanos()) {
+            // A turn that leaves the call itself (almost) no time would only turn into an SDK timeout after using
+            // up a turn of the quota: refuse it now, keeping a tenth of the timeout (at most 200 ms) for the call.
+            long reserve = Math.min(CALL_RESERVE_NANOS, deadline.timeout().toNanos() / 10);
+            if (wait > 0 && wait + reserve >= deadline.remainingNanos()) {
                 throw new DeadlineExceeded("the " + operation + " rate limit (" + rate() + "/s) has no turn free"
                         + " before the deadline (Throttled)");
             }
