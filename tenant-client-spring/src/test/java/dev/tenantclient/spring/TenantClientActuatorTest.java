@@ -60,6 +60,10 @@ class TenantClientActuatorTest {
             return builder.identityPoolId(LocalTenantStack.IDENTITY_POOL_ID)
                     .userPoolId(LocalTenantStack.USER_POOL_ID)
                     .cognitoIdentityClient(cognito)
+                    // the local user pool's keys, not the real Cognito JWKS (offline)
+                    .tokenVerifier(dev.tenantclient.JwksTokenVerifier.builder()
+                            .jwksUrl(stack.jwksUrl())
+                            .build())
                     .build();
         }
     }
