@@ -58,12 +58,12 @@ class BenchmarksSmokeTest {
         CacheFootprint.Calls calls = CacheFootprint.calls(1000, 100);
         assertThat(calls.oursGetCredentials()).isEqualTo(100);
         assertThat(calls.oursGetId()).isEqualTo(50);
-        assertThat(calls.naiveCalls()).isEqualTo(2000);
+        assertThat(calls.naiveCalls()).isEqualTo(500);
     }
 
     @Test
     void footprintIsMeasuredForEveryCachedToken() {
-        CacheFootprint.Footprint f = CacheFootprint.footprint(2000);
-        assertThat(f.tokens()).isEqualTo(2000);
+        CacheFootprint.Footprint f = CacheFootprint.footprint(500);
+        assertThat(f.tokens()).isEqualTo(500);
     }
 }
