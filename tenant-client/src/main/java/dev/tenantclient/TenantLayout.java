@@ -81,7 +81,8 @@ public final class TenantLayout {
 
     /**
      * Seed 2, each user their own tenant: tag {@code username} from claim {@code sub} (the identity pool's default
-     * mapping); the partition key is exactly the user's {@code sub}; object keys {@code "<sub>/" + key}.
+     * mapping); the partition key is exactly the user's {@code sub}; object keys {@code "<sub>/" + key}. Its folders
+     * {@linkplain #overlaps(TenantLayout) overlap} those of {@link #org()}: never deploy both on one bucket.
      *
      * @return the user layout
      */
@@ -204,7 +205,8 @@ public final class TenantLayout {
      * used one table (partition keys) or one bucket (object keys). IAM evaluates each layout's statement on its own,
      * so two overlapping layouts on one table or bucket let, for example, an org named like a user's {@code sub}
      * reach that user's folder. Layouts that share a table or bucket must not overlap; an equal layout does not
-     * overlap itself (its tenants are kept apart by the separators).
+     * overlap itself (its tenants are kept apart by the separators). {@code LocalTenantStack} refuses overlapping
+     * layouts and {@code TenantDoctor} reports them ({@code layouts.overlap}).
      *
      * <p>The answer over-approximates: it treats a tenant value as any non-empty text without {@code #} or
      * {@code /}, so it may report an overlap that the other tenant-value rules would in fact prevent, never the

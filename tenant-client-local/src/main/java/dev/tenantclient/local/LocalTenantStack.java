@@ -8,6 +8,7 @@ import dev.tenantclient.JwksTokenVerifier;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.doctor.TenantDoctor;
+import dev.tenantclient.internal.LayoutOverlaps;
 import dev.tenantclient.local.internal.IamGateway;
 import dev.tenantclient.local.internal.JwksEndpoint;
 import dev.tenantclient.local.internal.LocalDynamoDb;
@@ -478,7 +479,7 @@ public final class LocalTenantStack implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration credentialsLifetime = Duration.ofHours(1);
         private final Map<String, String> principalTags = new LinkedHashMap<>();
-        private List<TenantLayout> layouts = List.of(TenantLayout.org(), TenantLayout.user());
+        private List<TenantLayout> layouts = List.of(TenantLayout.org());
         private boolean enforceIam = true;
 
         private Builder() {
@@ -516,17 +517,26 @@ public final class LocalTenantStack implements AutoCloseable {
         /**
          * The layouts clients of this stack use. They decide the identity pool's principal-tag map (the union of their
          * tags) and the role's permission policy (the statements {@code TenantPolicies} generates for each, on every
-         * table and bucket of the local account). Default: {@link TenantLayout#org()} and {@link TenantLayout#user()}
-         * ({@code org ← custom:org}, {@code username ← sub}).
+         * table and bucket of the local account). Default: {@link TenantLayout#org()} only ({@code org ← custom:org}).
          *
-         * @param layouts the layouts
+         * <p>Every layout of a stack shares its tables and buckets, so no two may {@linkplain TenantLayout#overlaps
+         * overlap}: IAM allows each layout's statement on its own, and with {@code org()} and {@code user()} together
+         * an org named like a user's {@code sub} would list, read and delete that user's folder. Use a stack per
+         * layout ({@code layouts(TenantLayout.user())} for the user layout), or custom layouts with distinct literal
+         * prefixes ({@code o/{org}/} and {@code u/{username}/}, partition keys {@code o#{org}#} and
+         * {@code u#{username}}).
+         *
+         * @param layouts the layouts, none overlapping another
          * @return this builder
+         * @throws IllegalArgumentException when there is none, or two of them overlap (naming both and the fix)
          */
         public Builder layouts(TenantLayout... layouts) {
             if (layouts.length == 0) {
                 throw new IllegalArgumentException("at least one layout is needed");
             }
-            this.layouts = List.of(layouts);
+            List<TenantLayout> chosen = List.of(layouts);
+            LayoutOverlaps.requireDisjoint(chosen);
+            this.layouts = chosen;
             principalTags.clear();
             for (TenantLayout layout : layouts) {
                 principalTags.putAll(Objects.requireNonNull(layout, "layout").principalTags());

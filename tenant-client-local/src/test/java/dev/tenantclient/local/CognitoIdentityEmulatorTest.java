@@ -34,7 +34,13 @@ class CognitoIdentityEmulatorTest {
 
     @BeforeAll
     static void start() {
-        stack = TestStacks.start(b -> b);
+        // one layout mapping two tags, so the exchange shows a principal-tag map of more than one claim
+        stack = TestStacks.start(b -> b.layouts(dev.tenantclient.TenantLayout.builder()
+                .tag("org", "custom:org")
+                .tag("username", "sub")
+                .partitionKeyPrefix("{org}#")
+                .objectKeyPrefix("{org}/{username}/")
+                .build()));
         cognito = CognitoIdentityClient.builder()
                 .region(LocalTenantStack.REGION)
                 .endpointOverride(stack.cognitoEndpoint())

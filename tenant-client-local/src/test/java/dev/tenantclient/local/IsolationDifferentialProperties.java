@@ -41,7 +41,9 @@ class IsolationDifferentialProperties {
     private static final String BUCKET = "differential-files";
     private static final String[][] USERS = {{"acme", "alice"}, {"globex", "bob"}, {"initech", "carol"}};
 
-    private static LocalTenantStack stack;
+    /** [layout]: org() on the shared stack, user() on a stack of its own (the two layouts overlap). */
+    private static final List<LocalTenantStack> stacks = new ArrayList<>();
+
     private static final List<TenantClient> clients = new ArrayList<>();
     private static final List<TenantSession> sessions = new ArrayList<>(); // [layout * 3 + user]
     private static final List<Map<String, String>> tags = new ArrayList<>();
@@ -76,25 +78,29 @@ class IsolationDifferentialProperties {
 
     @BeforeAll
     static void start() {
-        stack = TestStacks.shared();
-        Tables.createNotes(stack, TABLE);
-        stack.adminS3Client().createBucket(r -> r.bucket(BUCKET));
-        for (TenantLayout layout : List.of(TenantLayout.org(), TenantLayout.user())) {
-            TenantClient client = stack.clientBuilder().layout(layout).build();
+        stacks.add(TestStacks.shared());
+        stacks.add(TestStacks.user());
+        List<TenantLayout> layouts = List.of(TenantLayout.org(), TenantLayout.user());
+        for (int layout = 0; layout < layouts.size(); layout++) {
+            LocalTenantStack stack = stacks.get(layout);
+            Tables.createNotes(stack, TABLE);
+            stack.adminS3Client().createBucket(r -> r.bucket(BUCKET));
+            TenantClient client =
+                    stack.clientBuilder().layout(layouts.get(layout)).build();
             clients.add(client);
             for (String[] user : USERS) {
                 sessions.add(client.session(stack.issueToken(user[0], user[1])));
             }
+            stack.policies().record(recorded::add);
         }
         for (String[] user : USERS) {
             tags.add(Map.of("org", user[0], "username", user[1]));
         }
-        stack.policies().record(recorded::add);
     }
 
     @AfterAll
     static void stop() {
-        stack.policies().record(null);
+        stacks.forEach(s -> s.policies().record(null));
         clients.forEach(TenantClient::close);
         log.info(
                 "Differential isolation: {} operations; {} of {} owner authorizations allowed; {} of {} replays for"
@@ -124,7 +130,7 @@ class IsolationDifferentialProperties {
                         continue;
                     }
                     othersChecks.increment();
-                    assertThat(stack.policies().allows(e.request(), tags.get(other)))
+                    assertThat(stacks.get(op.layout()).policies().allows(e.request(), tags.get(other)))
                             .as("%s replayed for %s", e.request(), USERS[other][1])
                             .isFalse();
                     othersDenied.increment();

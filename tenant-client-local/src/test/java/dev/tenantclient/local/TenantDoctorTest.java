@@ -388,8 +388,6 @@ class TenantDoctorTest {
                 LocalTenantStack.USER_POOL_ID,
                 "--layout",
                 "org",
-                "--layout",
-                "user",
                 "--table",
                 "notes:byAuthor",
                 "--bucket",
@@ -402,6 +400,12 @@ class TenantDoctorTest {
             Run clean = cli(args);
             assertThat(clean.code).as(clean.output).isZero();
             assertThat(clean.output).contains("no findings");
+
+            List<String> bothLayouts = new ArrayList<>(args);
+            bothLayouts.addAll(List.of("--layout", "user"));
+            Run overlapping = cli(bothLayouts);
+            assertThat(overlapping.code).as(overlapping.output).isEqualTo(1);
+            assertThat(overlapping.output).contains("ERROR [layouts.overlap]");
 
             stack.deployment().roleMapping("Token");
             assertThat(cli(args).code).isZero();

@@ -37,6 +37,7 @@ class TenantTableTest {
 
     private static final AtomicInteger tables = new AtomicInteger();
     private static LocalTenantStack stack;
+    private static LocalTenantStack userStack;
     private static TenantClient client;
     private static TenantClient userClient;
     private String table;
@@ -47,7 +48,8 @@ class TenantTableTest {
     static void start() {
         stack = TestStacks.shared();
         client = stack.clientBuilder().build();
-        userClient = stack.clientBuilder().layout(TenantLayout.user()).build();
+        userStack = TestStacks.user();
+        userClient = userStack.clientBuilder().layout(TenantLayout.user()).build();
     }
 
     @AfterAll
@@ -216,8 +218,9 @@ class TenantTableTest {
 
     @Test
     void theUserLayoutFillsThePartitionKeyAndRefusesAnotherUsers() {
-        TenantSession alice = userClient.session(stack.issueToken("acme", "u-alice"));
-        TenantTable<Note> notes = alice.table(table, Tables.NOTES);
+        String userTable = Tables.createNotes(userStack, table); // the user layout has a stack of its own
+        TenantSession alice = userClient.session(userStack.issueToken("acme", "u-alice"));
+        TenantTable<Note> notes = alice.table(userTable, Tables.NOTES);
 
         notes.putItem(new Note(null, "1", "u-alice", "mine"));
 
@@ -227,7 +230,7 @@ class TenantTableTest {
                                 .build())
                         .getText())
                 .isEqualTo("mine");
-        assertThat(Tables.rawIds(stack, table)).containsExactly("u-alice");
+        assertThat(Tables.rawIds(userStack, userTable)).containsExactly("u-alice");
         assertThatThrownBy(() -> notes.putItem(new Note("u-bob", "1", "u-alice", "not mine")))
                 .isInstanceOf(TenantBoundaryException.class);
         assertThatThrownBy(() -> notes.getItem(

@@ -4,6 +4,7 @@
  */
 package dev.tenantclient.local;
 
+import dev.tenantclient.TenantLayout;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
@@ -17,12 +18,13 @@ public final class TestStacks {
 
     private static final List<LocalTenantStack> STARTED = new CopyOnWriteArrayList<>();
     private static volatile LocalTenantStack shared;
+    private static volatile LocalTenantStack user;
 
     private TestStacks() {}
 
     /**
-     * The stack shared by every test class in this JVM; closed when the JVM exits. Do not inject faults into it,
-     * do not close it.
+     * The stack shared by every test class in this JVM, with the default layout ({@code TenantLayout.org()}); closed
+     * when the JVM exits. Do not inject faults into it, do not close it.
      *
      * @return the shared stack
      */
@@ -32,14 +34,39 @@ public final class TestStacks {
             synchronized (TestStacks.class) {
                 s = shared;
                 if (s == null) {
-                    s = LocalTenantStack.start();
-                    STARTED.add(s);
-                    LocalTenantStack toClose = s;
-                    Runtime.getRuntime().addShutdownHook(new Thread(toClose::close, "shared-stack-close"));
+                    s = startShared("shared-stack-close", b -> b);
                     shared = s;
                 }
             }
         }
+        return s;
+    }
+
+    /**
+     * The stack shared by every test class in this JVM that needs {@code TenantLayout.user()}: a layout that overlaps
+     * {@code org()} gets a stack (a role, tables and buckets) of its own, as in a real deployment. Started on first
+     * use, closed when the JVM exits; do not inject faults into it, do not close it.
+     *
+     * @return the shared user-layout stack
+     */
+    public static LocalTenantStack user() {
+        LocalTenantStack s = user;
+        if (s == null) {
+            synchronized (TestStacks.class) {
+                s = user;
+                if (s == null) {
+                    s = startShared("user-stack-close", b -> b.layouts(TenantLayout.user()));
+                    user = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private static LocalTenantStack startShared(String closer, UnaryOperator<LocalTenantStack.Builder> config) {
+        LocalTenantStack s = config.apply(LocalTenantStack.builder()).start();
+        STARTED.add(s);
+        Runtime.getRuntime().addShutdownHook(new Thread(s::close, closer));
         return s;
     }
 

@@ -12,6 +12,7 @@ import dev.tenantclient.Tenant;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantLayout;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -43,21 +44,37 @@ class UnsafeTagValueTest {
 
     private static final String TABLE = "unsafe-tag-notes";
     private static final String BUCKET = "unsafe-tag-files";
-    private static LocalTenantStack stack;
-    private static CognitoIdentityClient cognito;
+    /** org() on the shared stack; the {@code sub} claim's layout, user(), overlaps it and has a stack of its own. */
+    private static LocalTenantStack orgStack;
+
+    private static LocalTenantStack userStack;
+
+    /** Each stack's Cognito emulator, as any user can call it. */
+    private static final Map<LocalTenantStack, CognitoIdentityClient> cognito = new HashMap<>();
 
     @BeforeAll
     static void start() {
-        stack = TestStacks.shared();
-        Tables.createNotes(stack, TABLE);
-        stack.adminS3Client().createBucket(r -> r.bucket(BUCKET));
-        cognito = CognitoIdentityClient.builder()
-                .region(LocalTenantStack.REGION)
-                .endpointOverride(stack.cognitoEndpoint())
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .build();
-        try (TenantClient client = stack.clientBuilder().build()) {
-            client.session(stack.issueToken("globex", "globex-owner"))
+        orgStack = TestStacks.shared();
+        userStack = TestStacks.user();
+        for (LocalTenantStack stack : List.of(orgStack, userStack)) {
+            Tables.createNotes(stack, TABLE);
+            stack.adminS3Client().createBucket(r -> r.bucket(BUCKET));
+            cognito.put(
+                    stack,
+                    CognitoIdentityClient.builder()
+                            .region(LocalTenantStack.REGION)
+                            .endpointOverride(stack.cognitoEndpoint())
+                            .credentialsProvider(AnonymousCredentialsProvider.create())
+                            .build());
+        }
+        try (TenantClient client = orgStack.clientBuilder().build()) {
+            client.session(orgStack.issueToken("globex", "globex-owner"))
+                    .bucket(BUCKET)
+                    .putObject("reports/q1.txt", RequestBody.fromString("globex's report"));
+        }
+        try (TenantClient client =
+                userStack.clientBuilder().layout(TenantLayout.user()).build()) {
+            client.session(userStack.issueToken("globex", "globex-owner"))
                     .bucket(BUCKET)
                     .putObject("reports/q1.txt", RequestBody.fromString("globex's report"));
         }
@@ -65,7 +82,7 @@ class UnsafeTagValueTest {
 
     @AfterAll
     static void stop() {
-        cognito.close();
+        cognito.values().forEach(CognitoIdentityClient::close);
     }
 
     /** STS's session-tag value rule (AssumeRoleWithWebIdentity, Tag.Value). */
@@ -88,6 +105,7 @@ class UnsafeTagValueTest {
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("unsafeClaims")
     void rawCredentialsOfAnUnsafeClaimAreDeniedEverywhere(String claim, String value) {
+        LocalTenantStack stack = "sub".equals(claim) ? userStack : orgStack;
         String token = stack.tokens()
                 .token("sub".equals(claim) ? value : "mallory")
                 .org("sub".equals(claim) ? "mallory-org" : value)
@@ -102,15 +120,17 @@ class UnsafeTagValueTest {
 
         if (!STS_TAG_VALUE.matcher(value).matches()) {
             // '#' is no session-tag character: Cognito (the emulator, as AWS) refuses the exchange itself
-            assertThatThrownBy(() -> exchangeDirectly(token))
+            assertThatThrownBy(() -> exchangeDirectly(stack, token))
                     .as("Cognito refuses a claim that is no valid session tag")
                     .isInstanceOf(
                             software.amazon.awssdk.services.cognitoidentity.model.InvalidParameterException.class);
             return;
         }
-        StaticCredentialsProvider raw = StaticCredentialsProvider.create(exchangeDirectly(token));
+        StaticCredentialsProvider raw = StaticCredentialsProvider.create(exchangeDirectly(stack, token));
         String folder = layout.iamObjectKeyPrefix().replace("${aws:PrincipalTag/" + tag + "}", value);
-        String victimFolder = TenantLayout.org().objectKeyPrefix(new Tenant("globex", "x", Map.of("org", "globex")));
+        // the tenant whose folder the value would widen into: org globex, or user globex-owner
+        String victim = "sub".equals(claim) ? "globex-owner" : "globex";
+        String victimFolder = layout.objectKeyPrefix(new Tenant(victim, victim, Map.of(tag, victim)));
         String partition = layout.iamLeadingKeyPattern()
                 .replace("${aws:PrincipalTag/" + tag + "}", value)
                 .replace("*", "x");
@@ -133,7 +153,7 @@ class UnsafeTagValueTest {
             }
             assertDenied(() -> s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(folder)));
             assertDenied(() -> s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(victimFolder)));
-            for (String id : new String[] {partition, "globex#reports#x", "globex#x"}) {
+            for (String id : new String[] {partition, "globex#reports#x", "globex#x", "globex-owner"}) {
                 Map<String, AttributeValue> item =
                         Map.of("id", AttributeValue.fromS(id), "seq", AttributeValue.fromS("0"));
                 assertDenied(() -> dynamo.getItem(r -> r.tableName(TABLE).key(item)));
@@ -147,12 +167,13 @@ class UnsafeTagValueTest {
     }
 
     /** What any user can do with their own ID token: GetId and GetCredentialsForIdentity, no service involved. */
-    private static AwsSessionCredentials exchangeDirectly(String token) {
+    private static AwsSessionCredentials exchangeDirectly(LocalTenantStack stack, String token) {
         Map<String, String> logins = Map.of(stack.tokens().providerName(), token);
-        String identityId = cognito.getId(
+        CognitoIdentityClient client = cognito.get(stack);
+        String identityId = client.getId(
                         r -> r.identityPoolId(LocalTenantStack.IDENTITY_POOL_ID).logins(logins))
                 .identityId();
-        Credentials c = cognito.getCredentialsForIdentity(
+        Credentials c = client.getCredentialsForIdentity(
                         r -> r.identityId(identityId).logins(logins))
                 .credentials();
         return AwsSessionCredentials.create(c.accessKeyId(), c.secretKey(), c.sessionToken());

@@ -160,7 +160,8 @@ public final class TenantDoctor {
 
         /**
          * A layout the application uses; call once per layout when it uses several (their generated policies are
-         * combined).
+         * combined, on every table and bucket given). Layouts that {@linkplain TenantLayout#overlaps overlap} cannot
+         * share a table or bucket: the report then has the error {@code layouts.overlap}.
          *
          * @param layout the layout
          * @return this builder

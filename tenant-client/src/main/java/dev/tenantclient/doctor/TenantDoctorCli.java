@@ -21,8 +21,10 @@ import software.amazon.awssdk.regions.Region;
  *     --table notes[:index1,index2] ... --bucket acme-files ... [--strict] [--endpoint-url URL]
  * </pre>
  *
- * <p>Exit code 0 when the deployment passes, 1 when it has an error or a part could not be checked (with
- * {@code --strict}, also on a warning), 2 on a usage error. Credentials come from the default chain.
+ * <p>{@code --layout org --layout user} checks a role serving both layouts on the same tables and buckets, which the
+ * report refuses ({@code layouts.overlap}): the two layouts' keys overlap. Exit code 0 when the deployment passes, 1
+ * when it has an error or a part could not be checked (with {@code --strict}, also on a warning), 2 on a usage error.
+ * Credentials come from the default chain.
  */
 public final class TenantDoctorCli {
 
@@ -30,7 +32,8 @@ public final class TenantDoctorCli {
       usage: doctor --region REGION --identity-pool ID --user-pool ID [--client-id ID] [--layout org|user]
                     (--table NAME[:INDEX,INDEX] | --bucket NAME)... [--strict] [--endpoint-url URL]
         Checks a deployment's isolation setup against the layout; exit 0 = passes, 1 = findings, 2 = usage.
-        --layout        org (default: custom:org claim, keys <org>#<id>, folders <org>/) or user (sub)
+        --layout        org (default: custom:org claim, keys <org>#<id>, folders <org>/) or user (sub); given
+                        twice, both on the same tables and buckets, which is the error layouts.overlap
         --strict        fail on warnings too
         --endpoint-url  one endpoint for Cognito, Cognito Identity and IAM (a local stack, a proxy)""";
 

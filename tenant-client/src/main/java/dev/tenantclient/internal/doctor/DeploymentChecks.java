@@ -9,6 +9,7 @@ import dev.tenantclient.doctor.DoctorReport;
 import dev.tenantclient.doctor.Finding;
 import dev.tenantclient.doctor.Finding.Severity;
 import dev.tenantclient.internal.CognitoNames;
+import dev.tenantclient.internal.LayoutOverlaps;
 import dev.tenantclient.internal.iam.PolicyEvaluator;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -109,12 +110,38 @@ public final class DeploymentChecks {
 
     /** @return the report */
     public DoctorReport run() {
+        checkLayouts();
         checkUserPool();
         String roleArn = checkIdentityPool();
         if (roleArn != null) {
             checkRole(roleArn);
         }
         return new DoctorReport(findings);
+    }
+
+    // ------------------------------------------------------------------------------------------------ layouts
+
+    /**
+     * Layouts the application uses together share the tables and buckets the doctor is given, and the role grants
+     * each of them there. Two that overlap cannot be kept apart on one table or bucket: IAM allows each layout's
+     * statement on its own, whatever the other's says.
+     */
+    private void checkLayouts() {
+        String overlap = LayoutOverlaps.firstOverlap(layouts);
+        if (overlap != null) {
+            List<String> where = new ArrayList<>();
+            tables.keySet().forEach(t -> where.add("table " + t));
+            buckets.forEach(b -> where.add("bucket " + b));
+            add(
+                    Severity.ERROR,
+                    "layouts.overlap",
+                    overlap + " Both are granted on " + String.join(", ", where) + ".",
+                    "A tenant of one layout can list, read, overwrite and delete the keys of a tenant of the other"
+                            + " whose value it shares (for example, an org named like a user's sub has that user's"
+                            + " folder), through the library and with its own credentials, and the generated policies"
+                            + " cannot prevent it.",
+                    LayoutOverlaps.FIX);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- user pool

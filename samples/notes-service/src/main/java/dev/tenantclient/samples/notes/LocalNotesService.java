@@ -4,6 +4,7 @@
  */
 package dev.tenantclient.samples.notes;
 
+import dev.tenantclient.TenantLayout;
 import dev.tenantclient.local.LocalTenantStack;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -43,7 +44,8 @@ public final class LocalNotesService {
     }
 
     static ConfigurableApplicationContext start(String... args) {
-        stack = LocalTenantStack.start();
+        // the stack serves the service's layout (tenant-client.layout.type, org by default) and no other
+        stack = LocalTenantStack.builder().layouts(TenantLayout.org()).start();
         DynamoDbEnhancedClient.builder()
                 .dynamoDbClient(stack.adminDynamoDbClient())
                 .build()
