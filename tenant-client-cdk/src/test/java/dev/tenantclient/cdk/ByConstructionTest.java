@@ -16,8 +16,12 @@ import dev.tenantclient.TenantSession;
 import dev.tenantclient.TenantTable;
 import dev.tenantclient.doctor.DoctorReport;
 import dev.tenantclient.doctor.Finding;
+import dev.tenantclient.doctor.TenantDoctorCli;
 import dev.tenantclient.local.LocalTenantStack;
 import dev.tenantclient.local.TemplateDeployment;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -344,6 +348,65 @@ abstract class ByConstructionTest {
 
         assertThat(report.findings()).extracting(Finding::check).containsExactly("identity-pool.other-providers");
         assertThat(report.passed()).isTrue();
+    }
+
+    @Test
+    void theCommandLineReportsTheDeploymentAsSarif() {
+        List<String> args = List.of(
+                "doctor",
+                "--region",
+                LocalTenantStack.REGION.id(),
+                "--identity-pool",
+                LocalTenantStack.IDENTITY_POOL_ID,
+                "--user-pool",
+                LocalTenantStack.USER_POOL_ID,
+                "--client-id",
+                LocalTenantStack.CLIENT_ID,
+                "--layout",
+                layout().equals(TenantLayout.org()) ? "org" : "user",
+                "--table",
+                TABLE + ":byOwner",
+                "--bucket",
+                BUCKET,
+                "--endpoint-url",
+                stack.deployment().endpoint().toString(),
+                "--format",
+                "sarif");
+        String previousKey = System.setProperty("aws.accessKeyId", "LOCALADMIN");
+        String previousSecret = System.setProperty("aws.secretAccessKey", "localadminsecret");
+        try {
+            ByteArrayOutputStream clean = new ByteArrayOutputStream();
+            int cleanCode = TenantDoctorCli.run(args, new PrintStream(clean, true, StandardCharsets.UTF_8));
+            JsonNode cleanLog = Templates.parse(clean.toString(StandardCharsets.UTF_8));
+            assertThat(cleanCode).as(cleanLog.toString()).isZero();
+            assertThat(cleanLog.path("version").asText()).isEqualTo("2.1.0");
+            assertThat(cleanLog.path("runs").get(0).path("results")).isEmpty();
+
+            TemplateDeployment.apply(
+                    stack,
+                    mutated(t -> properties(t, "AWS::Cognito::IdentityPoolPrincipalTag")
+                            .putObject("PrincipalTags")));
+            ByteArrayOutputStream broken = new ByteArrayOutputStream();
+            int brokenCode = TenantDoctorCli.run(args, new PrintStream(broken, true, StandardCharsets.UTF_8));
+            JsonNode run = Templates.parse(broken.toString(StandardCharsets.UTF_8))
+                    .path("runs")
+                    .get(0);
+            assertThat(brokenCode).isEqualTo(1);
+            assertThat(run.path("tool").path("driver").path("name").asText()).isEqualTo("tenant-client doctor");
+            assertThat(run.path("results").findValuesAsText("ruleId")).contains("principal-tags.missing");
+            assertThat(run.path("results").findValuesAsText("level")).contains("error");
+        } finally {
+            restore("aws.accessKeyId", previousKey);
+            restore("aws.secretAccessKey", previousSecret);
+        }
+    }
+
+    private static void restore(String property, String previous) {
+        if (previous == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, previous);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
