@@ -144,6 +144,11 @@ public final class LocalDeployment implements AutoCloseable {
         return this;
     }
 
+    /** The user pool's attributes now, as in tokens. */
+    synchronized List<String> attributeNames() {
+        return List.copyOf(attributes.keySet());
+    }
+
     /**
      * Removes an attribute from the user pool's schema.
      *
@@ -300,6 +305,20 @@ public final class LocalDeployment implements AutoCloseable {
     public synchronized LocalDeployment simulatorDisagreesOn(String action) {
         simulatorFlips.add(Objects.requireNonNull(action, "action"));
         return this;
+    }
+
+    /**
+     * The role's permission policies as the control plane reports them now: its inline policies (the generated ones
+     * unless {@link #withoutGeneratedPolicies()} removed them) and its managed policies.
+     *
+     * @return the policies
+     * @throws IllegalArgumentException when one does not parse
+     */
+    public synchronized List<IamPolicy> rolePolicies() {
+        List<IamPolicy> policies = new java.util.ArrayList<>();
+        allInlinePolicies().values().forEach(json -> policies.add(IamPolicy.fromJson(json)));
+        managedPolicies.values().forEach(json -> policies.add(IamPolicy.fromJson(json)));
+        return policies;
     }
 
     /** The generated inline policies: one per layout, on every table and every bucket of the stack. */

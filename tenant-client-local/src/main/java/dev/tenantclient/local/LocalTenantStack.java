@@ -428,6 +428,19 @@ public final class LocalTenantStack implements AutoCloseable {
         return builder;
     }
 
+    /**
+     * Makes the IAM gateway enforce the role policies {@link #deployment()} reports (its inline and managed policies,
+     * as changed by {@link LocalDeployment#putRolePolicy} and friends, or by a template applied with
+     * {@link TemplateDeployment}) instead of the policies generated for the stack's layouts; {@code false} goes back.
+     * Only the permission policies change: principal tags still come from the stack's layouts.
+     *
+     * @param deployed whether to enforce the deployment's policies
+     */
+    public void enforceDeployedPolicies(boolean deployed) {
+        LocalDeployment d = deployment();
+        policies.useDeployed(deployed ? d::rolePolicies : null);
+    }
+
     StackPolicies policies() {
         return policies;
     }

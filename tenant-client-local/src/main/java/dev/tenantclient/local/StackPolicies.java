@@ -26,6 +26,8 @@ final class StackPolicies {
     private final Map<String, PolicyEvaluator> evaluators = new ConcurrentHashMap<>();
     private final Map<String, List<IamPolicy>> policies = new ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<Evaluated> recorder;
+    /** When set, the gateway evaluates these (a deployment's role policies) instead of the generated ones. */
+    private volatile java.util.function.Supplier<List<IamPolicy>> deployed;
 
     /** One authorization the gateway evaluated, for tests that replay it for other principals. */
     record Evaluated(AuthorizationRequest request, Map<String, String> principalTags, boolean allowed) {}
@@ -52,9 +54,7 @@ final class StackPolicies {
 
     /** The gateway's authorizer: null when the policies allow the request, else IAM's reason. */
     String deny(AuthorizationRequest request, IamGateway.Session session) {
-        String bucket = bucketOf(request.resource());
-        PolicyEvaluator evaluator =
-                evaluators.computeIfAbsent(bucket == null ? "" : bucket, b -> new PolicyEvaluator(forBucket(b)));
+        PolicyEvaluator evaluator = evaluator(request);
         PolicyEvaluator.Decision decision =
                 evaluator.evaluate(request.action(), request.resource(), request.context(), session.principalTags());
         java.util.function.Consumer<Evaluated> r = recorder;
@@ -66,11 +66,23 @@ final class StackPolicies {
 
     /** Re-evaluates a request for another principal. */
     boolean allows(AuthorizationRequest request, Map<String, String> principalTags) {
-        String bucket = bucketOf(request.resource());
-        return evaluators
-                .computeIfAbsent(bucket == null ? "" : bucket, b -> new PolicyEvaluator(forBucket(b)))
+        return evaluator(request)
                 .evaluate(request.action(), request.resource(), request.context(), principalTags)
                 .allowed();
+    }
+
+    private PolicyEvaluator evaluator(AuthorizationRequest request) {
+        java.util.function.Supplier<List<IamPolicy>> policies = deployed;
+        if (policies != null) {
+            return new PolicyEvaluator(policies.get());
+        }
+        String bucket = bucketOf(request.resource());
+        return evaluators.computeIfAbsent(bucket == null ? "" : bucket, b -> new PolicyEvaluator(forBucket(b)));
+    }
+
+    /** Makes the gateway evaluate these policies, read afresh for each request; null for the generated ones. */
+    void useDeployed(java.util.function.Supplier<List<IamPolicy>> policies) {
+        this.deployed = policies;
     }
 
     void record(java.util.function.Consumer<Evaluated> recorder) {

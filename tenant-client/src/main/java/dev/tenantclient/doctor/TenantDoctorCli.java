@@ -18,7 +18,10 @@ import software.amazon.awssdk.regions.Region;
  * <pre>
  * java -jar tenant-client-cli.jar doctor --region eu-west-1 --identity-pool eu-west-1:1111-... \
  *     --user-pool eu-west-1_AbCdEf123 [--client-id ID] [--layout org|user] \
- *     --table notes[:index1,index2] ... --bucket acme-files ... [--strict] [--endpoint-url URL]
+ *     --table notes[:index1,index2] ... --bucket acme-files ... [--strict] [--endpoint-url URL] \
+ *     [--format text|json|sarif]
+ * java -jar tenant-client-cli.jar policy --layout org --table notes:byAuthor --bucket acme-files \
+ *     [--identity-pool ID] [--user-pool ID] [--format json|cloudformation]
  * </pre>
  *
  * <p>{@code --layout org --layout user} checks a role serving both layouts on the same tables and buckets, which the
@@ -31,11 +34,14 @@ public final class TenantDoctorCli {
     static final String USAGE = """
       usage: doctor --region REGION --identity-pool ID --user-pool ID [--client-id ID] [--layout org|user]
                     (--table NAME[:INDEX,INDEX] | --bucket NAME)... [--strict] [--endpoint-url URL]
+                    [--format text|json|sarif]
         Checks a deployment's isolation setup against the layout; exit 0 = passes, 1 = findings, 2 = usage.
         --layout        org (default: custom:org claim, keys <org>#<id>, folders <org>/) or user (sub); given
                         twice, both on the same tables and buckets, which is the error layouts.overlap
         --strict        fail on warnings too
-        --endpoint-url  one endpoint for Cognito, Cognito Identity and IAM (a local stack, a proxy)""";
+        --endpoint-url  one endpoint for Cognito, Cognito Identity and IAM (a local stack, a proxy)
+        --format        text (default), json, or sarif (SARIF 2.1.0, for code-scanning dashboards)
+      Also: policy --help (the generated policies and principal-tag map, as JSON or CloudFormation)""";
 
     private TenantDoctorCli() {}
 
@@ -57,9 +63,14 @@ public final class TenantDoctorCli {
      */
     public static int run(List<String> args, PrintStream out) {
         List<String> rest = new ArrayList<>(args);
+        if (!rest.isEmpty() && rest.get(0).equals("policy")) {
+            return PolicyCommand.run(rest.subList(1, rest.size()), out);
+        }
         if (!rest.isEmpty() && rest.get(0).equals("doctor")) {
             rest.remove(0);
         }
+        String format = "text";
+        String identityPool = "";
         TenantDoctor.Builder builder = TenantDoctor.builder();
         boolean strict = false;
         boolean layoutSet = false;
@@ -80,17 +91,20 @@ public final class TenantDoctorCli {
                 String value = rest.get(++i);
                 switch (option) {
                     case "--region" -> builder.region(Region.of(value));
-                    case "--identity-pool" -> builder.identityPoolId(value);
+                    case "--identity-pool" -> {
+                        builder.identityPoolId(value);
+                        identityPool = value;
+                    }
+                    case "--format" -> {
+                        if (!List.of("text", "json", "sarif").contains(value)) {
+                            throw new IllegalArgumentException("--format is text, json or sarif, was " + value);
+                        }
+                        format = value;
+                    }
                     case "--user-pool" -> builder.userPoolId(value);
                     case "--client-id" -> builder.clientId(value);
                     case "--layout" -> {
-                        builder.layout(
-                                switch (value) {
-                                    case "org" -> TenantLayout.org();
-                                    case "user" -> TenantLayout.user();
-                                    default ->
-                                        throw new IllegalArgumentException("--layout is org or user, was " + value);
-                                });
+                        builder.layout(layout(value));
                         layoutSet = true;
                     }
                     case "--table" -> builder.tableSpec(value);
@@ -103,7 +117,7 @@ public final class TenantDoctorCli {
                 builder.layout(TenantLayout.org());
             }
             TenantDoctor doctor = builder.build();
-            return report(doctor.examine(), strict, out);
+            return report(doctor.examine(), strict, format, "cognito-identity/" + identityPool, out);
         } catch (IllegalArgumentException | IllegalStateException e) {
             out.println("error: " + e.getMessage());
             out.println(USAGE);
@@ -111,8 +125,22 @@ public final class TenantDoctorCli {
         }
     }
 
-    private static int report(DoctorReport report, boolean strict, PrintStream out) {
-        out.println(report.describe());
+    /** A layout named on the command line. */
+    static TenantLayout layout(String name) {
+        return switch (name) {
+            case "org" -> TenantLayout.org();
+            case "user" -> TenantLayout.user();
+            default -> throw new IllegalArgumentException("--layout is org or user, was " + name);
+        };
+    }
+
+    private static int report(DoctorReport report, boolean strict, String format, String location, PrintStream out) {
+        out.println(
+                switch (format) {
+                    case "json" -> ReportFormats.json(report);
+                    case "sarif" -> ReportFormats.sarif(report, location);
+                    default -> report.describe();
+                });
         boolean failed = !report.passed() || (strict && !report.isClean());
         return failed ? 1 : 0;
     }

@@ -200,26 +200,52 @@ public final class TenantPolicies {
      * @return the policy
      */
     public IamPolicy trustPolicy(String identityPoolId) {
+        return IamPolicy.builder()
+                .version("2012-10-17")
+                .addStatement(trustStatement(identityPoolId).build())
+                .build();
+    }
+
+    /**
+     * The role's trust policy as {@link #trustPolicy(String)}, with the {@code amr} condition also pinned to one user
+     * pool ({@code ForAnyValue:StringEquals cognito-identity.amazonaws.com:amr} = its provider name): identities that
+     * signed in with any other provider the identity pool accepts (a social or OIDC login, another user pool) cannot
+     * assume the role, whatever claims their provider lets them choose.
+     *
+     * @param identityPoolId such as {@code eu-west-1:1111-2222}
+     * @param userPoolId the user pool whose tokens carry the tenant claim, such as {@code eu-west-1_AbCdEf123}
+     * @return the policy
+     */
+    public IamPolicy trustPolicy(String identityPoolId, String userPoolId) {
+        if (userPoolId == null || !CognitoNames.USER_POOL_ID.matcher(userPoolId).matches()) {
+            throw new IllegalArgumentException(
+                    "userPoolId must look like <region>_<id>, was " + Printable.of(userPoolId));
+        }
+        return IamPolicy.builder()
+                .version("2012-10-17")
+                .addStatement(trustStatement(identityPoolId)
+                        .addCondition(
+                                "ForAnyValue:StringEquals",
+                                "cognito-identity.amazonaws.com:amr",
+                                CognitoNames.loginProvider(userPoolId))
+                        .build())
+                .build();
+    }
+
+    private static IamStatement.Builder trustStatement(String identityPoolId) {
         if (identityPoolId == null
                 || !CognitoNames.IDENTITY_POOL_ID.matcher(identityPoolId).matches()) {
             throw new IllegalArgumentException(
                     "identityPoolId must look like <region>:<uuid>, was " + Printable.of(identityPoolId));
         }
-        return IamPolicy.builder()
-                .version("2012-10-17")
-                .addStatement(IamStatement.builder()
-                        .sid("CognitoIdentityPoolAuthenticated")
-                        .effect(IamEffect.ALLOW)
-                        .addPrincipal(IamPrincipalType.FEDERATED, "cognito-identity.amazonaws.com")
-                        .addAction("sts:AssumeRoleWithWebIdentity")
-                        .addAction("sts:TagSession")
-                        .addCondition(
-                                IamConditionOperator.STRING_EQUALS,
-                                "cognito-identity.amazonaws.com:aud",
-                                identityPoolId)
-                        .addCondition("ForAnyValue:StringLike", "cognito-identity.amazonaws.com:amr", "authenticated")
-                        .build())
-                .build();
+        return IamStatement.builder()
+                .sid("CognitoIdentityPoolAuthenticated")
+                .effect(IamEffect.ALLOW)
+                .addPrincipal(IamPrincipalType.FEDERATED, "cognito-identity.amazonaws.com")
+                .addAction("sts:AssumeRoleWithWebIdentity")
+                .addAction("sts:TagSession")
+                .addCondition(IamConditionOperator.STRING_EQUALS, "cognito-identity.amazonaws.com:aud", identityPoolId)
+                .addCondition("ForAnyValue:StringLike", "cognito-identity.amazonaws.com:amr", "authenticated");
     }
 
     /**
