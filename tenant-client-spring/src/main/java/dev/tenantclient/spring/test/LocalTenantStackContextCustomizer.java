@@ -5,6 +5,7 @@
 package dev.tenantclient.spring.test;
 
 import dev.tenantclient.local.LocalTenantStack;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -13,12 +14,14 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Points a test's application context at the JVM's shared {@link LocalTenantStack}: properties, beans and the
@@ -90,8 +93,14 @@ final class LocalTenantStackContextCustomizer implements ContextCustomizer {
         }
 
         static JwtDecoder decoder(LocalTenantStack stack) {
-            NimbusJwtDecoder decoder =
-                    NimbusJwtDecoder.withJwkSetUri(stack.jwksUrl().toString()).build();
+            // Loopback: a slow answer only means a loaded test machine (Spring Security's default times out).
+            SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+            requests.setConnectTimeout(Duration.ofSeconds(60));
+            requests.setReadTimeout(Duration.ofSeconds(60));
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                            stack.jwksUrl().toString())
+                    .restOperations(new RestTemplate(requests))
+                    .build();
             decoder.setJwtValidator(
                     JwtValidators.createDefaultWithIssuer(stack.tokens().issuer()));
             return decoder;
