@@ -5,7 +5,6 @@
 package dev.tenantclient.spring;
 
 import dev.tenantclient.TenantClient;
-import dev.tenantclient.credentials.CredentialsStats;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -16,7 +15,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * Details: cache size, exchanges and failures so far, recent failures in a row, throttling, the last failure's
  * cause and time. No network call: health checks do not spend Cognito's quota. Not part of the readiness group
  * unless configured ({@code management.endpoint.health.group.readiness.include}), since one tenant's refused
- * exchanges should not take the instance out of the load balancer.
+ * exchanges should not take the instance out of the load balancer. This is the Spring Boot 4 indicator
+ * ({@code org.springframework.boot.health}); {@link TenantClientBoot3HealthIndicator} is the same for Spring Boot 3.5.
  */
 public final class TenantClientHealthIndicator implements HealthIndicator {
 
@@ -36,22 +36,7 @@ public final class TenantClientHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        TenantClientHealthTracker.Snapshot s = tracker.snapshot();
-        Health.Builder b = s.failing() ? Health.down() : Health.up();
-        TenantClient c = client.getIfAvailable();
-        if (c != null) {
-            CredentialsStats stats = c.credentialsCache().stats();
-            b.withDetail("cacheSize", c.credentialsCache().estimatedSize())
-                    .withDetail("exchanges", stats.exchanges())
-                    .withDetail("failures", stats.failures());
-        }
-        b.withDetail("recentFailures", s.recentFailures()).withDetail("throttled", s.throttled());
-        if (s.lastFailureCause() != null) {
-            b.withDetail("lastFailure", s.lastFailureCause()).withDetail("lastFailureAt", s.lastFailureAt());
-        }
-        if (s.lastSuccessAt() != null) {
-            b.withDetail("lastSuccessAt", s.lastSuccessAt());
-        }
-        return b.build();
+        TenantClientHealthDetails h = TenantClientHealthDetails.of(client, tracker);
+        return (h.up() ? Health.up() : Health.down()).withDetails(h.details()).build();
     }
 }

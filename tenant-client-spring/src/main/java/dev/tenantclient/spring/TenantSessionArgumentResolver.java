@@ -5,6 +5,7 @@
 package dev.tenantclient.spring;
 
 import dev.tenantclient.TenantSession;
+import java.lang.annotation.Annotation;
 import java.util.Optional;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -47,9 +48,25 @@ public final class TenantSessionArgumentResolver implements HandlerMethodArgumen
         if (parameter.getParameterType() == Optional.class) {
             return current.find();
         }
-        if (parameter.isOptional()) {
+        if (parameter.isOptional() || nullableType(parameter)) {
             return current.find().orElse(null);
         }
         return current.get();
+    }
+
+    /**
+     * Whether the parameter's type carries a {@code @Nullable} type-use annotation (JSpecify's). Spring Framework 7's
+     * {@link MethodParameter#isOptional()} sees those; 6.2's (Spring Boot 3.5) only sees declaration annotations.
+     */
+    private static boolean nullableType(MethodParameter parameter) {
+        if (parameter.getParameterIndex() < 0) {
+            return false;
+        }
+        for (Annotation a : parameter.getParameter().getAnnotatedType().getAnnotations()) {
+            if (a.annotationType().getSimpleName().equals("Nullable")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -8,23 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantclient.TenantSession;
 import dev.tenantclient.local.LocalTenantStack;
+import dev.tenantclient.spring.test.AutoConfigureLocalTenantStack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
  * header, verified by the application's JwtDecoder and bound to the bearer's user and app client.
  */
 @SpringBootTest(classes = IdTokenHeaderWebTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureLocalTenantStack
 class IdTokenHeaderWebTest {
 
-    static final LocalTenantStack stack = LocalTenantStack.start();
     private static final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    LocalTenantStack stack;
 
     @Autowired
     Environment environment;
@@ -50,15 +49,6 @@ class IdTokenHeaderWebTest {
     @EnableAutoConfiguration
     @RestController
     static class App {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            NimbusJwtDecoder decoder =
-                    NimbusJwtDecoder.withPublicKey(stack.tokens().publicKey()).build();
-            decoder.setJwtValidator(
-                    JwtValidators.createDefaultWithIssuer(stack.tokens().issuer()));
-            return decoder;
-        }
-
         @GetMapping("/whoami")
         String whoami(TenantSession session) {
             return session.tenant().org() + "/" + session.tenant().subject();
@@ -67,21 +57,10 @@ class IdTokenHeaderWebTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("tenant-client.identity-pool-id", () -> LocalTenantStack.IDENTITY_POOL_ID);
-        registry.add("tenant-client.user-pool-id", () -> LocalTenantStack.USER_POOL_ID);
-        registry.add("tenant-client.client-id", () -> LocalTenantStack.CLIENT_ID);
         registry.add("tenant-client.id-token-header", () -> "X-Id-Token");
-        registry.add(
-                "tenant-client.endpoints.cognito-identity",
-                () -> stack.cognitoEndpoint().toString());
     }
 
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
-    private static String accessToken(String subject, String clientId) {
+    private String accessToken(String subject, String clientId) {
         return stack.tokens()
                 .token(subject)
                 .claim("token_use", "access")

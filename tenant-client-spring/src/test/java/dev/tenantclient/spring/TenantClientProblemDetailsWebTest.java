@@ -9,15 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenantclient.TenantSession;
 import dev.tenantclient.local.CognitoIdentityEmulator.Fault;
 import dev.tenantclient.local.LocalTenantStack;
+import dev.tenantclient.spring.test.AutoConfigureLocalTenantStack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -27,9 +27,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,28 +41,22 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootTest(
         classes = TenantClientProblemDetailsWebTest.App.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureLocalTenantStack
 class TenantClientProblemDetailsWebTest {
 
-    static final LocalTenantStack stack = LocalTenantStack.start();
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final String BUCKET = "problem-files";
 
     @Autowired
     Environment environment;
 
+    @Autowired
+    LocalTenantStack stack;
+
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @RestController
     static class App {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            NimbusJwtDecoder decoder =
-                    NimbusJwtDecoder.withPublicKey(stack.tokens().publicKey()).build();
-            decoder.setJwtValidator(
-                    JwtValidators.createDefaultWithIssuer(stack.tokens().issuer()));
-            return decoder;
-        }
-
         @Bean
         SecurityFilterChain security(HttpSecurity http) throws Exception {
             return http.authorizeHttpRequests(a -> a.requestMatchers("/open/**")
@@ -99,32 +90,20 @@ class TenantClientProblemDetailsWebTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("tenant-client.identity-pool-id", () -> LocalTenantStack.IDENTITY_POOL_ID);
-        registry.add("tenant-client.user-pool-id", () -> LocalTenantStack.USER_POOL_ID);
-        registry.add("tenant-client.client-id", () -> LocalTenantStack.CLIENT_ID);
         registry.add("tenant-client.retry-after", () -> "7s");
-        registry.add(
-                "tenant-client.endpoints.cognito-identity",
-                () -> stack.cognitoEndpoint().toString());
-        registry.add(
-                "tenant-client.endpoints.dynamodb",
-                () -> stack.dynamoDbEndpoint().toString());
-        registry.add("tenant-client.endpoints.s3", () -> stack.s3Endpoint().toString());
     }
 
-    @BeforeAll
-    static void bucket() {
-        stack.adminS3Client().createBucket(r -> r.bucket(BUCKET));
+    @BeforeEach
+    void bucket() {
+        if (stack.adminS3Client().listBuckets().buckets().stream()
+                .noneMatch(b -> b.name().equals(BUCKET))) {
+            stack.adminS3Client().createBucket(r -> r.bucket(BUCKET));
+        }
     }
 
     @AfterEach
     void clearFaults() {
         stack.cognito().clearFaults();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

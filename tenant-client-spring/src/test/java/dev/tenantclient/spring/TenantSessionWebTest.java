@@ -8,14 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantclient.TenantSession;
 import dev.tenantclient.local.LocalTenantStack;
+import dev.tenantclient.local.LocalTokenIssuer;
+import dev.tenantclient.spring.test.AutoConfigureLocalTenantStack;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -23,11 +24,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -36,13 +32,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A Spring Boot resource server with tenant-client-spring against LocalTenantStack: controllers take a
- * {@code TenantSession}; two tenants see only their own data; no token is 401, a bad tenant claim 403.
+ * {@code TenantSession}; two tenants see only their own data; no token is 401, a bad tenant claim 403. The stack,
+ * the {@code tenant-client.*} properties and the {@code JwtDecoder} come from {@code @AutoConfigureLocalTenantStack}.
  */
 @SpringBootTest(classes = TenantSessionWebTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureLocalTenantStack
 class TenantSessionWebTest {
 
-    static final LocalTenantStack stack = LocalTenantStack.start();
     private static final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    LocalTenantStack stack;
+
+    @Autowired
+    LocalTokenIssuer tokens;
 
     @Autowired
     Environment environment;
@@ -57,15 +60,6 @@ class TenantSessionWebTest {
     @EnableAutoConfiguration
     @RestController
     static class App {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            NimbusJwtDecoder decoder =
-                    NimbusJwtDecoder.withPublicKey(stack.tokens().publicKey()).build();
-            decoder.setJwtValidator(
-                    JwtValidators.createDefaultWithIssuer(stack.tokens().issuer()));
-            return decoder;
-        }
-
         @Bean
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
@@ -83,28 +77,12 @@ class TenantSessionWebTest {
         }
     }
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("tenant-client.identity-pool-id", () -> LocalTenantStack.IDENTITY_POOL_ID);
-        registry.add("tenant-client.user-pool-id", () -> LocalTenantStack.USER_POOL_ID);
-        registry.add("tenant-client.client-id", () -> LocalTenantStack.CLIENT_ID);
-        registry.add(
-                "tenant-client.endpoints.cognito-identity",
-                () -> stack.cognitoEndpoint().toString());
-        registry.add(
-                "tenant-client.endpoints.dynamodb",
-                () -> stack.dynamoDbEndpoint().toString());
-        registry.add("tenant-client.endpoints.s3", () -> stack.s3Endpoint().toString());
-    }
-
-    @BeforeAll
-    static void bucket() {
-        stack.adminS3Client().createBucket(r -> r.bucket("web-files"));
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
+    @BeforeEach
+    void bucket() {
+        if (!stack.adminS3Client().listBuckets().buckets().stream()
+                .anyMatch(b -> b.name().equals("web-files"))) {
+            stack.adminS3Client().createBucket(r -> r.bucket("web-files"));
+        }
     }
 
     private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
@@ -143,7 +121,7 @@ class TenantSessionWebTest {
 
     @Test
     void aVerifiedTokenWithAnUnsafeTenantClaimIs403() throws Exception {
-        String token = stack.tokens().token("mallory").org("acme#globex").build();
+        String token = tokens.token("mallory").org("acme#globex").build();
 
         HttpResponse<String> response = call("GET", "/files/report.txt", token, null);
 
@@ -153,11 +131,7 @@ class TenantSessionWebTest {
 
     @Test
     void aTokenWithoutATenantClaimIs403() throws Exception {
-        assertThat(call(
-                                "GET",
-                                "/files/report.txt",
-                                stack.tokens().token("nobody").build(),
-                                null)
+        assertThat(call("GET", "/files/report.txt", tokens.token("nobody").build(), null)
                         .statusCode())
                 .isEqualTo(403);
     }
