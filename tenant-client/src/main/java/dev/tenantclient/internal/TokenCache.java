@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -359,10 +360,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
 
         private Issued issued(boolean counted) {
             checkOpen();
-            if (invalidated) {
-                throw new IllegalStateException("This session's token was invalidated (sign-out);"
-                        + " call TenantClient.session(token) again to use the token");
-            }
+            checkNotInvalidated();
             long now = clock.millis();
             Issued cur = current;
             if (cur != null && cur.servableAt(now)) {
@@ -406,8 +404,108 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             }
         }
 
+        /**
+         * Credentials for this token without blocking: a completed future on a cache hit, otherwise the one exchange
+         * in flight (joined or started; it runs on the exchange executor), failed with the same exceptions as
+         * {@link #credentials()} — after {@code exchangeTimeout} with {@code CredentialsUnavailableException}. No
+         * thread waits for Cognito on this path; the statistics count it as {@link #credentials()} does.
+         *
+         * @return the future credentials
+         */
+        public CompletableFuture<AwsSessionCredentials> credentialsAsync() {
+            CompletableFuture<Issued> future;
+            Deadline deadline;
+            try {
+                checkOpen();
+                checkNotInvalidated();
+                long now = clock.millis();
+                Issued cur = current;
+                if (cur != null && cur.servableAt(now)) {
+                    hits.increment();
+                    if (now >= cur.refreshAtMillis()) {
+                        maybeRefresh(cur);
+                    }
+                    return CompletableFuture.completedFuture(cur.credentials());
+                }
+                if (now >= token.expiresAt().toEpochMilli()) {
+                    throw new InvalidTenantTokenException(Reason.EXPIRED, "ID token expired at " + token.expiresAt());
+                }
+                deadline = Deadline.after(settings.exchangeTimeout());
+                future = flight(deadline, true);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            if (future.isDone()) {
+                return future.handle((issued, error) -> {
+                    if (error != null) {
+                        throw rethrow(unwrap(error));
+                    }
+                    return issued.credentials();
+                });
+            }
+            // A dependent future: its timeout fails this caller only, never the exchange other callers share.
+            return future.thenApply(Issued::credentials)
+                    .orTimeout(Math.max(1, deadline.remainingNanos()), TimeUnit.NANOSECONDS)
+                    .handle((credentials, error) -> {
+                        if (error == null) {
+                            return credentials;
+                        }
+                        Throwable cause = unwrap(error);
+                        if (cause instanceof TimeoutException) {
+                            abandoned.increment();
+                            throw timedOut();
+                        }
+                        throw rethrow(cause);
+                    });
+        }
+
+        private void checkNotInvalidated() {
+            if (invalidated) {
+                throw new IllegalStateException("This session's token was invalidated (sign-out);"
+                        + " call TenantClient.session(token) again to use the token");
+            }
+        }
+
+        private CredentialsUnavailableException timedOut() {
+            return new CredentialsUnavailableException(
+                    "Cognito Identity did not issue credentials for tenant '"
+                            + token.tenant().org() + "' within " + settings.exchangeTimeout()
+                            + " (Timeout); retry later",
+                    null);
+        }
+
         private Issued awaitExchange(boolean counted) {
             Deadline deadline = Deadline.after(settings.exchangeTimeout());
+            CompletableFuture<Issued> future = flight(deadline, counted);
+            try {
+                long left = deadline.remainingNanos();
+                if (left <= 0 && !future.isDone()) {
+                    throw new TimeoutException();
+                }
+                return future.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw rethrow(e.getCause());
+            } catch (TimeoutException e) {
+                abandoned.increment();
+                throw timedOut();
+            } catch (InterruptedException e) {
+                abandoned.increment();
+                Thread.currentThread().interrupt();
+                throw new CredentialsUnavailableException(
+                        "Interrupted while waiting for credentials for tenant '"
+                                + token.tenant().org() + "'; the exchange goes on for other callers",
+                        null);
+            }
+        }
+
+        /**
+         * The single flight: current credentials when servable (a completed future), otherwise the exchange in
+         * flight, joined or started. Never waits except for this entry's lock.
+         *
+         * @throws RuntimeException the last failure, when inside a backoff that outlasts the deadline, or the
+         *     rejection of a token Cognito refused
+         */
+        private CompletableFuture<Issued> flight(Deadline deadline, boolean counted) {
             CompletableFuture<Issued> future;
             synchronized (this) {
                 if (rejected != null) {
@@ -419,7 +517,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
                     if (counted) {
                         hits.increment();
                     }
-                    return cur;
+                    return CompletableFuture.completedFuture(cur);
                 }
                 if (inFlight == null) {
                     long wait = consecutiveFailures > 0 ? nextAttemptNanos - System.nanoTime() : 0;
@@ -440,29 +538,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             if (counted) {
                 misses.increment();
             }
-            try {
-                long left = deadline.remainingNanos();
-                if (left <= 0) {
-                    throw new TimeoutException();
-                }
-                return future.get(left, TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                throw rethrow(e.getCause());
-            } catch (TimeoutException e) {
-                abandoned.increment();
-                throw new CredentialsUnavailableException(
-                        "Cognito Identity did not issue credentials for tenant '"
-                                + token.tenant().org() + "' within " + settings.exchangeTimeout()
-                                + " (Timeout); retry later",
-                        null);
-            } catch (InterruptedException e) {
-                abandoned.increment();
-                Thread.currentThread().interrupt();
-                throw new CredentialsUnavailableException(
-                        "Interrupted while waiting for credentials for tenant '"
-                                + token.tenant().org() + "'; the exchange goes on for other callers",
-                        null);
-            }
+            return future;
         }
 
         /** Hands the exchange to the executor (after {@code delayNanos}); a failure to do so fails the future. */
@@ -638,6 +714,14 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
         }
         return new CredentialsUnavailableException(
                 "Credentials exchange failed (" + CognitoErrors.causeOf(t) + ")", null);
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while (c instanceof CompletionException && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
     }
 
     private static RuntimeException copyOfFailure(RuntimeException failure) {

@@ -96,6 +96,11 @@ public final class DynamoDbRequestGuard {
         return keys;
     }
 
+    /** @return the session's credentials, which the guard sets on every request */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
     /** @return the tables known to this guard */
     public TableRegistry tables() {
         return tables;

@@ -11,7 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.identity.spi.ResolveIdentityRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
 import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
@@ -22,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest;
@@ -50,8 +55,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * as the sync client does). The paginators ({@code queryPaginator}, {@code batchGetItemPaginator}) are the
  * interface's defaults, which page through the overridden operations.
  *
- * <p>Nothing here blocks: the guard is pure computation, and the session's credentials provider answers the SDK's
- * {@code resolveIdentity()} with a future.
+ * <p>Nothing here blocks: the guard is pure computation, and each request waits for the session's credentials as a
+ * future ({@code resolveIdentity()}) before it is handed to the SDK (see {@link #send}).
  */
 public final class TenantDynamoDbAsyncClient implements DynamoDbAsyncClient {
 
@@ -81,13 +86,20 @@ public final class TenantDynamoDbAsyncClient implements DynamoDbAsyncClient {
         return guard.tables().register(table, schema);
     }
 
-    private static <Q, R> CompletableFuture<R> send(
+    /**
+     * Sends a guarded request once the session's credentials are resolved, signed with exactly those. The SDK's
+     * DynamoDB client joins the credentials future on the calling thread (its account-id endpoint interceptor does,
+     * in {@code modifyRequest}, SDK 2.40), so a request handed to it before they are known would block an event loop
+     * on the Cognito exchange; resolved first, they are a completed future there. On a cache miss the request leaves
+     * from the thread that completes the exchange, never from a thread that waited for it.
+     */
+    private <Q extends DynamoDbRequest, R> CompletableFuture<R> send(
             Supplier<Guarded<Q, R>> guarded, Function<Q, CompletableFuture<R>> operation) {
         Guarded<Q, R> call;
         CompletableFuture<R> sent;
         try {
             call = guarded.get();
-            sent = operation.apply(call.request());
+            sent = withCredentials(call.request()).thenCompose(operation);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -98,6 +110,38 @@ public final class TenantDynamoDbAsyncClient implements DynamoDbAsyncClient {
             }
             return call.response(response);
         });
+    }
+
+    /** The request with the session's credentials as resolved now (a completed future on a cache hit). */
+    @SuppressWarnings("unchecked") // toBuilder().build() of a request is a request of the same class
+    private <Q extends DynamoDbRequest> CompletableFuture<Q> withCredentials(Q request) {
+        return guard.credentials().resolveIdentity().thenApply(identity -> {
+            AwsRequestOverrideConfiguration override = request.overrideConfiguration()
+                    .map(AwsRequestOverrideConfiguration::toBuilder)
+                    .orElseGet(AwsRequestOverrideConfiguration::builder)
+                    .credentialsProvider(resolved(identity))
+                    .build();
+            return (Q) request.toBuilder().overrideConfiguration(override).build();
+        });
+    }
+
+    private static IdentityProvider<AwsCredentialsIdentity> resolved(AwsCredentialsIdentity identity) {
+        return new IdentityProvider<>() {
+            @Override
+            public Class<AwsCredentialsIdentity> identityType() {
+                return AwsCredentialsIdentity.class;
+            }
+
+            @Override
+            public CompletableFuture<AwsCredentialsIdentity> resolveIdentity(ResolveIdentityRequest request) {
+                return CompletableFuture.completedFuture(identity);
+            }
+
+            @Override
+            public String toString() {
+                return "ResolvedTenantCredentials";
+            }
+        };
     }
 
     private static Throwable unwrap(Throwable t) {
@@ -145,7 +189,7 @@ public final class TenantDynamoDbAsyncClient implements DynamoDbAsyncClient {
     private CompletableFuture<QueryResponse> page(QueryPages pages, QueryRequest request) {
         CompletableFuture<QueryResponse> sent;
         try {
-            sent = shared.query(request);
+            sent = withCredentials(request).thenCompose(shared::query);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
