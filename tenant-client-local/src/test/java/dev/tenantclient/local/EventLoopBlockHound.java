@@ -34,6 +34,11 @@ public final class EventLoopBlockHound implements BlockHoundIntegration {
                 // the test's event loop is a thread pool: an idle worker waits for its next task (a real event loop
                 // waits in its selector, which netty's own BlockHound integration allows)
                 .allowBlockingCallsInside("java.util.concurrent.ThreadPoolExecutor", "getTask")
+                // the SDK's signer keeps a pool of message digests in a LinkedBlockingDeque; two threads signing at
+                // once can meet on its lock for the time of a poll (seen on JDK 25): not a wait for I/O or Cognito
+                .allowBlockingCallsInside("software.amazon.awssdk.checksums.internal.DigestAlgorithm", "getDigest")
+                .allowBlockingCallsInside(
+                        "software.amazon.awssdk.checksums.internal.DigestAlgorithm$CloseableMessageDigest", "close")
                 .blockingMethodCallback(method -> DETECTED.add(new AssertionError("Blocking call " + method + " on "
                         + Thread.currentThread().getName())));
     }

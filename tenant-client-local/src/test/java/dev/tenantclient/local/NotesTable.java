@@ -62,6 +62,8 @@ interface NotesTable<T> {
 
     List<Page<T>> queryIndex(String index, QueryConditional condition);
 
+    List<Page<T>> queryIndex(String index, Consumer<QueryEnhancedRequest.Builder> request);
+
     /** Opens an index (and nothing else), for the refusal of an unknown one. */
     void index(String index);
 
@@ -115,6 +117,11 @@ interface NotesTable<T> {
         @Override
         public List<Page<T>> queryIndex(String index, QueryConditional condition) {
             return table.index(index).query(condition).stream().toList();
+        }
+
+        @Override
+        public List<Page<T>> queryIndex(String index, Consumer<QueryEnhancedRequest.Builder> request) {
+            return table.index(index).query(request).stream().toList();
         }
 
         @Override
@@ -188,6 +195,11 @@ interface NotesTable<T> {
         @Override
         public List<Page<T>> queryIndex(String index, QueryConditional condition) {
             return pages(table.index(index).query(condition));
+        }
+
+        @Override
+        public List<Page<T>> queryIndex(String index, Consumer<QueryEnhancedRequest.Builder> request) {
+            return pages(table.index(index).query(request));
         }
 
         @Override
