@@ -39,6 +39,10 @@ public final class EventLoopBlockHound implements BlockHoundIntegration {
                 .allowBlockingCallsInside("software.amazon.awssdk.checksums.internal.DigestAlgorithm", "getDigest")
                 .allowBlockingCallsInside(
                         "software.amazon.awssdk.checksums.internal.DigestAlgorithm$CloseableMessageDigest", "close")
+                // the SDK's signing-key cache (a FifoCache behind a read-write lock): readers meet a writer when many
+                // new credentials sign at once (1,000 tokens), for the time of a map update
+                .allowBlockingCallsInside("software.amazon.awssdk.utils.cache.FifoCache", "get")
+                .allowBlockingCallsInside("software.amazon.awssdk.utils.cache.FifoCache", "add")
                 .blockingMethodCallback(method -> DETECTED.add(new AssertionError("Blocking call " + method + " on "
                         + Thread.currentThread().getName())));
     }

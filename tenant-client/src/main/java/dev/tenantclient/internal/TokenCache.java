@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -151,7 +151,9 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
 
     /**
      * The default exchange executor: at most {@code maxConcurrentExchanges} daemon threads (idle ones end after
-     * 30 s), an unbounded queue. Never one thread per token.
+     * 30 s), an unbounded queue. Never one thread per token. The queue is lock-free on offer
+     * ({@link LinkedTransferQueue}), so an async caller handing an exchange over on an event loop never waits for
+     * another thread's enqueue.
      */
     private static ThreadPoolExecutor defaultExecutor(int threads) {
         AtomicInteger n = new AtomicInteger();
@@ -161,7 +163,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             return t;
         };
         ThreadPoolExecutor pool =
-                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedTransferQueue<>(), factory);
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -407,14 +409,14 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
         /**
          * Credentials for this token without blocking: a completed future on a cache hit, otherwise the one exchange
          * in flight (joined or started; it runs on the exchange executor), failed with the same exceptions as
-         * {@link #credentials()} — after {@code exchangeTimeout} with {@code CredentialsUnavailableException}. No
-         * thread waits for Cognito on this path; the statistics count it as {@link #credentials()} does.
+         * {@link #credentials()} — within {@code exchangeTimeout} (the exchange's own deadline) with
+         * {@code CredentialsUnavailableException}. No thread waits for Cognito on this path; the statistics count it
+         * as {@link #credentials()} does (a caller that gives up is not counted as abandoned: none waits).
          *
          * @return the future credentials
          */
         public CompletableFuture<AwsSessionCredentials> credentialsAsync() {
             CompletableFuture<Issued> future;
-            Deadline deadline;
             try {
                 checkOpen();
                 checkNotInvalidated();
@@ -430,33 +432,19 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
                 if (now >= token.expiresAt().toEpochMilli()) {
                     throw new InvalidTenantTokenException(Reason.EXPIRED, "ID token expired at " + token.expiresAt());
                 }
-                deadline = Deadline.after(settings.exchangeTimeout());
-                future = flight(deadline, true);
+                future = flight(Deadline.after(settings.exchangeTimeout()), true);
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
-            if (future.isDone()) {
-                return future.handle((issued, error) -> {
-                    if (error != null) {
-                        throw rethrow(unwrap(error));
-                    }
-                    return issued.credentials();
-                });
-            }
-            // A dependent future: its timeout fails this caller only, never the exchange other callers share.
-            return future.thenApply(Issued::credentials)
-                    .orTimeout(Math.max(1, deadline.remainingNanos()), TimeUnit.NANOSECONDS)
-                    .handle((credentials, error) -> {
-                        if (error == null) {
-                            return credentials;
-                        }
-                        Throwable cause = unwrap(error);
-                        if (cause instanceof TimeoutException) {
-                            abandoned.increment();
-                            throw timedOut();
-                        }
-                        throw rethrow(cause);
-                    });
+            // No timer of its own: the exchange runs inside its deadline (slot, rate limits and apiCallTimeout all
+            // take their time from it), so the future fails with CredentialsUnavailableException by then at the
+            // latest. A per-caller timer would take a lock shared with other threads, on the caller's thread.
+            return future.handle((issued, error) -> {
+                if (error != null) {
+                    throw rethrow(unwrap(error));
+                }
+                return issued.credentials();
+            });
         }
 
         private void checkNotInvalidated() {
