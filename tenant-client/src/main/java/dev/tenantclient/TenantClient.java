@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -81,8 +82,14 @@ public final class TenantClient implements AutoCloseable {
                 verifier,
                 b.credentials.build(),
                 b.clock);
-        this.resources =
-                new ClientResources(b.layout, region, b.dynamoDbClient, b.s3Client, b.s3Presigner, b.boundaryListener);
+        this.resources = new ClientResources(
+                b.layout,
+                region,
+                b.dynamoDbClient,
+                b.s3Client,
+                b.s3Presigner,
+                b.boundaryListener,
+                b.dynamoDbAsyncClient);
     }
 
     /**
@@ -171,6 +178,7 @@ public final class TenantClient implements AutoCloseable {
         private TenantLayout layout = TenantLayout.org();
         private final CredentialsSettings.Builder credentials = CredentialsSettings.builder();
         private @Nullable DynamoDbClient dynamoDbClient;
+        private @Nullable DynamoDbAsyncClient dynamoDbAsyncClient;
         private @Nullable S3Client s3Client;
         private @Nullable S3Presigner s3Presigner;
         private @Nullable CognitoIdentityClient cognitoIdentityClient;
@@ -257,6 +265,19 @@ public final class TenantClient implements AutoCloseable {
          */
         public Builder dynamoDbClient(DynamoDbClient dynamoDbClient) {
             this.dynamoDbClient = Objects.requireNonNull(dynamoDbClient, "dynamoDbClient");
+            return this;
+        }
+
+        /**
+         * A shared async DynamoDB client for every session's {@link TenantSession#asyncTable async tables}. Optional:
+         * otherwise one is built on first use, with the SDK's default async HTTP client (netty-nio-client), and
+         * closed with this client.
+         *
+         * @param dynamoDbAsyncClient the client; its own credentials are never used for tenant requests
+         * @return this builder
+         */
+        public Builder dynamoDbAsyncClient(DynamoDbAsyncClient dynamoDbAsyncClient) {
+            this.dynamoDbAsyncClient = Objects.requireNonNull(dynamoDbAsyncClient, "dynamoDbAsyncClient");
             return this;
         }
 

@@ -7,16 +7,22 @@ package dev.tenantclient;
 import dev.tenantclient.internal.ClientResources;
 import dev.tenantclient.internal.Printable;
 import dev.tenantclient.internal.TokenCache.TokenEntry;
+import dev.tenantclient.internal.dynamodb.DynamoDbRequestGuard;
 import dev.tenantclient.internal.dynamodb.PartitionKeys;
 import dev.tenantclient.internal.dynamodb.TableKeys;
+import dev.tenantclient.internal.dynamodb.TenantDynamoDbAsyncClient;
 import dev.tenantclient.internal.dynamodb.TenantDynamoDbClient;
 import dev.tenantclient.internal.s3.ObjectKeys;
 import dev.tenantclient.internal.s3.TenantS3Client;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.ResolveIdentityRequest;
 
 /**
  * One caller's view of AWS: the tenant a token names and that tenant's credentials, from which tenant-confined
@@ -30,7 +36,9 @@ public final class TenantSession {
     private final TokenEntry entry;
     private final ClientResources resources;
     private final AwsCredentialsProvider credentialsProvider;
+    private final AwsCredentialsProvider syncCredentialsProvider;
     private volatile @Nullable DynamoDb dynamoDb;
+    private volatile @Nullable AsyncDynamoDb asyncDynamoDb;
 
     TenantSession(TokenEntry entry, ClientResources resources) {
         // Refuses nulls: a framework that builds objects through their constructor (Spring MVC's model attributes)
@@ -38,6 +46,7 @@ public final class TenantSession {
         this.entry = java.util.Objects.requireNonNull(entry, "entry");
         this.resources = java.util.Objects.requireNonNull(resources, "resources");
         this.credentialsProvider = new TokenCredentialsProvider(entry);
+        this.syncCredentialsProvider = new BlockingTokenCredentialsProvider(entry);
     }
 
     /**
@@ -53,6 +62,11 @@ public final class TenantSession {
      * The tenant's AWS credentials, as an SDK provider: resolving it returns cached credentials for this token, or
      * waits for the one Cognito exchange in flight. Use it to sign requests the wrappers do not cover; IAM confines
      * them to the tenant.
+     *
+     * <p>{@code resolveIdentity()}, which the SDK's clients call, never blocks: it answers a cache hit with a
+     * completed future and a miss with the future of the one exchange in flight (which runs on the credentials
+     * cache's executor), failed after {@code exchangeTimeout}. So the provider suits async clients on an event loop.
+     * {@code resolveCredentials()} waits for that same exchange.
      *
      * @return a provider of this token's credentials
      * @throws CredentialsUnavailableException from {@code resolveCredentials()} when Cognito fails and nothing valid
@@ -118,21 +132,64 @@ public final class TenantSession {
         return new TenantBucket(
                 bucketName,
                 keys,
-                new TenantS3Client(resources.s3(), credentialsProvider, keys, bucketName),
+                new TenantS3Client(resources.s3(), syncCredentialsProvider, keys, bucketName),
                 resources.presigner(),
                 credentialsProvider,
                 tenant());
     }
 
+    /**
+     * A DynamoDB table confined to this tenant, on the async Enhanced Client: the same rules as
+     * {@link #table(String, TableSchema)} (one guard implementation serves both), over the shared
+     * {@code DynamoDbAsyncClient} ({@link TenantClient.Builder#dynamoDbAsyncClient}, or one the client builds with the
+     * SDK's default async HTTP client). Nothing on this path blocks the calling thread: credentials come from
+     * {@link #credentialsProvider()}'s non-blocking {@code resolveIdentity()}. Cheap: call it per request.
+     *
+     * @param tableName the table's name
+     * @param schema the item schema (its partition key, and each global index's, must be strings)
+     * @param <T> the item type
+     * @return the tenant's async view of the table
+     * @throws TenantBoundaryException as {@link #table(String, TableSchema)}
+     * @throws IllegalStateException when no async client was given and no async HTTP client is on the class path
+     */
+    public <T> TenantAsyncTable<T> asyncTable(String tableName, TableSchema<T> schema) {
+        java.util.Objects.requireNonNull(tableName, "tableName");
+        java.util.Objects.requireNonNull(schema, "schema");
+        AsyncDynamoDb d = asyncDynamoDb();
+        d.client.register(tableName, schema);
+        return new TenantAsyncTable<>(
+                d.enhanced, d.enhanced.table(tableName, schema), TableKeys.of(tableName, schema), tenant());
+    }
+
+    private AsyncDynamoDb asyncDynamoDb() {
+        AsyncDynamoDb d = asyncDynamoDb;
+        if (d == null) {
+            TenantDynamoDbAsyncClient client =
+                    new TenantDynamoDbAsyncClient(resources.dynamoDbAsync(), guard(credentialsProvider));
+            d = new AsyncDynamoDb(
+                    client,
+                    DynamoDbEnhancedAsyncClient.builder().dynamoDbClient(client).build());
+            asyncDynamoDb = d;
+        }
+        return d;
+    }
+
+    private record AsyncDynamoDb(TenantDynamoDbAsyncClient client, DynamoDbEnhancedAsyncClient enhanced) {}
+
+    /** The session's guard, signing with the given provider (the same rules for the sync and async clients). */
+    private DynamoDbRequestGuard guard(AwsCredentialsProvider credentials) {
+        return new DynamoDbRequestGuard(
+                credentials,
+                new PartitionKeys(resources.layout(), tenant()),
+                resources.tables(),
+                resources.boundaryEvents());
+    }
+
     private DynamoDb dynamoDb() {
         DynamoDb d = dynamoDb;
         if (d == null) {
-            TenantDynamoDbClient client = new TenantDynamoDbClient(
-                    resources.dynamoDb(),
-                    credentialsProvider,
-                    new PartitionKeys(resources.layout(), tenant()),
-                    resources.tables(),
-                    resources.boundaryEvents());
+            TenantDynamoDbClient client =
+                    new TenantDynamoDbClient(resources.dynamoDb(), guard(syncCredentialsProvider));
             d = new DynamoDb(
                     client,
                     DynamoDbEnhancedClient.builder().dynamoDbClient(client).build());
@@ -153,11 +210,42 @@ public final class TenantSession {
                 + entry.tenant().subject() + ", tokenExpiresAt=" + entry.tokenExpiresAt() + "}";
     }
 
-    /** The per-token credentials provider; {@code toString()} names the tenant only. */
+    /**
+     * The per-token credentials provider; {@code toString()} names the tenant only. {@code resolveIdentity()} returns
+     * the single flight's future, so an async client never blocks a thread on Cognito.
+     */
     private static final class TokenCredentialsProvider implements AwsCredentialsProvider {
         private final TokenEntry entry;
 
         TokenCredentialsProvider(TokenEntry entry) {
+            this.entry = entry;
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return entry.credentials();
+        }
+
+        @Override
+        public CompletableFuture<AwsCredentialsIdentity> resolveIdentity(ResolveIdentityRequest request) {
+            return entry.credentialsAsync().thenApply(AwsCredentialsIdentity.class::cast);
+        }
+
+        @Override
+        public String toString() {
+            return "TenantCredentialsProvider{tenant=" + entry.tenant().org() + "}";
+        }
+    }
+
+    /**
+     * The provider of the sync wrappers: {@code resolveIdentity()} is the SDK's default, which resolves on the
+     * calling thread, so a sync request keeps the cache's caller semantics (an interrupted caller fails alone, with
+     * {@link CredentialsUnavailableException}). The same entry, cache and single flight as the async provider.
+     */
+    private static final class BlockingTokenCredentialsProvider implements AwsCredentialsProvider {
+        private final TokenEntry entry;
+
+        BlockingTokenCredentialsProvider(TokenEntry entry) {
             this.entry = entry;
         }
 

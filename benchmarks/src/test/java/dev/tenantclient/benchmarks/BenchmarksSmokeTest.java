@@ -54,6 +54,21 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void asyncTableBenchmarksRunAndProduceAScore() throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(AsyncTableBenchmark.class.getSimpleName() + "\\.(tenantGetItem|tenantPutItem|tenantQuery)$")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200))
+                .threads(1)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        assertThat(results).hasSize(3);
+        results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+    }
+
+    @Test
     void cachedTokensCostOneExchangeEachAndUsersOneGetId() {
         CacheFootprint.Calls calls = CacheFootprint.calls(1000, 100);
         assertThat(calls.oursGetCredentials()).isEqualTo(100);

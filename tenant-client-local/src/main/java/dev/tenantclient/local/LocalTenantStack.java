@@ -30,10 +30,13 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -87,6 +90,7 @@ public final class LocalTenantStack implements AutoCloseable {
     private final SdkHttpClient httpClient;
     private final CognitoIdentityClient cognitoClient;
     private final DynamoDbClient dynamoDbClient;
+    private final DynamoDbAsyncClient dynamoDbAsyncClient;
     private final S3Client s3Client;
     private final S3Presigner s3Presigner;
     private final DynamoDbClient adminDynamoDb;
@@ -151,6 +155,16 @@ public final class LocalTenantStack implements AutoCloseable {
                     .region(REGION)
                     .endpointOverride(dynamoEndpoint)
                     .httpClient(httpClient)
+                    .credentialsProvider(anonymous)
+                    .build());
+            // Async tables: netty with two event-loop threads (its threads start with the first request).
+            this.dynamoDbAsyncClient = track(DynamoDbAsyncClient.builder()
+                    .region(REGION)
+                    .endpointOverride(dynamoEndpoint)
+                    .httpClient(track(NettyNioAsyncHttpClient.builder()
+                            .eventLoopGroupBuilder(SdkEventLoopGroup.builder().numberOfThreads(2))
+                            .maxConcurrency(256)
+                            .build()))
                     .credentialsProvider(anonymous)
                     .build());
             this.s3Client = track(S3Client.builder()
@@ -251,6 +265,7 @@ public final class LocalTenantStack implements AutoCloseable {
                         .build())
                 .cognitoIdentityClient(cognitoClient)
                 .dynamoDbClient(dynamoDbClient)
+                .dynamoDbAsyncClient(dynamoDbAsyncClient)
                 .s3Client(s3Client)
                 .s3Presigner(s3Presigner);
     }

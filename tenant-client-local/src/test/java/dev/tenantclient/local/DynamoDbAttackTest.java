@@ -14,6 +14,7 @@ import dev.tenantclient.TenantSession;
 import dev.tenantclient.TenantTable;
 import dev.tenantclient.internal.dynamodb.PartitionKeys;
 import dev.tenantclient.internal.dynamodb.TenantDynamoDbClient;
+import dev.tenantclient.local.NotesTable.Mode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -163,8 +165,8 @@ class DynamoDbAttackTest {
                 .toList();
     }
 
-    private static List<String> ownerIndexIds(TenantTable<Note> notes, String owner) {
-        return notes.index("byOwner").query(QueryConditional.keyEqualTo(k -> k.partitionValue(owner))).stream()
+    private static List<String> ownerIndexIds(NotesTable<Note> notes, String owner) {
+        return notes.queryIndex("byOwner", QueryConditional.keyEqualTo(k -> k.partitionValue(owner))).stream()
                 .flatMap(p -> p.items().stream())
                 .map(Note::getId)
                 .toList();
@@ -172,22 +174,25 @@ class DynamoDbAttackTest {
 
     // ------------------------------------------------------------------------------------ 1: update expressions
 
-    @Test
-    void anIfNotExistsIndexKeyIsStoredWithTheTenantPrefix() {
-        TenantTable<FirstOwnerNote> acme = acmeSession.table(table, FIRST_OWNER);
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anIfNotExistsIndexKeyIsStoredWithTheTenantPrefix(Mode mode) {
+        NotesTable<FirstOwnerNote> acme = mode.open(acmeSession, table, FIRST_OWNER);
 
         FirstOwnerNote back = acme.updateItem(new FirstOwnerNote("n-1", "bob", "x"));
 
         assertThat(back.getOwner()).isEqualTo("bob");
         assertThat(rawOwners()).containsExactly("acme#bob");
-        assertThat(ownerIndexIds(acmeSession.table(table, Tables.NOTES), "bob")).containsExactly("n-1");
-        assertThat(ownerIndexIds(globexSession.table(table, Tables.NOTES), "bob"))
+        assertThat(ownerIndexIds(mode.open(acmeSession, table, Tables.NOTES), "bob"))
+                .containsExactly("n-1");
+        assertThat(ownerIndexIds(mode.open(globexSession, table, Tables.NOTES), "bob"))
                 .isEmpty();
     }
 
-    @Test
-    void anotherTenantsIndexKeyInAnIfNotExistsUpdateIsRefusedBeforeSending() {
-        TenantTable<FirstOwnerNote> acme = acmeSession.table(table, FIRST_OWNER);
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anotherTenantsIndexKeyInAnIfNotExistsUpdateIsRefusedBeforeSending(Mode mode) {
+        NotesTable<FirstOwnerNote> acme = mode.open(acmeSession, table, FIRST_OWNER);
         acme.putItem(new FirstOwnerNote("warm-up", "alice", "credentials cached"));
         long before = gatewayRequests();
 
@@ -201,9 +206,10 @@ class DynamoDbAttackTest {
         assertThat(rawOwners()).containsExactly("acme#alice");
     }
 
-    @Test
-    void aTransactionUpdateWithIfNotExistsPrefixesTheIndexKey() {
-        TenantTable<FirstOwnerNote> acme = acmeSession.table(table, FIRST_OWNER);
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aTransactionUpdateWithIfNotExistsPrefixesTheIndexKey(Mode mode) {
+        NotesTable<FirstOwnerNote> acme = mode.open(acmeSession, table, FIRST_OWNER);
 
         acme.transactWriteItems(t -> t.addUpdateItem(acme.mappedTable(), new FirstOwnerNote("n-1", "bob", "x")));
 
@@ -435,7 +441,7 @@ class DynamoDbAttackTest {
             acmePlantsInGlobexsIndexPartition(3);
             int logLines = CapturingAppender.lines().size();
 
-            assertThat(ownerIndexIds(globex, "bob")).containsExactly("g-1");
+            assertThat(ownerIndexIds(new NotesTable.Sync<>(globex), "bob")).containsExactly("g-1");
 
             assertThat(listened.foreignItemsDropped()).isEqualTo(3);
             assertThat(heard).containsExactly("byOwner:3");
@@ -446,16 +452,18 @@ class DynamoDbAttackTest {
         }
     }
 
-    @Test
-    void aProjectionWithoutTheIndexKeyOrTheTableKeyStillDropsPlantedItems() {
-        TenantTable<Note> globex = globexSession.table(table, Tables.NOTES);
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aProjectionWithoutTheIndexKeyOrTheTableKeyStillDropsPlantedItems(Mode mode) {
+        NotesTable<Note> globex = mode.open(globexSession, table, Tables.NOTES);
         globex.putItem(new Note("g-1", "0", "bob", "globex's own"));
         acmePlantsInGlobexsIndexPartition(2);
 
         List<Note> found = globex
-                .index("byOwner")
-                .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue("bob")))
-                        .attributesToProject("text"))
+                .queryIndex(
+                        "byOwner",
+                        r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue("bob")))
+                                .attributesToProject("text"))
                 .stream()
                 .flatMap(p -> p.items().stream())
                 .toList();
@@ -464,21 +472,20 @@ class DynamoDbAttackTest {
         assertThat(found).extracting(Note::getId).containsOnlyNulls();
     }
 
-    @Test
-    void pagingThroughAnIndexPartitionFullOfPlantedItemsReachesEveryOwnItemAndEnds() {
-        TenantTable<Note> globex = globexSession.table(table, Tables.NOTES);
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void pagingThroughAnIndexPartitionFullOfPlantedItemsReachesEveryOwnItemAndEnds(Mode mode) {
+        NotesTable<Note> globex = mode.open(globexSession, table, Tables.NOTES);
         globex.putItem(new Note("g-1", "0", "bob", "one"));
         globex.putItem(new Note("g-2", "0", "bob", "two"));
         acmePlantsInGlobexsIndexPartition(5);
 
         for (int limit = 1; limit <= 3; limit++) {
             int pageSize = limit;
-            List<Page<Note>> pages = globex
-                    .index("byOwner")
-                    .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue("bob")))
-                            .limit(pageSize))
-                    .stream()
-                    .toList();
+            List<Page<Note>> pages = globex.queryIndex(
+                    "byOwner",
+                    r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue("bob")))
+                            .limit(pageSize));
 
             assertThat(pages.stream().flatMap(p -> p.items().stream()))
                     .extracting(Note::getId)
@@ -489,9 +496,10 @@ class DynamoDbAttackTest {
 
     // ------------------------------------------------------------------------------------ items in failed conditions
 
-    @Test
-    void theItemAFailedConditionReturnsHasApplicationIds() {
-        TenantTable<Note> acme = acmeSession.table(table, Tables.NOTES);
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void theItemAFailedConditionReturnsHasApplicationIds(Mode mode) {
+        NotesTable<Note> acme = mode.open(acmeSession, table, Tables.NOTES);
         acme.putItem(new Note("c-1", "0", "bob", "first"));
         Expression notThere =
                 Expression.builder().expression("attribute_not_exists(id)").build();

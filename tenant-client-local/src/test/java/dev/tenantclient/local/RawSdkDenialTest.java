@@ -20,6 +20,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -106,6 +107,34 @@ class RawSdkDenialTest {
                                 .keys(List.of(key("acme#a"), key("globex#b")))
                                 .build()))),
                 "AccessDeniedException");
+    }
+
+    @Test
+    void aRawAsyncClientWithTheTenantsNonBlockingProviderIsConfinedTheSameWay() {
+        // the session's provider answers resolveIdentity() with a future: what an async client uses
+        try (DynamoDbAsyncClient async = DynamoDbAsyncClient.builder()
+                .region(LocalTenantStack.REGION)
+                .endpointOverride(stack.dynamoDbEndpoint())
+                .credentialsProvider(acme)
+                .build()) {
+            NotesTable.join(async.putItem(r -> r.tableName(TABLE).item(key("acme#raw-async"))));
+            assertThat(NotesTable.join(async.getItem(r -> r.tableName(TABLE).key(key("acme#raw-async"))))
+                            .hasItem())
+                    .isTrue();
+
+            assertDenied(
+                    () -> NotesTable.join(async.getItem(r -> r.tableName(TABLE).key(key("globex#x")))),
+                    "AccessDeniedException");
+            assertDenied(
+                    () -> NotesTable.join(async.putItem(r -> r.tableName(TABLE).item(key("x")))),
+                    "AccessDeniedException");
+            assertDenied(() -> NotesTable.join(async.scan(r -> r.tableName(TABLE))), "AccessDeniedException");
+            assertDenied(
+                    () -> NotesTable.join(async.query(r -> r.tableName(TABLE)
+                            .keyConditionExpression("id = :v")
+                            .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("globex#x"))))),
+                    "AccessDeniedException");
+        }
     }
 
     @Test

@@ -11,7 +11,7 @@ import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.TenantSession;
-import dev.tenantclient.TenantTable;
+import dev.tenantclient.local.NotesTable.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.enhanced.dynamodb.Document;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -31,7 +31,10 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** TenantTable against DynamoDB Local behind the IAM gateway, with the SDK's real clients. */
+/**
+ * TenantTable and TenantAsyncTable against DynamoDB Local behind the IAM gateway, with the SDK's real clients: every
+ * test runs on the sync and on the async path ({@link Mode}), which share one guard.
+ */
 @ExtendWith(NoSecretsInLogs.class)
 class TenantTableTest {
 
@@ -41,8 +44,8 @@ class TenantTableTest {
     private static TenantClient client;
     private static TenantClient userClient;
     private String table;
-    private TenantTable<Note> acme;
-    private TenantTable<Note> globex;
+    private NotesTable<Note> acme;
+    private NotesTable<Note> globex;
 
     @BeforeAll
     static void start() {
@@ -58,11 +61,10 @@ class TenantTableTest {
         userClient.close();
     }
 
-    @BeforeEach
-    void freshTable() {
+    private void freshTable(Mode mode) {
         table = Tables.createNotes(stack, "notes-" + tables.incrementAndGet());
-        acme = client.session(stack.issueToken("acme", "alice")).table(table, Tables.NOTES);
-        globex = client.session(stack.issueToken("globex", "bob")).table(table, Tables.NOTES);
+        acme = mode.open(client.session(stack.issueToken("acme", "alice")), table, Tables.NOTES);
+        globex = mode.open(client.session(stack.issueToken("globex", "bob")), table, Tables.NOTES);
     }
 
     private static Key key(String id) {
@@ -73,8 +75,10 @@ class TenantTableTest {
         return stack.gatewayAllowed() + stack.gatewayDenied();
     }
 
-    @Test
-    void twoTenantsWithTheSameIdsEachReadTheirOwnItem() {
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void twoTenantsWithTheSameIdsEachReadTheirOwnItem(Mode mode) {
+        freshTable(mode);
         acme.putItem(new Note("n-1", "0", "alice", "acme's note"));
         globex.putItem(new Note("n-1", "0", "bob", "globex's note"));
 
@@ -87,8 +91,10 @@ class TenantTableTest {
         assertThat(Tables.rawIds(stack, table)).containsExactlyInAnyOrder("acme#n-1", "globex#n-1");
     }
 
-    @Test
-    void updateAndDeleteTouchOnlyTheCallersItem() {
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void updateAndDeleteTouchOnlyTheCallersItem(Mode mode) {
+        freshTable(mode);
         acme.putItem(new Note("n-1", "0", "alice", "keep"));
         globex.putItem(new Note("n-1", "0", "bob", "old"));
 
@@ -102,16 +108,16 @@ class TenantTableTest {
         assertThat(acme.getItem(key("n-1")).getText()).isEqualTo("keep");
     }
 
-    @Test
-    void queryPagesStripThePrefixFromItemsAndLastEvaluatedKeys() {
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void queryPagesStripThePrefixFromItemsAndLastEvaluatedKeys(Mode mode) {
+        freshTable(mode);
         IntStream.range(0, 25).forEach(i -> acme.putItem(new Note("p", String.format("%02d", i), "alice", "x" + i)));
         globex.putItem(new Note("p", "00", "bob", "not yours"));
 
-        List<Page<Note>> pages = acme
-                .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue("p")))
-                        .limit(10))
-                .stream()
-                .toList();
+        List<Page<Note>> pages =
+                acme.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue("p")))
+                        .limit(10));
 
         assertThat(pages.stream().mapToInt(p -> p.items().size()).sum()).isEqualTo(25);
         assertThat(pages.get(0).lastEvaluatedKey()).containsEntry("id", AttributeValue.fromS("p"));
@@ -120,14 +126,16 @@ class TenantTableTest {
                 .noneMatch(n -> n.getText().equals("not yours"));
     }
 
-    @Test
-    void aGlobalIndexQueryIsScopedToTheTenant() {
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aGlobalIndexQueryIsScopedToTheTenant(Mode mode) {
+        freshTable(mode);
         acme.putItem(new Note("a1", "0", "shared-owner", "acme"));
         acme.putItem(new Note("a2", "0", "shared-owner", "acme"));
         globex.putItem(new Note("g1", "0", "shared-owner", "globex"));
 
         List<Note> found =
-                acme.index("byOwner").query(QueryConditional.keyEqualTo(k -> k.partitionValue("shared-owner"))).stream()
+                acme.queryIndex("byOwner", QueryConditional.keyEqualTo(k -> k.partitionValue("shared-owner"))).stream()
                         .flatMap(p -> p.items().stream())
                         .toList();
 
@@ -135,8 +143,10 @@ class TenantTableTest {
         assertThat(found).extracting(Note::getOwner).containsOnly("shared-owner");
     }
 
-    @Test
-    void batchWriteAndGetStayInsideTheTenant() {
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void batchWriteAndGetStayInsideTheTenant(Mode mode) {
+        freshTable(mode);
         List<Note> notes = new ArrayList<>();
         IntStream.range(0, 30).forEach(i -> notes.add(new Note("b" + i, "0", "alice", "batch")));
         acme.batchWriteItems(notes, List.of());
@@ -153,8 +163,10 @@ class TenantTableTest {
         assertThat(acme.batchGetItems(keys)).hasSize(20);
     }
 
-    @Test
-    void transactionsWriteAndReadInsideTheTenant() {
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void transactionsWriteAndReadInsideTheTenant(Mode mode) {
+        freshTable(mode);
         acme.transactWriteItems(t -> t.addPutItem(acme.mappedTable(), new Note("t1", "0", "alice", "one"))
                 .addPutItem(acme.mappedTable(), new Note("t2", "0", "alice", "two")));
 
@@ -167,8 +179,10 @@ class TenantTableTest {
         assertThat(Tables.rawIds(stack, table)).containsExactlyInAnyOrder("acme#t1", "acme#t2");
     }
 
-    @Test
-    void aFailedConditionIsTheSdksException() {
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aFailedConditionIsTheSdksException(Mode mode) {
+        freshTable(mode);
         acme.putItem(new Note("c1", "0", "alice", "first"));
 
         assertThatThrownBy(() -> acme.putItem(PutItemEnhancedRequest.builder(Note.class)
@@ -181,8 +195,10 @@ class TenantTableTest {
         assertThat(acme.getItem(key("c1")).getText()).isEqualTo("first");
     }
 
-    @Test
-    void anotherTenantsPrefixInAnIdIsRefusedBeforeAnyRequest() {
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anotherTenantsPrefixInAnIdIsRefusedBeforeAnyRequest(Mode mode) {
+        freshTable(mode);
         globex.putItem(new Note("x", "0", "bob", "globex secret"));
         long before = gatewayRequests();
 
@@ -192,15 +208,10 @@ class TenantTableTest {
         assertThatThrownBy(() -> acme.putItem(new Note("globex#x", "0", "alice", "overwrite")))
                 .isInstanceOf(TenantBoundaryException.class);
         assertThatThrownBy(() -> acme.deleteItem(key("globex#x"))).isInstanceOf(TenantBoundaryException.class);
-        assertThatThrownBy(() -> acme.query(QueryConditional.keyEqualTo(k -> k.partitionValue("globex#x"))).stream()
-                        .toList())
+        assertThatThrownBy(() -> acme.query(QueryConditional.keyEqualTo(k -> k.partitionValue("globex#x"))))
                 .isInstanceOf(TenantBoundaryException.class);
-        assertThatThrownBy(
-                        () -> acme
-                                .index("byOwner")
-                                .query(QueryConditional.keyEqualTo(k -> k.partitionValue("globex#bob")))
-                                .stream()
-                                .toList())
+        assertThatThrownBy(() ->
+                        acme.queryIndex("byOwner", QueryConditional.keyEqualTo(k -> k.partitionValue("globex#bob"))))
                 .isInstanceOf(TenantBoundaryException.class);
         assertThatThrownBy(() -> acme.batchGetItems(List.of(key("x"), key("globex#x"))))
                 .isInstanceOf(TenantBoundaryException.class);
@@ -209,18 +220,22 @@ class TenantTableTest {
         assertThat(globex.getItem(key("x")).getText()).isEqualTo("globex secret");
     }
 
-    @Test
-    void anUnknownIndexIsRefused() {
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anUnknownIndexIsRefused(Mode mode) {
+        freshTable(mode);
         assertThatThrownBy(() -> acme.index("byNothing"))
                 .isInstanceOf(TenantBoundaryException.class)
                 .hasMessageContaining("byNothing");
     }
 
-    @Test
-    void theUserLayoutFillsThePartitionKeyAndRefusesAnotherUsers() {
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void theUserLayoutFillsThePartitionKeyAndRefusesAnotherUsers(Mode mode) {
+        freshTable(mode);
         String userTable = Tables.createNotes(userStack, table); // the user layout has a stack of its own
         TenantSession alice = userClient.session(userStack.issueToken("acme", "u-alice"));
-        TenantTable<Note> notes = alice.table(userTable, Tables.NOTES);
+        NotesTable<Note> notes = mode.open(alice, userTable, Tables.NOTES);
 
         notes.putItem(new Note(null, "1", "u-alice", "mine"));
 
@@ -238,8 +253,10 @@ class TenantTableTest {
                 .isInstanceOf(TenantBoundaryException.class);
     }
 
-    @Test
-    void anIndexEntryWhoseTableKeyLacksTheTenantsPrefixIsNeverReturned() {
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anIndexEntryWhoseTableKeyLacksTheTenantsPrefixIsNeverReturned(Mode mode) {
+        freshTable(mode);
         // a row written around the library, in the tenant's GSI partition but without its prefix on the key
         stack.adminDynamoDbClient()
                 .putItem(r -> r.tableName(table)
@@ -251,7 +268,7 @@ class TenantTableTest {
                                 "owner",
                                 AttributeValue.fromS("acme#o"))));
 
-        assertThat(acme.index("byOwner").query(QueryConditional.keyEqualTo(k -> k.partitionValue("o"))).stream()
+        assertThat(acme.queryIndex("byOwner", QueryConditional.keyEqualTo(k -> k.partitionValue("o"))).stream()
                         .flatMap(p -> p.items().stream())
                         .toList())
                 .isEmpty();

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -27,6 +29,7 @@ public final class ClientResources implements AutoCloseable {
 
     private final TenantLayout layout;
     private final Lazy<DynamoDbClient> dynamoDb;
+    private final Lazy<DynamoDbAsyncClient> dynamoDbAsync;
     private final Lazy<S3Client> s3;
     private final Lazy<S3Presigner> presigner;
     private final TableRegistry tables = new TableRegistry();
@@ -49,7 +52,30 @@ public final class ClientResources implements AutoCloseable {
             S3Client s3,
             S3Presigner presigner,
             BoundaryListener boundaryListener) {
+        this(layout, region, dynamoDb, s3, presigner, boundaryListener, null);
+    }
+
+    /**
+     * Creates the resources, with an async DynamoDB client.
+     *
+     * @param layout the layout
+     * @param region the region for clients built here
+     * @param dynamoDb the application's client, or null to build one
+     * @param s3 the application's client, or null to build one
+     * @param presigner the application's presigner, or null to build one
+     * @param boundaryListener hears what the guard filters out
+     * @param dynamoDbAsync the application's async client, or null to build one on first use
+     */
+    public ClientResources(
+            TenantLayout layout,
+            Region region,
+            DynamoDbClient dynamoDb,
+            S3Client s3,
+            S3Presigner presigner,
+            BoundaryListener boundaryListener,
+            DynamoDbAsyncClient dynamoDbAsync) {
         this.layout = layout;
+        this.dynamoDbAsync = new Lazy<>(dynamoDbAsync, () -> buildDynamoDbAsync(region));
         this.boundaryEvents = new BoundaryEvents(boundaryListener);
         this.dynamoDb = new Lazy<>(
                 dynamoDb,
@@ -81,6 +107,35 @@ public final class ClientResources implements AutoCloseable {
         return dynamoDb.get();
     }
 
+    /**
+     * The shared async DynamoDB client.
+     *
+     * @return the client
+     * @throws IllegalStateException when none was given and no async HTTP client is on the class path
+     */
+    public DynamoDbAsyncClient dynamoDbAsync() {
+        return dynamoDbAsync.get();
+    }
+
+    /**
+     * An async client with the SDK's default async HTTP client (netty-nio-client, a runtime dependency of the SDK's
+     * service modules and of tenant-client), failing with a message that says what to do when there is none.
+     */
+    private static DynamoDbAsyncClient buildDynamoDbAsync(Region region) {
+        try {
+            return DynamoDbAsyncClient.builder()
+                    .region(region)
+                    .credentialsProvider(AnonymousCredentialsProvider.create())
+                    .build();
+        } catch (SdkClientException e) {
+            throw new IllegalStateException(
+                    "No async HTTP client for TenantSession.asyncTable: add software.amazon.awssdk:netty-nio-client"
+                            + " (or aws-crt-client) to the class path, or pass a shared client with"
+                            + " TenantClient.builder().dynamoDbAsyncClient(...) (" + e.getMessage() + ")",
+                    e);
+        }
+    }
+
     /** @return the DynamoDB tables opened through this client, with the attributes that carry the tenant */
     public TableRegistry tables() {
         return tables;
@@ -104,7 +159,7 @@ public final class ClientResources implements AutoCloseable {
     @Override
     public void close() {
         List<RuntimeException> failures = new ArrayList<>();
-        for (Lazy<? extends AutoCloseable> lazy : List.of(dynamoDb, s3, presigner)) {
+        for (Lazy<? extends AutoCloseable> lazy : List.of(dynamoDb, dynamoDbAsync, s3, presigner)) {
             try {
                 lazy.closeIfOwned();
             } catch (RuntimeException e) {

@@ -23,9 +23,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -150,7 +151,9 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
 
     /**
      * The default exchange executor: at most {@code maxConcurrentExchanges} daemon threads (idle ones end after
-     * 30 s), an unbounded queue. Never one thread per token.
+     * 30 s), an unbounded queue. Never one thread per token. The queue is lock-free on offer
+     * ({@link LinkedTransferQueue}), so an async caller handing an exchange over on an event loop never waits for
+     * another thread's enqueue.
      */
     private static ThreadPoolExecutor defaultExecutor(int threads) {
         AtomicInteger n = new AtomicInteger();
@@ -160,7 +163,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             return t;
         };
         ThreadPoolExecutor pool =
-                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedTransferQueue<>(), factory);
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -359,10 +362,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
 
         private Issued issued(boolean counted) {
             checkOpen();
-            if (invalidated) {
-                throw new IllegalStateException("This session's token was invalidated (sign-out);"
-                        + " call TenantClient.session(token) again to use the token");
-            }
+            checkNotInvalidated();
             long now = clock.millis();
             Issued cur = current;
             if (cur != null && cur.servableAt(now)) {
@@ -406,8 +406,94 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             }
         }
 
+        /**
+         * Credentials for this token without blocking: a completed future on a cache hit, otherwise the one exchange
+         * in flight (joined or started; it runs on the exchange executor), failed with the same exceptions as
+         * {@link #credentials()} — within {@code exchangeTimeout} (the exchange's own deadline) with
+         * {@code CredentialsUnavailableException}. No thread waits for Cognito on this path; the statistics count it
+         * as {@link #credentials()} does (a caller that gives up is not counted as abandoned: none waits).
+         *
+         * @return the future credentials
+         */
+        public CompletableFuture<AwsSessionCredentials> credentialsAsync() {
+            CompletableFuture<Issued> future;
+            try {
+                checkOpen();
+                checkNotInvalidated();
+                long now = clock.millis();
+                Issued cur = current;
+                if (cur != null && cur.servableAt(now)) {
+                    hits.increment();
+                    if (now >= cur.refreshAtMillis()) {
+                        maybeRefresh(cur);
+                    }
+                    return CompletableFuture.completedFuture(cur.credentials());
+                }
+                if (now >= token.expiresAt().toEpochMilli()) {
+                    throw new InvalidTenantTokenException(Reason.EXPIRED, "ID token expired at " + token.expiresAt());
+                }
+                future = flight(Deadline.after(settings.exchangeTimeout()), true);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            // No timer of its own: the exchange runs inside its deadline (slot, rate limits and apiCallTimeout all
+            // take their time from it), so the future fails with CredentialsUnavailableException by then at the
+            // latest. A per-caller timer would take a lock shared with other threads, on the caller's thread.
+            return future.handle((issued, error) -> {
+                if (error != null) {
+                    throw rethrow(unwrap(error));
+                }
+                return issued.credentials();
+            });
+        }
+
+        private void checkNotInvalidated() {
+            if (invalidated) {
+                throw new IllegalStateException("This session's token was invalidated (sign-out);"
+                        + " call TenantClient.session(token) again to use the token");
+            }
+        }
+
+        private CredentialsUnavailableException timedOut() {
+            return new CredentialsUnavailableException(
+                    "Cognito Identity did not issue credentials for tenant '"
+                            + token.tenant().org() + "' within " + settings.exchangeTimeout()
+                            + " (Timeout); retry later",
+                    null);
+        }
+
         private Issued awaitExchange(boolean counted) {
             Deadline deadline = Deadline.after(settings.exchangeTimeout());
+            CompletableFuture<Issued> future = flight(deadline, counted);
+            try {
+                long left = deadline.remainingNanos();
+                if (left <= 0 && !future.isDone()) {
+                    throw new TimeoutException();
+                }
+                return future.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw rethrow(e.getCause());
+            } catch (TimeoutException e) {
+                abandoned.increment();
+                throw timedOut();
+            } catch (InterruptedException e) {
+                abandoned.increment();
+                Thread.currentThread().interrupt();
+                throw new CredentialsUnavailableException(
+                        "Interrupted while waiting for credentials for tenant '"
+                                + token.tenant().org() + "'; the exchange goes on for other callers",
+                        null);
+            }
+        }
+
+        /**
+         * The single flight: current credentials when servable (a completed future), otherwise the exchange in
+         * flight, joined or started. Never waits except for this entry's lock.
+         *
+         * @throws RuntimeException the last failure, when inside a backoff that outlasts the deadline, or the
+         *     rejection of a token Cognito refused
+         */
+        private CompletableFuture<Issued> flight(Deadline deadline, boolean counted) {
             CompletableFuture<Issued> future;
             synchronized (this) {
                 if (rejected != null) {
@@ -419,7 +505,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
                     if (counted) {
                         hits.increment();
                     }
-                    return cur;
+                    return CompletableFuture.completedFuture(cur);
                 }
                 if (inFlight == null) {
                     long wait = consecutiveFailures > 0 ? nextAttemptNanos - System.nanoTime() : 0;
@@ -440,29 +526,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             if (counted) {
                 misses.increment();
             }
-            try {
-                long left = deadline.remainingNanos();
-                if (left <= 0) {
-                    throw new TimeoutException();
-                }
-                return future.get(left, TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                throw rethrow(e.getCause());
-            } catch (TimeoutException e) {
-                abandoned.increment();
-                throw new CredentialsUnavailableException(
-                        "Cognito Identity did not issue credentials for tenant '"
-                                + token.tenant().org() + "' within " + settings.exchangeTimeout()
-                                + " (Timeout); retry later",
-                        null);
-            } catch (InterruptedException e) {
-                abandoned.increment();
-                Thread.currentThread().interrupt();
-                throw new CredentialsUnavailableException(
-                        "Interrupted while waiting for credentials for tenant '"
-                                + token.tenant().org() + "'; the exchange goes on for other callers",
-                        null);
-            }
+            return future;
         }
 
         /** Hands the exchange to the executor (after {@code delayNanos}); a failure to do so fails the future. */
@@ -638,6 +702,14 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
         }
         return new CredentialsUnavailableException(
                 "Credentials exchange failed (" + CognitoErrors.causeOf(t) + ")", null);
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while (c instanceof CompletionException && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
     }
 
     private static RuntimeException copyOfFailure(RuntimeException failure) {
