@@ -11,6 +11,7 @@ import dev.tenantclient.internal.dynamodb.PartitionKeys;
 import dev.tenantclient.internal.dynamodb.TableKeys;
 import dev.tenantclient.internal.dynamodb.TenantDynamoDbClient;
 import dev.tenantclient.internal.s3.ObjectKeys;
+import dev.tenantclient.internal.s3.S3Guard;
 import dev.tenantclient.internal.s3.TenantS3Client;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -114,14 +115,38 @@ public final class TenantSession {
             throw new IllegalArgumentException("Bucket name '" + Printable.of(bucketName)
                     + "' is not an S3 bucket name (3-63 lowercase letters, digits, '.' and '-')");
         }
-        ObjectKeys keys = new ObjectKeys(resources.layout(), tenant());
+        S3Guard guard = new S3Guard(new ObjectKeys(resources.layout(), tenant()), bucketName);
         return new TenantBucket(
-                bucketName,
-                keys,
-                new TenantS3Client(resources.s3(), credentialsProvider, keys, bucketName),
-                resources.presigner(),
+                new BucketOperations(guard, resources.presigner(), credentialsProvider),
+                new TenantS3Client(resources.s3(), credentialsProvider, guard),
+                tenant());
+    }
+
+    /**
+     * An S3 bucket confined to this tenant's folder, on the shared {@code S3AsyncClient}: the same rules as
+     * {@link #bucket(String)}, with {@code CompletableFuture} results, multipart transfers and the Transfer Manager.
+     * Cheap: call it per request.
+     *
+     * @param bucketName the bucket's name
+     * @return the tenant's asynchronous view of the bucket
+     * @throws IllegalArgumentException when the name is not a valid S3 bucket name
+     * @throws TenantClientException when no async HTTP client is on the class path and none was configured
+     */
+    public TenantAsyncBucket asyncBucket(String bucketName) {
+        checkBucketName(bucketName);
+        S3Guard guard = new S3Guard(new ObjectKeys(resources.layout(), tenant()), bucketName);
+        return new TenantAsyncBucket(
+                new BucketOperations(guard, resources.presigner(), credentialsProvider),
+                resources.s3Async(),
                 credentialsProvider,
                 tenant());
+    }
+
+    private static void checkBucketName(String bucketName) {
+        if (bucketName == null || !ObjectKeys.BUCKET_NAME.matcher(bucketName).matches()) {
+            throw new IllegalArgumentException("Bucket name '" + Printable.of(bucketName)
+                    + "' is not an S3 bucket name (3-63 lowercase letters, digits, '.' and '-')");
+        }
     }
 
     private DynamoDb dynamoDb() {

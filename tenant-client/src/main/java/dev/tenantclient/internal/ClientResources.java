@@ -8,13 +8,17 @@ import dev.tenantclient.BoundaryListener;
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.internal.dynamodb.BoundaryEvents;
 import dev.tenantclient.internal.dynamodb.TableRegistry;
+import dev.tenantclient.internal.s3.AsyncS3Resources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -31,6 +35,7 @@ public final class ClientResources implements AutoCloseable {
     private final Lazy<S3Presigner> presigner;
     private final TableRegistry tables = new TableRegistry();
     private final BoundaryEvents boundaryEvents;
+    private final AsyncS3Resources s3Async;
 
     /**
      * Creates the resources.
@@ -49,6 +54,31 @@ public final class ClientResources implements AutoCloseable {
             S3Client s3,
             S3Presigner presigner,
             BoundaryListener boundaryListener) {
+        this(layout, region, dynamoDb, s3, presigner, boundaryListener, null, null);
+    }
+
+    /**
+     * Creates the resources, with the async S3 client.
+     *
+     * @param layout the layout
+     * @param region the region for clients built here
+     * @param dynamoDb the application's client, or null to build one
+     * @param s3 the application's client, or null to build one
+     * @param presigner the application's presigner, or null to build one
+     * @param boundaryListener hears what the guard filters out
+     * @param s3Async the application's async S3 client, or null to build one on first use
+     * @param multipart the multipart settings of async transfers, or null for the SDK's defaults
+     */
+    public ClientResources(
+            TenantLayout layout,
+            Region region,
+            DynamoDbClient dynamoDb,
+            S3Client s3,
+            S3Presigner presigner,
+            BoundaryListener boundaryListener,
+            @Nullable S3AsyncClient s3Async,
+            @Nullable MultipartConfiguration multipart) {
+        this.s3Async = new AsyncS3Resources(region, s3Async, multipart);
         this.layout = layout;
         this.boundaryEvents = new BoundaryEvents(boundaryListener);
         this.dynamoDb = new Lazy<>(
@@ -96,6 +126,11 @@ public final class ClientResources implements AutoCloseable {
         return s3.get();
     }
 
+    /** @return the shared async S3 client, its multipart settings and the transfer executor */
+    public AsyncS3Resources s3Async() {
+        return s3Async;
+    }
+
     /** @return the shared S3 presigner */
     public S3Presigner presigner() {
         return presigner.get();
@@ -110,6 +145,11 @@ public final class ClientResources implements AutoCloseable {
             } catch (RuntimeException e) {
                 failures.add(e);
             }
+        }
+        try {
+            s3Async.close();
+        } catch (RuntimeException e) {
+            failures.add(e);
         }
         if (!failures.isEmpty()) {
             RuntimeException first = failures.get(0);
