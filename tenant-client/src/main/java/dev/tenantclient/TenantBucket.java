@@ -4,7 +4,6 @@
  */
 package dev.tenantclient;
 
-import dev.tenantclient.internal.Printable;
 import dev.tenantclient.internal.s3.ObjectKeys;
 import dev.tenantclient.internal.s3.TenantS3Client;
 import java.io.IOException;
@@ -19,23 +18,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Error;
-import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
@@ -62,23 +56,15 @@ public final class TenantBucket {
 
     private final String bucket;
     private final ObjectKeys keys;
+    private final BucketOperations ops;
     private final TenantS3Client s3;
-    private final S3Presigner presigner;
-    private final AwsCredentialsProvider credentials;
     private final Tenant tenant;
 
-    TenantBucket(
-            String bucket,
-            ObjectKeys keys,
-            TenantS3Client s3,
-            S3Presigner presigner,
-            AwsCredentialsProvider credentials,
-            Tenant tenant) {
-        this.bucket = bucket;
-        this.keys = keys;
+    TenantBucket(BucketOperations ops, TenantS3Client s3, Tenant tenant) {
+        this.ops = ops;
+        this.bucket = ops.bucket();
+        this.keys = ops.keys();
         this.s3 = s3;
-        this.presigner = presigner;
-        this.credentials = credentials;
         this.tenant = tenant;
     }
 
@@ -118,17 +104,10 @@ public final class TenantBucket {
      * @throws TenantBoundaryException when the options set anything outside the allow-list
      */
     public PutObjectResponse putObject(String key, RequestBody body, Consumer<PutObjectRequest.Builder> options) {
-        String stored = keys.toStored(key);
+        PutObjectRequest request = ops.putObject(key, options);
         Objects.requireNonNull(body, "body");
-        PutObjectRequest.Builder b = PutObjectRequest.builder();
-        options.accept(b);
-        PutObjectRequest chosen = b.build();
-        if (chosen.bucket() != null || chosen.key() != null) {
-            throw new TenantBoundaryException(
-                    "putObject options may not set the bucket or the key; pass the key as the first argument");
-        }
         // the guard checks every other field and the override configuration against its allow-list
-        return s3.putObject(b.bucket(bucket).key(stored).build(), body);
+        return s3.putObject(request, body);
     }
 
     /**
@@ -139,8 +118,7 @@ public final class TenantBucket {
      * @throws software.amazon.awssdk.services.s3.model.NoSuchKeyException when absent
      */
     public ResponseInputStream<GetObjectResponse> getObject(String key) {
-        String stored = keys.toStored(key);
-        return s3.getObject(r -> r.bucket(bucket).key(stored));
+        return s3.getObject(ops.getObject(key));
     }
 
     /**
@@ -150,8 +128,7 @@ public final class TenantBucket {
      * @return the content, with S3's response
      */
     public ResponseBytes<GetObjectResponse> getObjectAsBytes(String key) {
-        String stored = keys.toStored(key);
-        return s3.getObjectAsBytes(r -> r.bucket(bucket).key(stored));
+        return s3.getObjectAsBytes(ops.getObject(key));
     }
 
     /**
@@ -162,8 +139,7 @@ public final class TenantBucket {
      * @throws software.amazon.awssdk.services.s3.model.NoSuchKeyException when absent
      */
     public HeadObjectResponse headObject(String key) {
-        String stored = keys.toStored(key);
-        return s3.headObject(r -> r.bucket(bucket).key(stored));
+        return s3.headObject(ops.headObject(key));
     }
 
     /**
@@ -172,8 +148,7 @@ public final class TenantBucket {
      * @param key the key relative to the tenant's folder
      */
     public void deleteObject(String key) {
-        String stored = keys.toStored(key);
-        s3.deleteObject(r -> r.bucket(bucket).key(stored));
+        s3.deleteObject(ops.deleteObject(key));
     }
 
     /**
@@ -183,22 +158,14 @@ public final class TenantBucket {
      * @throws TenantClientException naming how many keys S3 failed to delete
      */
     public void deleteObjects(Collection<String> keysToDelete) {
-        Objects.requireNonNull(keysToDelete, "keys");
-        List<ObjectIdentifier> ids = new ArrayList<>();
-        for (String key : keysToDelete) {
-            ids.add(ObjectIdentifier.builder().key(keys.toStored(key)).build());
-        }
+        List<DeleteObjectsRequest> requests = ops.deleteObjects(keysToDelete);
         List<S3Error> errors = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            List<ObjectIdentifier> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-            DeleteObjectsResponse response = s3.deleteObjects(
-                    r -> r.bucket(bucket).delete(d -> d.objects(chunk).quiet(true)));
-            errors.addAll(response.errors());
+        int total = 0;
+        for (DeleteObjectsRequest request : requests) {
+            total += request.delete().objects().size();
+            errors.addAll(s3.deleteObjects(request).errors());
         }
-        if (!errors.isEmpty()) {
-            throw new TenantClientException("S3 did not delete " + errors.size() + " of " + ids.size()
-                    + " objects (first:" + " " + Printable.of(errors.get(0).code()) + ")");
-        }
+        BucketOperations.checkDeleted(errors, total);
     }
 
     /**
@@ -210,11 +177,9 @@ public final class TenantBucket {
      * @return the objects, keys relative to the tenant's folder, in S3's (UTF-8 binary) order
      */
     public List<TenantObject> listObjects(@Nullable String prefix) {
-        String stored = keys.toStoredPrefix(prefix);
         List<TenantObject> out = new ArrayList<>();
-        for (ListObjectsV2Response page :
-                s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(stored))) {
-            page.contents().stream().filter(this::notFolderMarker).forEach(o -> out.add(object(o)));
+        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(ops.list(prefix, null))) {
+            ops.addObjects(page, out);
         }
         return out;
     }
@@ -229,16 +194,11 @@ public final class TenantBucket {
      */
     public TenantListing listObjects(@Nullable String prefix, String delimiter) {
         Objects.requireNonNull(delimiter, "delimiter");
-        if (delimiter.isEmpty()) {
-            throw new IllegalArgumentException("delimiter is empty");
-        }
-        String stored = keys.toStoredPrefix(prefix);
         List<TenantObject> objects = new ArrayList<>();
         List<String> folders = new ArrayList<>();
-        for (ListObjectsV2Response page :
-                s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(stored).delimiter(delimiter))) {
-            page.contents().stream().filter(this::notFolderMarker).forEach(o -> objects.add(object(o)));
-            page.commonPrefixes().forEach(p -> folders.add(keys.toApplication(p.prefix())));
+        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(ops.list(prefix, delimiter))) {
+            ops.addObjects(page, objects);
+            ops.addFolders(page, folders);
         }
         return new TenantListing(objects, folders);
     }
@@ -251,12 +211,7 @@ public final class TenantBucket {
      * @return S3's response
      */
     public CopyObjectResponse copyObject(String from, String to) {
-        String source = keys.toStored(from);
-        String destination = keys.toStored(to);
-        return s3.copyObject(r -> r.sourceBucket(bucket)
-                .sourceKey(source)
-                .destinationBucket(bucket)
-                .destinationKey(destination));
+        return s3.copyObject(ops.copyObject(from, to));
     }
 
     /**
@@ -268,15 +223,7 @@ public final class TenantBucket {
      * @return the presigned request ({@code url()} is the URL)
      */
     public PresignedGetObjectRequest presignGetObject(String key, Duration validity) {
-        String stored = keys.toStored(key);
-        GetObjectRequest get = GetObjectRequest.builder()
-                .bucket(bucket)
-                .key(stored)
-                .overrideConfiguration(o -> o.credentialsProvider(credentials))
-                .build();
-        s3.guard(get);
-        return presigner.presignGetObject(
-                r -> r.signatureDuration(positive(validity)).getObjectRequest(get));
+        return ops.presignGetObject(key, validity);
     }
 
     /**
@@ -287,21 +234,14 @@ public final class TenantBucket {
      * @return the presigned request ({@code url()} and the headers the upload must send)
      */
     public PresignedPutObjectRequest presignPutObject(String key, Duration validity) {
-        String stored = keys.toStored(key);
-        PutObjectRequest put = PutObjectRequest.builder()
-                .bucket(bucket)
-                .key(stored)
-                .overrideConfiguration(o -> o.credentialsProvider(credentials))
-                .build();
-        s3.guard(put);
-        return presigner.presignPutObject(
-                r -> r.signatureDuration(positive(validity)).putObjectRequest(put));
+        return ops.presignPutObject(key, validity);
     }
 
     /**
      * Uploads a file: in one request up to {@value #DEFAULT_MULTIPART_THRESHOLD} bytes, above that as a multipart
-     * upload of {@value #DEFAULT_PART_SIZE}-byte parts. A failed multipart upload is aborted, so no partial object
-     * and no parts are left behind.
+     * upload of {@value #DEFAULT_PART_SIZE}-byte parts, one after the other, on the shared sync {@code S3Client}. A
+     * failed multipart upload is aborted, so no partial object and no parts are left behind. For parallel parts,
+     * progress listeners, streams and directories use {@link TenantAsyncBucket#transferManager()}.
      *
      * @param key the key relative to the tenant's folder
      * @param file the file
@@ -370,30 +310,6 @@ public final class TenantBucket {
             }
             throw (RuntimeException) e;
         }
-    }
-
-    /**
-     * The tenant folder's own marker (an empty object named {@code acme/}, as consoles create for folders) would list
-     * as key {@code ""}, which no other operation accepts; it is not part of the tenant's content, so listings skip
-     * it. Markers of sub-folders ({@code docs/}) are listed and readable like any key.
-     */
-    private boolean notFolderMarker(S3Object o) {
-        return !keys.folder().equals(o.key());
-    }
-
-    private TenantObject object(S3Object o) {
-        return new TenantObject(
-                keys.toApplication(o.key()), o.size() == null ? 0 : o.size(), o.lastModified(), o.eTag());
-    }
-
-    private static Duration positive(Duration validity) {
-        if (validity == null
-                || validity.isNegative()
-                || validity.isZero()
-                || validity.compareTo(Duration.ofDays(7)) > 0) {
-            throw new IllegalArgumentException("validity must be positive and at most 7 days, was " + validity);
-        }
-        return validity;
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.tenantclient.internal.ClientResources;
 import dev.tenantclient.internal.CognitoNames;
 import dev.tenantclient.internal.TokenCache;
 import dev.tenantclient.internal.TokenCache.TokenEntry;
+import dev.tenantclient.internal.s3.AsyncS3Resources;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -19,7 +20,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -89,7 +92,9 @@ public final class TenantClient implements AutoCloseable {
                 b.s3Client,
                 b.s3Presigner,
                 b.boundaryListener,
-                b.dynamoDbAsyncClient);
+                b.dynamoDbAsyncClient,
+                b.s3AsyncClient,
+                b.s3MultipartConfiguration);
     }
 
     /**
@@ -181,6 +186,8 @@ public final class TenantClient implements AutoCloseable {
         private @Nullable DynamoDbAsyncClient dynamoDbAsyncClient;
         private @Nullable S3Client s3Client;
         private @Nullable S3Presigner s3Presigner;
+        private @Nullable S3AsyncClient s3AsyncClient;
+        private @Nullable MultipartConfiguration s3MultipartConfiguration;
         private @Nullable CognitoIdentityClient cognitoIdentityClient;
         private @Nullable TokenVerifier tokenVerifier;
         private BoundaryListener boundaryListener = BoundaryListener.NONE;
@@ -289,6 +296,40 @@ public final class TenantClient implements AutoCloseable {
          */
         public Builder s3Client(S3Client s3Client) {
             this.s3Client = Objects.requireNonNull(s3Client, "s3Client");
+            return this;
+        }
+
+        /**
+         * A shared async S3 client for {@link TenantSession#asyncBucket(String)} and transfers. Optional: otherwise one
+         * is built on first use for the region with the SDK's default async HTTP client (netty-nio-client), anonymous
+         * default credentials, owned and closed by the {@code TenantClient}. Its own credentials are never used for
+         * tenant requests.
+         *
+         * <p>A Java-based client, multipart enabled or not: tenant-client adds the SDK's multipart layer above each
+         * tenant's credentials itself, because AWS SDK 2.40's multipart client signs the parts of an upload with the
+         * client's credentials instead of the request's (aws-sdk-java-v2 issue 5386), so a multipart-enabled client is
+         * used through the plain client it wraps. The CRT-based client ({@code S3AsyncClient.crtBuilder()}) cannot sign
+         * with per-request credentials at all (issue 5354) and is refused.
+         *
+         * @param s3AsyncClient the client
+         * @return this builder
+         * @throws IllegalArgumentException for a CRT-based client, or a multipart client wrapped below another layer
+         */
+        public Builder s3AsyncClient(S3AsyncClient s3AsyncClient) {
+            this.s3AsyncClient =
+                    AsyncS3Resources.requireRequestCredentials(Objects.requireNonNull(s3AsyncClient, "s3AsyncClient"));
+            return this;
+        }
+
+        /**
+         * The multipart settings of async puts, copies and transfers (threshold, part size, buffer). Optional: the
+         * SDK's defaults (8 MiB threshold and parts).
+         *
+         * @param multipart the settings
+         * @return this builder
+         */
+        public Builder s3MultipartConfiguration(MultipartConfiguration multipart) {
+            this.s3MultipartConfiguration = Objects.requireNonNull(multipart, "multipart");
             return this;
         }
 

@@ -13,6 +13,7 @@ import dev.tenantclient.internal.dynamodb.TableKeys;
 import dev.tenantclient.internal.dynamodb.TenantDynamoDbAsyncClient;
 import dev.tenantclient.internal.dynamodb.TenantDynamoDbClient;
 import dev.tenantclient.internal.s3.ObjectKeys;
+import dev.tenantclient.internal.s3.S3Guard;
 import dev.tenantclient.internal.s3.TenantS3Client;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -128,12 +129,29 @@ public final class TenantSession {
             throw new IllegalArgumentException("Bucket name '" + Printable.of(bucketName)
                     + "' is not an S3 bucket name (3-63 lowercase letters, digits, '.' and '-')");
         }
-        ObjectKeys keys = new ObjectKeys(resources.layout(), tenant());
+        S3Guard guard = new S3Guard(new ObjectKeys(resources.layout(), tenant()), bucketName);
         return new TenantBucket(
-                bucketName,
-                keys,
-                new TenantS3Client(resources.s3(), syncCredentialsProvider, keys, bucketName),
-                resources.presigner(),
+                new BucketOperations(guard, resources.presigner(), syncCredentialsProvider),
+                new TenantS3Client(resources.s3(), syncCredentialsProvider, guard),
+                tenant());
+    }
+
+    /**
+     * An S3 bucket confined to this tenant's folder, on the shared {@code S3AsyncClient}: the same rules as
+     * {@link #bucket(String)}, with {@code CompletableFuture} results, multipart transfers and the Transfer Manager.
+     * Cheap: call it per request.
+     *
+     * @param bucketName the bucket's name
+     * @return the tenant's asynchronous view of the bucket
+     * @throws IllegalArgumentException when the name is not a valid S3 bucket name
+     * @throws TenantClientException when no async HTTP client is on the class path and none was configured
+     */
+    public TenantAsyncBucket asyncBucket(String bucketName) {
+        checkBucketName(bucketName);
+        S3Guard guard = new S3Guard(new ObjectKeys(resources.layout(), tenant()), bucketName);
+        return new TenantAsyncBucket(
+                new BucketOperations(guard, resources.presigner(), syncCredentialsProvider),
+                resources.s3Async(),
                 credentialsProvider,
                 tenant());
     }
@@ -183,6 +201,13 @@ public final class TenantSession {
                 new PartitionKeys(resources.layout(), tenant()),
                 resources.tables(),
                 resources.boundaryEvents());
+    }
+
+    private static void checkBucketName(String bucketName) {
+        if (bucketName == null || !ObjectKeys.BUCKET_NAME.matcher(bucketName).matches()) {
+            throw new IllegalArgumentException("Bucket name '" + Printable.of(bucketName)
+                    + "' is not an S3 bucket name (3-63 lowercase letters, digits, '.' and '-')");
+        }
     }
 
     private DynamoDb dynamoDb() {

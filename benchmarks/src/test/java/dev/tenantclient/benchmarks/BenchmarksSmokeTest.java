@@ -69,6 +69,21 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void asyncWrapperBenchmarksRunAndProduceAScore() throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(AsyncWrapperBenchmark.class.getSimpleName() + "\\.(rawAsyncPutObject|tenantAsyncPutObject)$")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200))
+                .threads(1)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        assertThat(results).hasSize(2);
+        results.forEach(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+    }
+
+    @Test
     void cachedTokensCostOneExchangeEachAndUsersOneGetId() {
         CacheFootprint.Calls calls = CacheFootprint.calls(1000, 100);
         assertThat(calls.oursGetCredentials()).isEqualTo(100);

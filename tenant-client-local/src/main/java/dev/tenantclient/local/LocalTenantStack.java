@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -93,6 +94,7 @@ public final class LocalTenantStack implements AutoCloseable {
     private final DynamoDbAsyncClient dynamoDbAsyncClient;
     private final S3Client s3Client;
     private final S3Presigner s3Presigner;
+    private final S3AsyncClient s3AsyncClient;
     private final DynamoDbClient adminDynamoDb;
     private final S3Client adminS3;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -172,6 +174,13 @@ public final class LocalTenantStack implements AutoCloseable {
                     .endpointOverride(s3Endpoint)
                     .forcePathStyle(true)
                     .httpClient(httpClient)
+                    .credentialsProvider(anonymous)
+                    .build());
+            // Built here (netty threads start only when a request is made) so async buckets reach the gateway too.
+            this.s3AsyncClient = track(S3AsyncClient.builder()
+                    .region(REGION)
+                    .endpointOverride(s3Endpoint)
+                    .forcePathStyle(true)
                     .credentialsProvider(anonymous)
                     .build());
             this.s3Presigner = track(S3Presigner.builder()
@@ -267,6 +276,7 @@ public final class LocalTenantStack implements AutoCloseable {
                 .dynamoDbClient(dynamoDbClient)
                 .dynamoDbAsyncClient(dynamoDbAsyncClient)
                 .s3Client(s3Client)
+                .s3AsyncClient(s3AsyncClient)
                 .s3Presigner(s3Presigner);
     }
 

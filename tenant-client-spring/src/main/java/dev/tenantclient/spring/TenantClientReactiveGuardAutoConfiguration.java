@@ -41,6 +41,9 @@ public class TenantClientReactiveGuardAutoConfiguration {
     @Bean
     static SmartInitializingSingleton tenantSessionReactiveGuard(ConfigurableListableBeanFactory beanFactory) {
         return () -> {
+            if (beanFactory.getBeanNamesForType(TenantSessionReactiveArgumentResolver.class).length > 0) {
+                return; // TenantClientWebFluxAutoConfiguration resolves TenantSession parameters
+            }
             List<String> offenders = new ArrayList<>();
             for (String name : beanFactory.getBeanNamesForAnnotation(Controller.class)) {
                 Class<?> type = beanFactory.getType(name);

@@ -8,15 +8,19 @@ import dev.tenantclient.BoundaryListener;
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.internal.dynamodb.BoundaryEvents;
 import dev.tenantclient.internal.dynamodb.TableRegistry;
+import dev.tenantclient.internal.s3.AsyncS3Resources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -34,6 +38,7 @@ public final class ClientResources implements AutoCloseable {
     private final Lazy<S3Presigner> presigner;
     private final TableRegistry tables = new TableRegistry();
     private final BoundaryEvents boundaryEvents;
+    private final AsyncS3Resources s3Async;
 
     /**
      * Creates the resources.
@@ -52,11 +57,11 @@ public final class ClientResources implements AutoCloseable {
             S3Client s3,
             S3Presigner presigner,
             BoundaryListener boundaryListener) {
-        this(layout, region, dynamoDb, s3, presigner, boundaryListener, null);
+        this(layout, region, dynamoDb, s3, presigner, boundaryListener, null, null, null);
     }
 
     /**
-     * Creates the resources, with an async DynamoDB client.
+     * Creates the resources, with the async clients.
      *
      * @param layout the layout
      * @param region the region for clients built here
@@ -65,6 +70,8 @@ public final class ClientResources implements AutoCloseable {
      * @param presigner the application's presigner, or null to build one
      * @param boundaryListener hears what the guard filters out
      * @param dynamoDbAsync the application's async client, or null to build one on first use
+     * @param s3Async the application's async S3 client, or null to build one on first use
+     * @param multipart the multipart settings of async transfers, or null for the SDK's defaults
      */
     public ClientResources(
             TenantLayout layout,
@@ -73,7 +80,10 @@ public final class ClientResources implements AutoCloseable {
             S3Client s3,
             S3Presigner presigner,
             BoundaryListener boundaryListener,
-            DynamoDbAsyncClient dynamoDbAsync) {
+            @Nullable DynamoDbAsyncClient dynamoDbAsync,
+            @Nullable S3AsyncClient s3Async,
+            @Nullable MultipartConfiguration multipart) {
+        this.s3Async = new AsyncS3Resources(region, s3Async, multipart);
         this.layout = layout;
         this.dynamoDbAsync = new Lazy<>(dynamoDbAsync, () -> buildDynamoDbAsync(region));
         this.boundaryEvents = new BoundaryEvents(boundaryListener);
@@ -151,6 +161,11 @@ public final class ClientResources implements AutoCloseable {
         return s3.get();
     }
 
+    /** @return the shared async S3 client, its multipart settings and the transfer executor */
+    public AsyncS3Resources s3Async() {
+        return s3Async;
+    }
+
     /** @return the shared S3 presigner */
     public S3Presigner presigner() {
         return presigner.get();
@@ -165,6 +180,11 @@ public final class ClientResources implements AutoCloseable {
             } catch (RuntimeException e) {
                 failures.add(e);
             }
+        }
+        try {
+            s3Async.close();
+        } catch (RuntimeException e) {
+            failures.add(e);
         }
         if (!failures.isEmpty()) {
             RuntimeException first = failures.get(0);

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -302,7 +303,16 @@ public final class IamGateway implements AutoCloseable {
                     && Set.of("CreateTable", "DeleteTable", "UpdateTable").contains(operation)) {
                 keys.clear();
             }
-            forward(ex, dynamo ? dynamoUpstream : s3Upstream, method, rawPath, rawQuery, headers, body);
+            String query = dynamo ? rawQuery : wholeObjectAsPartOne(method, rawQuery);
+            forward(
+                    ex,
+                    dynamo ? dynamoUpstream : s3Upstream,
+                    method,
+                    rawPath,
+                    query,
+                    headers,
+                    body,
+                    !Objects.equals(query, rawQuery));
         } catch (RuntimeException e) {
             log.warn(
                     "IAM gateway failed on {} {}",
@@ -357,6 +367,29 @@ public final class IamGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * s3proxy answers any {@code GET ?partNumber=N} with 501, while S3 answers {@code partNumber=1} of an object
+     * stored in one piece with the whole object (and of a multipart object with its first part and
+     * {@code x-amz-mp-parts-count}). The SDK's multipart download asks for part 1 first and reads on only when the
+     * response names more parts, so forwarding part 1 as a plain GET (after IAM has authorized the request as sent)
+     * makes every object look stored in one piece: the download gets the exact bytes, in one part.
+     */
+    private static String wholeObjectAsPartOne(String method, String rawQuery) {
+        if ((!"GET".equals(method) && !"HEAD".equals(method)) || rawQuery == null) {
+            return rawQuery;
+        }
+        List<String> kept = new ArrayList<>();
+        boolean partOne = false;
+        for (String parameter : rawQuery.split("&", -1)) {
+            if (parameter.equals("partNumber=1")) {
+                partOne = true;
+            } else if (!parameter.isEmpty()) {
+                kept.add(parameter);
+            }
+        }
+        return partOne ? (kept.isEmpty() ? null : String.join("&", kept)) : rawQuery;
+    }
+
     private void forward(
             HttpExchange ex,
             URI upstream,
@@ -364,7 +397,8 @@ public final class IamGateway implements AutoCloseable {
             String rawPath,
             String rawQuery,
             Map<String, List<String>> headers,
-            byte[] body)
+            byte[] body,
+            boolean partOne)
             throws IOException {
         URI target = URI.create(
                 upstream.toString().replaceAll("/$", "") + rawPath + (rawQuery == null ? "" : "?" + rawQuery));
@@ -394,6 +428,10 @@ public final class IamGateway implements AutoCloseable {
         });
         boolean head = "HEAD".equals(method);
         byte[] out = response.body();
+        if (partOne && response.statusCode() == 200 && !head && out.length > 0) {
+            // S3 answers a part request with the part's range; here part 1 is the whole object
+            ex.getResponseHeaders().set("Content-Range", "bytes 0-" + (out.length - 1) + "/" + out.length);
+        }
         if (head) {
             response.headers()
                     .firstValue("content-length")

@@ -4,107 +4,21 @@
  */
 package dev.tenantclient.internal.s3;
 
-import dev.tenantclient.TenantBoundaryException;
-import dev.tenantclient.internal.Printable;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.SdkField;
-import software.amazon.awssdk.core.util.SdkAutoConstructList;
-import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.s3.DelegatingS3Client;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
-import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Request;
-import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
- * The S3 client a session's bucket talks to: every request passes the guard (its bucket is the session's bucket
- * and every key or prefix it carries is under the tenant's folder — the IAM resource rule) and is signed with the
- * session's credentials on the shared client. Requests of any other kind are refused.
+ * The S3 client a session's bucket talks to: every request passes the {@link S3Guard} (its bucket is the session's
+ * bucket and every key or prefix it carries is under the tenant's folder — the IAM resource rule) and is signed with
+ * the session's credentials on the shared client. Requests of any other kind are refused.
  */
 public final class TenantS3Client extends DelegatingS3Client {
 
-    /**
-     * What each operation may carry: the fields tenant-client sets, and for a put the content settings an application
-     * may choose through {@code TenantBucket.putObject(key, body, options)}. Everything else is refused.
-     */
-    private static final Map<Class<? extends S3Request>, Set<String>> ALLOWED_FIELDS = Map.ofEntries(
-            Map.entry(
-                    PutObjectRequest.class,
-                    Set.of(
-                            "Bucket",
-                            "Key",
-                            "CacheControl",
-                            "ContentDisposition",
-                            "ContentEncoding",
-                            "ContentLanguage",
-                            "ContentLength",
-                            "ContentMD5",
-                            "ContentType",
-                            "ChecksumAlgorithm",
-                            "ChecksumCRC32",
-                            "ChecksumCRC32C",
-                            "ChecksumCRC64NVME",
-                            "ChecksumSHA1",
-                            "ChecksumSHA256",
-                            "Expires",
-                            "IfMatch",
-                            "IfNoneMatch",
-                            "Metadata",
-                            "ServerSideEncryption",
-                            "StorageClass",
-                            "SSECustomerAlgorithm",
-                            "SSECustomerKey",
-                            "SSECustomerKeyMD5",
-                            "SSEKMSKeyId",
-                            "SSEKMSEncryptionContext",
-                            "BucketKeyEnabled",
-                            "Tagging",
-                            "ObjectLockMode",
-                            "ObjectLockRetainUntilDate",
-                            "ObjectLockLegalHoldStatus",
-                            "ExpectedBucketOwner")),
-            Map.entry(GetObjectRequest.class, Set.of("Bucket", "Key")),
-            Map.entry(HeadObjectRequest.class, Set.of("Bucket", "Key")),
-            Map.entry(DeleteObjectRequest.class, Set.of("Bucket", "Key")),
-            Map.entry(DeleteObjectsRequest.class, Set.of("Bucket", "Delete")),
-            Map.entry(
-                    ListObjectsV2Request.class,
-                    Set.of(
-                            "Bucket",
-                            "Prefix",
-                            "Delimiter",
-                            "ContinuationToken",
-                            "StartAfter",
-                            "MaxKeys",
-                            "EncodingType")),
-            Map.entry(
-                    CopyObjectRequest.class,
-                    Set.of("SourceBucket", "SourceKey", "DestinationBucket", "DestinationKey", "CopySource")),
-            Map.entry(CreateMultipartUploadRequest.class, Set.of("Bucket", "Key")),
-            Map.entry(UploadPartRequest.class, Set.of("Bucket", "Key", "UploadId", "PartNumber", "ContentLength")),
-            Map.entry(CompleteMultipartUploadRequest.class, Set.of("Bucket", "Key", "UploadId", "MultipartUpload")),
-            Map.entry(AbortMultipartUploadRequest.class, Set.of("Bucket", "Key", "UploadId")));
-
     private final AwsCredentialsProvider credentials;
-    private final ObjectKeys keys;
-    private final String bucket;
+    private final S3Guard guard;
 
     /**
      * Creates the client.
@@ -115,165 +29,36 @@ public final class TenantS3Client extends DelegatingS3Client {
      * @param bucket the only bucket requests may name
      */
     public TenantS3Client(S3Client shared, AwsCredentialsProvider credentials, ObjectKeys keys, String bucket) {
+        this(shared, credentials, new S3Guard(keys, bucket));
+    }
+
+    /**
+     * Creates the client.
+     *
+     * @param shared the shared client (not closed here)
+     * @param credentials the session's credentials
+     * @param guard the tenant's boundary in the bucket
+     */
+    public TenantS3Client(S3Client shared, AwsCredentialsProvider credentials, S3Guard guard) {
         super(shared);
         this.credentials = credentials;
-        this.keys = keys;
-        this.bucket = bucket;
+        this.guard = guard;
     }
 
     @Override
     protected <T extends S3Request, R> R invokeOperation(T request, Function<T, R> operation) {
-        guard(request);
-        AwsRequestOverrideConfiguration merged = request.overrideConfiguration()
-                .map(AwsRequestOverrideConfiguration::toBuilder)
-                .orElseGet(AwsRequestOverrideConfiguration::builder)
-                .credentialsProvider(credentials)
-                .build();
-        @SuppressWarnings("unchecked")
-        T signed = (T) request.toBuilder().overrideConfiguration(merged).build();
-        return operation.apply(signed);
+        guard.check(request);
+        return operation.apply(S3Guard.signedBy(request, credentials));
     }
 
     /**
      * The guard: the request's bucket and every key or prefix it carries must be the session's bucket and folder.
      *
      * @param request any S3 request
-     * @throws TenantBoundaryException when the request would leave the tenant or cannot be checked
+     * @throws dev.tenantclient.TenantBoundaryException when the request would leave the tenant or cannot be checked
      */
     public void guard(S3Request request) {
-        checkModelled(request);
-        if (request instanceof PutObjectRequest r) {
-            check(r.bucket(), r.key());
-        } else if (request instanceof GetObjectRequest r) {
-            check(r.bucket(), r.key());
-        } else if (request instanceof HeadObjectRequest r) {
-            check(r.bucket(), r.key());
-        } else if (request instanceof DeleteObjectRequest r) {
-            check(r.bucket(), r.key());
-        } else if (request instanceof CopyObjectRequest r) {
-            check(r.destinationBucket(), r.destinationKey());
-            if (r.sourceBucket() != null) {
-                check(r.sourceBucket(), r.sourceKey());
-            } else {
-                checkCopySource(legacyCopySource(r)); // a caller may still set the deprecated field: check it too
-            }
-        } else if (request instanceof DeleteObjectsRequest r) {
-            checkBucket(r.bucket());
-            if (r.delete() == null
-                    || !r.delete().hasObjects()
-                    || r.delete().objects().isEmpty()) {
-                throw new TenantBoundaryException("A multi-object delete without keys cannot be confined");
-            }
-            for (ObjectIdentifier id : r.delete().objects()) {
-                checkKey(id.key());
-            }
-        } else if (request instanceof ListObjectsV2Request r) {
-            check(r.bucket(), r.prefix());
-            if (r.startAfter() != null && !r.startAfter().isEmpty()) {
-                checkKey(r.startAfter());
-            }
-        } else if (request instanceof CreateMultipartUploadRequest r) {
-            check(r.bucket(), r.key());
-        } else if (request instanceof UploadPartRequest r) {
-            check(r.bucket(), r.key());
-        } else if (request instanceof CompleteMultipartUploadRequest r) {
-            check(r.bucket(), r.key());
-        } else if (request instanceof AbortMultipartUploadRequest r) {
-            check(r.bucket(), r.key());
-        } else {
-            throw new TenantBoundaryException(request.getClass().getSimpleName().replace("Request", "")
-                    + " is not confined by tenant-client; use TenantBucket's operations");
-        }
-    }
-
-    /**
-     * Fails closed on what the guard does not model: a field outside the operation's allow-list (such as
-     * {@code versionId}, {@code partNumber}, {@code websiteRedirectLocation}, ACL grants), and any header, query
-     * parameter, signer, plugin, endpoint provider or execution attribute added through the override configuration
-     * ({@code x-amz-copy-source} turns a put into a copy, {@code uploadId} and {@code partNumber} into an upload part).
-     * A field the SDK adds in a later version is refused until it is reviewed and listed here.
-     */
-    private static void checkModelled(S3Request request) {
-        String operation = request.getClass().getSimpleName().replace("Request", "");
-        Set<String> allowed = ALLOWED_FIELDS.get(request.getClass());
-        if (allowed == null) {
-            return; // refused by guard() with its own message
-        }
-        for (SdkField<?> field : request.sdkFields()) {
-            if (isSet(field.getValueOrDefault(request)) && !allowed.contains(field.memberName())) {
-                throw new TenantBoundaryException(operation + " option '" + field.memberName()
-                        + "' is not allowed through tenant-client (it could change the object or the operation the"
-                        + " request touches); the request was not sent");
-            }
-        }
-        AwsRequestOverrideConfiguration o = request.overrideConfiguration().orElse(null);
-        if (o == null) {
-            return;
-        }
-        String refused = !o.headers().isEmpty()
-                ? "a header"
-                : !o.rawQueryParameters().isEmpty()
-                        ? "a query parameter"
-                        : o.signer().isPresent()
-                                ? "a signer"
-                                : !o.plugins().isEmpty()
-                                        ? "a plugin"
-                                        : o.endpointProvider().isPresent()
-                                                ? "an endpoint provider"
-                                                : o.tokenIdentityProvider().isPresent()
-                                                        ? "a token identity provider"
-                                                        : o.compressionConfiguration()
-                                                                        .isPresent()
-                                                                ? "a compression configuration"
-                                                                : !o.executionAttributes()
-                                                                                .getAttributes()
-                                                                                .isEmpty()
-                                                                        ? "an execution attribute"
-                                                                        : null;
-        if (refused != null) {
-            throw new TenantBoundaryException(operation + " carries " + refused
-                    + " in its override configuration; tenant-client allows only timeouts, metric publishers and API"
-                    + " names there, so nothing can change the object or the operation; the request was not sent");
-        }
-    }
-
-    private static boolean isSet(Object value) {
-        if (value == null || value instanceof SdkAutoConstructList<?> || value instanceof SdkAutoConstructMap<?, ?>) {
-            return false;
-        }
-        return !(value instanceof Collection<?> c && c.isEmpty()) && !(value instanceof Map<?, ?> m && m.isEmpty());
-    }
-
-    private void check(String requestBucket, String key) {
-        checkBucket(requestBucket);
-        checkKey(key);
-    }
-
-    private void checkBucket(String requestBucket) {
-        if (!bucket.equals(requestBucket)) {
-            throw new TenantBoundaryException("Request names bucket '" + Printable.of(requestBucket)
-                    + "', not this session's bucket '" + bucket + "'");
-        }
-    }
-
-    private void checkKey(String key) {
-        if (!keys.owns(key)) {
-            throw new TenantBoundaryException(
-                    "Request carries a key or prefix outside the caller's tenant folder; it was" + " not sent");
-        }
-    }
-
-    private void checkCopySource(String copySource) {
-        if (copySource == null) {
-            throw new TenantBoundaryException("A copy without a source cannot be confined");
-        }
-        String decoded = URLDecoder.decode(
-                copySource.startsWith("/") ? copySource.substring(1) : copySource, StandardCharsets.UTF_8);
-        int slash = decoded.indexOf('/');
-        if (slash < 0) {
-            throw new TenantBoundaryException("A copy source without a key cannot be confined");
-        }
-        check(decoded.substring(0, slash), decoded.substring(slash + 1));
+        guard.check(request);
     }
 
     @Override
@@ -283,11 +68,6 @@ public final class TenantS3Client extends DelegatingS3Client {
 
     @Override
     public String toString() {
-        return "TenantS3Client{bucket=" + bucket + ", " + keys + "}";
-    }
-
-    @SuppressWarnings("deprecation")
-    private static String legacyCopySource(CopyObjectRequest request) {
-        return request.copySource();
+        return "TenantS3Client{bucket=" + guard.bucket() + ", " + guard.keys() + "}";
     }
 }
