@@ -8,6 +8,7 @@ import dev.tenantclient.credentials.CognitoCredentialsCache;
 import dev.tenantclient.credentials.CredentialsSettings;
 import dev.tenantclient.internal.ClientResources;
 import dev.tenantclient.internal.CognitoNames;
+import dev.tenantclient.internal.SdkRequirements;
 import dev.tenantclient.internal.TokenCache;
 import dev.tenantclient.internal.TokenCache.TokenEntry;
 import dev.tenantclient.internal.s3.AsyncS3Resources;
@@ -399,9 +400,11 @@ public final class TenantClient implements AutoCloseable {
          * Validates the configuration and builds the client.
          *
          * @return the client
-         * @throws IllegalStateException naming the missing or inconsistent setting
+         * @throws IllegalStateException naming the missing or inconsistent setting, or an AWS SDK older than the one
+         *     this release needs (a BOM pinning an old SDK)
          */
         public TenantClient build() {
+            SdkRequirements.check();
             if (identityPoolId == null) {
                 throw new IllegalStateException("identityPoolId is required: the Cognito identity pool that exchanges"
                         + " ID tokens for credentials, such as 'eu-west-1:11111111-2222-3333-4444-555555555555'");
