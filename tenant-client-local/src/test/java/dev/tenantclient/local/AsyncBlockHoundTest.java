@@ -39,13 +39,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
  * misses the credentials cache, so its Cognito exchange is in flight while further requests for the same token
  * arrive: none may wait for it on an event loop, and each token costs exactly one exchange.
  *
- * <p>Size: 500 requests over 50 tokens by default; {@code -Dtenantclient.async.requests=10000
+ * <p>Size: 200 requests over 20 tokens by default; {@code -Dtenantclient.async.requests=10000
  * -Dtenantclient.async.tokens=1000} runs the issue's figure.
  */
 class AsyncBlockHoundTest {
 
-    private static final int REQUESTS = Integer.getInteger("tenantclient.async.requests", 500);
-    private static final int TOKENS = Integer.getInteger("tenantclient.async.tokens", 50);
+    private static final int REQUESTS = Integer.getInteger("tenantclient.async.requests", 200);
+    private static final int TOKENS = Integer.getInteger("tenantclient.async.tokens", 20);
     private static final AtomicInteger tables = new AtomicInteger();
 
     private static LocalTenantStack stack;

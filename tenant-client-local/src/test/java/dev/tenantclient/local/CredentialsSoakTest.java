@@ -39,7 +39,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * their expiry (less the minimum validity) nor past the token's {@code exp}; a failure is one of the documented
  * exceptions, arrives within the deadline, and carries no token anywhere in its chain.
  *
- * <p>Runs 30 s in the suite; {@code -Dsoak.seconds=300} for longer. Seeded: {@code -Dsoak.seed=N} replays the
+ * <p>Runs 15 s in the suite; {@code -Dsoak.seconds=300} for longer. Seeded: {@code -Dsoak.seed=N} replays the
  * chaos schedule (thread interleaving still varies).
  */
 @ExtendWith(NoSecretsInLogs.class)
@@ -55,7 +55,7 @@ class CredentialsSoakTest {
 
     @Test
     void everyPromiseHoldsOnEveryCallUnderRandomFaultsClockJumpsAndInvalidations() throws Exception {
-        long seconds = Long.getLong("soak.seconds", 30);
+        long seconds = Long.getLong("soak.seconds", 15);
         long seed = Long.getLong("soak.seed", System.nanoTime());
         log.info("Soak: {} s, seed {}", seconds, seed);
         MutableClock clock = MutableClock.atNow();
