@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -224,6 +225,42 @@ class TenantClientAutoConfigurationTest {
                     assertThat(clients.s3()).isNotNull();
                     assertThat(clients.cognito()).isNull();
                 });
+    }
+
+    @Test
+    void theDynamoDbEndpointOverrideBuildsTheSharedAsyncClient() {
+        runner.withConfiguration(AutoConfigurations.of(TenantClientAsyncDynamoDbAutoConfiguration.class))
+                .withPropertyValues(REQUIRED)
+                .withPropertyValues("tenant-client.endpoints.dynamodb=http://localhost:8000")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(DynamoDbAsyncClient.class);
+                    assertThat(context.getBean(DynamoDbAsyncClient.class)
+                                    .serviceClientConfiguration()
+                                    .endpointOverride())
+                            .hasValueSatisfying(uri -> assertThat(uri).hasPort(8000));
+                    assertThat(context).hasSingleBean(TenantClient.class);
+                });
+        runner.withConfiguration(AutoConfigurations.of(TenantClientAsyncDynamoDbAutoConfiguration.class))
+                .withPropertyValues(REQUIRED)
+                .run(context -> assertThat(context)
+                        .hasSingleBean(TenantClient.class)
+                        .doesNotHaveBean(DynamoDbAsyncClient.class));
+    }
+
+    @Test
+    void anApplicationDynamoDbAsyncClientWinsOverTheEndpointOverride() {
+        DynamoDbAsyncClient own = DynamoDbAsyncClient.builder()
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .build();
+        try (own) {
+            runner.withConfiguration(AutoConfigurations.of(TenantClientAsyncDynamoDbAutoConfiguration.class))
+                    .withPropertyValues(REQUIRED)
+                    .withPropertyValues("tenant-client.endpoints.dynamodb=http://localhost:8000")
+                    .withBean(DynamoDbAsyncClient.class, () -> own, b -> b.setDestroyMethodName(""))
+                    .run(context -> assertThat(context.getBean(DynamoDbAsyncClient.class))
+                            .isSameAs(own));
+        }
     }
 
     @Test
