@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityAsyncClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -67,7 +68,10 @@ public final class TenantClient implements AutoCloseable {
         this.userPoolId = Objects.requireNonNull(b.userPoolId, "checked in build()");
         this.tokenVerifier = verifier;
         CognitoIdentityClient cognito = b.cognitoIdentityClient;
-        if (cognito == null) {
+        CognitoIdentityAsyncClient cognitoAsync = b.cognitoIdentityAsyncClient;
+        if (cognitoAsync != null) {
+            this.ownedCognito = null;
+        } else if (cognito == null) {
             // GetId and GetCredentialsForIdentity are unsigned public calls: no AWS credentials are needed.
             cognito = CognitoIdentityClient.builder()
                     .region(region)
@@ -77,15 +81,25 @@ public final class TenantClient implements AutoCloseable {
         } else {
             this.ownedCognito = null;
         }
-        this.cache = new TokenCache(
-                cognito,
-                b.identityPoolId,
-                b.userPoolId,
-                b.clientId,
-                b.layout,
-                verifier,
-                b.credentials.build(),
-                b.clock);
+        this.cache = cognitoAsync != null
+                ? new TokenCache(
+                        cognitoAsync,
+                        b.identityPoolId,
+                        b.userPoolId,
+                        b.clientId,
+                        b.layout,
+                        verifier,
+                        b.credentials.build(),
+                        b.clock)
+                : new TokenCache(
+                        Objects.requireNonNull(cognito),
+                        b.identityPoolId,
+                        b.userPoolId,
+                        b.clientId,
+                        b.layout,
+                        verifier,
+                        b.credentials.build(),
+                        b.clock);
         this.resources = new ClientResources(
                 b.layout,
                 region,
@@ -190,6 +204,7 @@ public final class TenantClient implements AutoCloseable {
         private @Nullable S3AsyncClient s3AsyncClient;
         private @Nullable MultipartConfiguration s3MultipartConfiguration;
         private @Nullable CognitoIdentityClient cognitoIdentityClient;
+        private @Nullable CognitoIdentityAsyncClient cognitoIdentityAsyncClient;
         private @Nullable TokenVerifier tokenVerifier;
         private BoundaryListener boundaryListener = BoundaryListener.NONE;
         private Clock clock = Clock.systemUTC();
@@ -354,6 +369,23 @@ public final class TenantClient implements AutoCloseable {
          */
         public Builder cognitoIdentityClient(CognitoIdentityClient cognitoIdentityClient) {
             this.cognitoIdentityClient = Objects.requireNonNull(cognitoIdentityClient, "cognitoIdentityClient");
+            return this;
+        }
+
+        /**
+         * An async Cognito Identity client for the credentials exchanges (optional). When given, every exchange
+         * ({@code GetId} and {@code GetCredentialsForIdentity}, foreground or refresh, for sync and async callers
+         * alike) runs on it as a chain of futures, so no thread (event loop or exchange pool) waits for Cognito;
+         * the cache, single flight, rate limits and statistics are the same. It takes precedence over
+         * {@link #cognitoIdentityClient(CognitoIdentityClient)}, which the cache then does not use. Shared: not
+         * closed by the client.
+         *
+         * @param cognitoIdentityAsyncClient the async client
+         * @return this builder
+         */
+        public Builder cognitoIdentityAsyncClient(CognitoIdentityAsyncClient cognitoIdentityAsyncClient) {
+            this.cognitoIdentityAsyncClient =
+                    Objects.requireNonNull(cognitoIdentityAsyncClient, "cognitoIdentityAsyncClient");
             return this;
         }
 

@@ -34,6 +34,7 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityAsyncClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -84,12 +85,16 @@ public final class LocalTenantStack implements AutoCloseable {
     private final boolean enforceIam;
     private final LocalTokenIssuer tokens;
     private final JwksEndpoint jwks;
+    /** The system property that makes {@link #clientBuilder()} wire the sync Cognito Identity client only. */
+    public static final String SYNC_COGNITO_PROPERTY = "tenantclient.local.syncCognito";
+
     private final CognitoIdentityEmulator cognito;
     private final LocalDynamoDb dynamoDb;
     private final LocalS3Server s3Server;
     private final IamGateway gateway;
     private final SdkHttpClient httpClient;
     private final CognitoIdentityClient cognitoClient;
+    private final CognitoIdentityAsyncClient cognitoAsyncClient;
     private final DynamoDbClient dynamoDbClient;
     private final DynamoDbAsyncClient dynamoDbAsyncClient;
     private final S3Client s3Client;
@@ -151,6 +156,16 @@ public final class LocalTenantStack implements AutoCloseable {
                     .region(REGION)
                     .endpointOverride(cognito.endpoint())
                     .httpClient(httpClient)
+                    .credentialsProvider(anonymous)
+                    .build());
+            // Non-blocking credentials exchanges: netty with two event-loop threads (started with the first request).
+            this.cognitoAsyncClient = track(CognitoIdentityAsyncClient.builder()
+                    .region(REGION)
+                    .endpointOverride(cognito.endpoint())
+                    .httpClient(track(NettyNioAsyncHttpClient.builder()
+                            .eventLoopGroupBuilder(SdkEventLoopGroup.builder().numberOfThreads(2))
+                            .maxConcurrency(256)
+                            .build()))
                     .credentialsProvider(anonymous)
                     .build());
             this.dynamoDbClient = track(DynamoDbClient.builder()
@@ -257,9 +272,28 @@ public final class LocalTenantStack implements AutoCloseable {
      * Cognito emulator and the IAM gateway. Change what you need (layout, credentials settings) and build; the SDK
      * clients belong to the stack.
      *
+     * <p>The credentials exchanges run on the stack's async Cognito Identity client
+     * ({@link TenantClient.Builder#cognitoIdentityAsyncClient}), unless the system property
+     * {@value #SYNC_COGNITO_PROPERTY} is {@code true}: then on the sync one, as without an async client.
+     *
      * @return a preconfigured builder
      */
     public TenantClient.Builder clientBuilder() {
+        return clientBuilder(!Boolean.getBoolean(SYNC_COGNITO_PROPERTY));
+    }
+
+    /**
+     * {@link #clientBuilder()}, choosing the Cognito Identity client the credentials exchanges run on.
+     *
+     * @param asyncCognito true for the stack's async client (exchanges as chains of futures), false for the sync one
+     * @return a preconfigured builder
+     */
+    public TenantClient.Builder clientBuilder(boolean asyncCognito) {
+        TenantClient.Builder builder = syncCognitoClientBuilder();
+        return asyncCognito ? builder.cognitoIdentityAsyncClient(cognitoAsyncClient) : builder;
+    }
+
+    private TenantClient.Builder syncCognitoClientBuilder() {
         return TenantClient.builder()
                 .region(REGION)
                 .identityPoolId(IDENTITY_POOL_ID)

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -30,6 +32,7 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /**
@@ -52,6 +55,8 @@ class AsyncBlockHoundTest {
     private static SdkAsyncHttpClient http;
     private static DynamoDbAsyncClient dynamoDb;
     private static ExecutorService eventLoop;
+    private static CognitoIdentityAsyncClient cognito;
+    private static ExecutorService exchangePool;
 
     @BeforeAll
     static void start() {
@@ -71,18 +76,36 @@ class AsyncBlockHoundTest {
                 // the SDK hands each response from netty's event loop to this executor: its default one queues in a
                 // LinkedBlockingQueue, whose lock two event loops can meet on; a lock-free queue keeps that SDK
                 // detail out of what this test checks
-                .asyncConfiguration(c -> c.advancedOption(
-                        SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR,
-                        new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedTransferQueue<>(), r -> {
-                            Thread t = new Thread(r, "test-completion");
-                            t.setDaemon(true);
-                            return t;
-                        })))
+                .asyncConfiguration(c ->
+                        c.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, completionExecutor()))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .build();
+        cognito = CognitoIdentityAsyncClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(stack.cognitoEndpoint())
+                .httpClient(http)
+                .asyncConfiguration(c ->
+                        c.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, completionExecutor()))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .build();
+        // the credentials exchanges run here; its threads are non-blocking threads for BlockHound
+        AtomicInteger p = new AtomicInteger();
+        exchangePool = new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS, new LinkedTransferQueue<>(), r -> {
+            Thread t = new Thread(r, EventLoopBlockHound.EXCHANGE_POOL + p.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         AtomicInteger n = new AtomicInteger();
         eventLoop = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, EventLoopBlockHound.EVENT_LOOP + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static ThreadPoolExecutor completionExecutor() {
+        return new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedTransferQueue<>(), r -> {
+            Thread t = new Thread(r, "test-completion");
             t.setDaemon(true);
             return t;
         });
@@ -94,6 +117,8 @@ class AsyncBlockHoundTest {
             return;
         }
         eventLoop.shutdownNow();
+        exchangePool.shutdownNow();
+        cognito.close();
         dynamoDb.close();
         http.close();
     }
@@ -119,12 +144,39 @@ class AsyncBlockHoundTest {
     }
 
     @Test
-    void concurrentAsyncRequestsOverManyTokensNeverBlockAnEventLoopAndExchangeOncePerToken() throws Exception {
-        String table = Tables.createNotes(stack, "async-notes-" + tables.incrementAndGet());
-        try (TenantClient client = stack.clientBuilder()
-                .dynamoDbAsyncClient(dynamoDb)
-                .credentials(c -> c.cognitoRateLimits(0, 0).maxConcurrentExchanges(16))
+    void theDetectorSeesTheSyncCognitoClientBlockAnExchangePoolThread() throws Exception {
+        try (TenantClient client = stack.clientBuilder(false)
+                .credentials(c -> c.executor(exchangePool))
                 .build()) {
+            TenantSession session =
+                    client.session(stack.issueToken("acme", "sync-exchange-" + tables.incrementAndGet()));
+            EventLoopBlockHound.DETECTED.clear();
+
+            // not on an event loop: only the exchange pool thread, waiting for the sync Cognito client, blocks
+            session.credentialsProvider().resolveCredentials();
+
+            assertThat(EventLoopBlockHound.DETECTED)
+                    .anySatisfy(t -> assertThat(t.getMessage()).contains(EventLoopBlockHound.EXCHANGE_POOL));
+            EventLoopBlockHound.DETECTED.clear();
+        }
+    }
+
+    /**
+     * Without an async Cognito client (false), the exchanges block threads of the cache's own pool, never an event
+     * loop; with one (true), the exchange pool's threads count as non-blocking too, and none blocks.
+     */
+    @ParameterizedTest(name = "async Cognito client: {0}")
+    @ValueSource(booleans = {false, true})
+    void concurrentAsyncRequestsOverManyTokensNeverBlockAnEventLoopAndExchangeOncePerToken(boolean asyncCognito)
+            throws Exception {
+        String table = Tables.createNotes(stack, "async-notes-" + tables.incrementAndGet());
+        TenantClient.Builder builder = stack.clientBuilder(false)
+                .dynamoDbAsyncClient(dynamoDb)
+                .credentials(c -> c.cognitoRateLimits(0, 0).maxConcurrentExchanges(16));
+        if (asyncCognito) {
+            builder.cognitoIdentityAsyncClient(cognito).credentials(c -> c.executor(exchangePool));
+        }
+        try (TenantClient client = builder.build()) {
             // warm up off the event loop: the JWKS read (once per key) and the SDK's first-request class loading
             TenantSession warm = client.session(stack.issueToken("acme", "warm"));
             warm.asyncTable(table, Tables.NOTES).getItem(key("warm")).join();

@@ -189,7 +189,8 @@ class CredentialsPromisesTest {
                 }
             }
         });
-        client = stack.clientBuilder()
+        // the interceptor is on a sync client: the stack's async one would take precedence over it
+        client = stack.clientBuilder(false)
                 .cognitoIdentityClient(failing)
                 .credentials(c -> c.maxConcurrentExchanges(2).exchangeTimeout(Duration.ofSeconds(5)))
                 .build();

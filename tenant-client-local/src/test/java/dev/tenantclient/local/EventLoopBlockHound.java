@@ -23,14 +23,22 @@ public final class EventLoopBlockHound implements BlockHoundIntegration {
     /** The name prefix of the test's own event-loop threads. */
     static final String EVENT_LOOP = "test-event-loop-";
 
+    /**
+     * The name prefix of the credentials-exchange pool threads a test marks non-blocking too: with the async Cognito
+     * client, not even the exchange pool may wait for Cognito.
+     */
+    static final String EXCHANGE_POOL = "test-exchange-pool-";
+
     /** Whether BlockHound was installed with these rules in this JVM (only in the blockhound execution). */
     static volatile boolean installed;
 
     @Override
     public void applyTo(BlockHound.Builder builder) {
         installed = true;
-        builder.nonBlockingThreadPredicate(current -> current.or(t ->
-                        t.getName().startsWith(EVENT_LOOP) || t.getName().startsWith("aws-java-sdk-NettyEventLoop")))
+        builder.nonBlockingThreadPredicate(
+                        current -> current.or(t -> t.getName().startsWith(EVENT_LOOP)
+                                || t.getName().startsWith(EXCHANGE_POOL)
+                                || t.getName().startsWith("aws-java-sdk-NettyEventLoop")))
                 // the test's event loop is a thread pool: an idle worker waits for its next task (a real event loop
                 // waits in its selector, which netty's own BlockHound integration allows)
                 .allowBlockingCallsInside("java.util.concurrent.ThreadPoolExecutor", "getTask")

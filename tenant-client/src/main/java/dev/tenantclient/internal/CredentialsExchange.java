@@ -9,15 +9,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
+import software.amazon.awssdk.services.cognitoidentity.model.GetCredentialsForIdentityRequest;
 import software.amazon.awssdk.services.cognitoidentity.model.GetCredentialsForIdentityResponse;
 import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
@@ -31,7 +33,10 @@ final class CredentialsExchange {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialsExchange.class);
 
-    private final CognitoIdentityClient cognito;
+    /** How often an async exchange looks for a free exchange slot while all are taken. */
+    private static final long SLOT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final CognitoCalls calls;
     private final String loginProvider;
     private final IdentityIds identityIds;
     private final Semaphore slots;
@@ -41,13 +46,13 @@ final class CredentialsExchange {
     private final AtomicBoolean warnedShortLived = new AtomicBoolean();
 
     CredentialsExchange(
-            CognitoIdentityClient cognito,
+            CognitoCalls calls,
             String loginProvider,
             IdentityIds identityIds,
             RateLimiter credentialsRate,
             CredentialsSettings settings,
             Clock clock) {
-        this.cognito = cognito;
+        this.calls = calls;
         this.loginProvider = loginProvider;
         this.identityIds = identityIds;
         this.slots = new Semaphore(settings.maxConcurrentExchanges(), true);
@@ -93,9 +98,98 @@ final class CredentialsExchange {
         if (deadline.passed()) {
             throw new DeadlineExceeded("no time left for GetCredentialsForIdentity");
         }
-        return cognito.getCredentialsForIdentity(r -> r.identityId(identityId)
+        return CognitoCalls.now(calls.getCredentialsForIdentity(request(identityId, token, deadline)));
+    }
+
+    private GetCredentialsForIdentityRequest request(String identityId, String token, Deadline deadline) {
+        return GetCredentialsForIdentityRequest.builder()
+                .identityId(identityId)
                 .logins(Map.of(loginProvider, token))
-                .overrideConfiguration(o -> o.apiCallTimeout(deadline.remaining())));
+                .overrideConfiguration(o -> o.apiCallTimeout(deadline.remaining()))
+                .build();
+    }
+
+    /** @return whether the exchange runs on the async client ({@link #exchangeAsync}) */
+    boolean async() {
+        return calls.async();
+    }
+
+    /**
+     * {@link #exchange} on the async client, as a chain of futures: the same slot, identity id, rate limits,
+     * deadline and validation; where the sync exchange waits (a slot, a rate-limit turn), this one schedules the next
+     * step after a delay, and no thread waits for Cognito.
+     */
+    CompletableFuture<Issued> exchangeAsync(String token, IdToken parsed, Deadline deadline) {
+        return slot(deadline).thenCompose(ignored -> {
+            CompletableFuture<Issued> result;
+            try {
+                String subject = parsed.tenant().subject();
+                result = identityIds
+                        .lookupAsync(subject, token, deadline)
+                        .thenCompose(id -> getCredentialsAsync(id.identityId(), token, deadline)
+                                .thenApply(response -> issuedFrom(response, id.identityId(), parsed))
+                                .exceptionallyCompose(e -> {
+                                    Throwable c = CognitoCalls.unwrap(e);
+                                    if (c instanceof ResourceNotFoundException) {
+                                        identityIds.forget(subject, id.identityId());
+                                    } else if (c instanceof NotAuthorizedException && !id.ownCall()) {
+                                        // as in exchange(): this token's own GetId decides
+                                        return identityIds
+                                                .ownLookupAsync(subject, token, deadline)
+                                                .thenCompose(own -> getCredentialsAsync(own, token, deadline)
+                                                        .thenApply(response -> issuedFrom(response, own, parsed)));
+                                    }
+                                    return CompletableFuture.failedFuture(c);
+                                }));
+            } catch (RuntimeException e) {
+                result = CompletableFuture.failedFuture(e);
+            }
+            return result.whenComplete((issued, e) -> slots.release());
+        });
+    }
+
+    /** An exchange slot: now if one is free, otherwise looked for again shortly, until the deadline. */
+    private CompletableFuture<@Nullable Void> slot(Deadline deadline) {
+        if (slots.tryAcquire()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long left = deadline.remainingNanos();
+        if (left <= 0) {
+            return CompletableFuture.failedFuture(new DeadlineExceeded(
+                    "no exchange slot free (maxConcurrentExchanges=" + settings.maxConcurrentExchanges() + ")"));
+        }
+        return delay(Math.min(SLOT_POLL_NANOS, left)).thenCompose(ignored -> slot(deadline));
+    }
+
+    private CompletableFuture<GetCredentialsForIdentityResponse> getCredentialsAsync(
+            String identityId, String token, Deadline deadline) {
+        long wait;
+        try {
+            wait = credentialsRate.reserve(deadline);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return delay(wait).thenCompose(ignored -> {
+            if (deadline.passed()) {
+                return CompletableFuture.failedFuture(
+                        new DeadlineExceeded("no time left for GetCredentialsForIdentity"));
+            }
+            return calls.getCredentialsForIdentity(request(identityId, token, deadline));
+        });
+    }
+
+    /**
+     * A future completed after {@code nanos} by the JDK's delay scheduler (on its thread, which only starts the next
+     * step: an async call or another delay), or now. No executor of ours: a shut-down one would leave it pending.
+     *
+     * @param nanos the delay; zero or less for none
+     * @return the future
+     */
+    static CompletableFuture<@Nullable Void> delay(long nanos) {
+        if (nanos <= 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return new CompletableFuture<@Nullable Void>().completeOnTimeout(null, nanos, TimeUnit.NANOSECONDS);
     }
 
     private Issued issuedFrom(GetCredentialsForIdentityResponse response, String identityId, IdToken token) {

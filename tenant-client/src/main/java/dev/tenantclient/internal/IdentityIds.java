@@ -15,10 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.model.GetIdRequest;
 
 /**
  * Identity ids per user: the {@link IdentityIdStore}, and a single flight for {@code GetId} so that many tokens of
@@ -36,7 +37,7 @@ final class IdentityIds {
     /** Cognito's own pattern for identity ids ({@code <region>:<guid>}), at most 55 characters. */
     private static final Pattern IDENTITY_ID = Pattern.compile("[\\w-]+:[0-9a-f-]+");
 
-    private final CognitoIdentityClient cognito;
+    private final CognitoCalls calls;
     private final String identityPoolId;
     private final String loginProvider;
     private final IdentityIdStore store;
@@ -45,13 +46,13 @@ final class IdentityIds {
     private final Map<String, CompletableFuture<String>> flights = new ConcurrentHashMap<>();
 
     IdentityIds(
-            CognitoIdentityClient cognito,
+            CognitoCalls calls,
             String identityPoolId,
             String loginProvider,
             IdentityIdStore store,
             RateLimiter rate,
             LongAdder getIdCalls) {
-        this.cognito = cognito;
+        this.calls = calls;
         this.identityPoolId = identityPoolId;
         this.loginProvider = loginProvider;
         this.store = store;
@@ -107,6 +108,77 @@ final class IdentityIds {
         return getId(user(subject), token, deadline);
     }
 
+    /**
+     * {@link #lookup} on the async client: the same store, flights and rate limit, chained on futures; waits for
+     * another token's {@code GetId} and for a rate-limit turn are delayed futures, not blocked threads.
+     */
+    CompletableFuture<Found> lookupAsync(String subject, String token, Deadline deadline) {
+        User user = user(subject);
+        Optional<String> stored = find(user);
+        if (stored.isPresent()) {
+            return CompletableFuture.completedFuture(new Found(stored.get(), false));
+        }
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> running = flights.putIfAbsent(subject, mine);
+        if (running != null) {
+            long left = deadline.remainingNanos();
+            if (left <= 0) {
+                return CompletableFuture.failedFuture(
+                        new DeadlineExceeded("waited for another token's GetId past the deadline"));
+            }
+            return running.copy()
+                    .orTimeout(left, TimeUnit.NANOSECONDS)
+                    .thenApply(id -> new Found(id, false))
+                    .exceptionallyCompose(e -> {
+                        if (CognitoCalls.unwrap(e) instanceof TimeoutException) {
+                            return CompletableFuture.failedFuture(
+                                    new DeadlineExceeded("waited for another token's GetId past the deadline"));
+                        }
+                        // another token's failure: not ours to inherit; ask for ourselves
+                        return getIdAsync(user, token, deadline).thenApply(own -> new Found(own, true));
+                    });
+        }
+        CompletableFuture<String> own;
+        try {
+            String id = find(user).orElse(null); // stored between our lookup and our claim
+            own = id != null ? CompletableFuture.completedFuture(id) : getIdAsync(user, token, deadline);
+        } catch (Throwable t) { // Errors too: never leave a joined caller waiting
+            own = CompletableFuture.failedFuture(t);
+        }
+        return own.whenComplete((id, e) -> {
+                    flights.remove(subject, mine);
+                    if (e != null) {
+                        mine.completeExceptionally(CognitoCalls.unwrap(e));
+                    } else {
+                        mine.complete(id);
+                    }
+                })
+                .thenApply(id -> new Found(id, true));
+    }
+
+    /** {@link #ownLookup} on the async client. */
+    CompletableFuture<String> ownLookupAsync(String subject, String token, Deadline deadline) {
+        return getIdAsync(user(subject), token, deadline);
+    }
+
+    private CompletableFuture<String> getIdAsync(User user, String token, Deadline deadline) {
+        long wait;
+        try {
+            wait = rate.reserve(deadline);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return CredentialsExchange.delay(wait)
+                .thenCompose(ignored -> {
+                    if (deadline.passed()) {
+                        return CompletableFuture.failedFuture(new DeadlineExceeded("no time left for GetId"));
+                    }
+                    getIdCalls.increment();
+                    return calls.getId(request(token, deadline));
+                })
+                .thenApply(response -> saved(user, response.identityId()));
+    }
+
     void forget(String subject, String identityId) {
         try {
             store.forget(user(subject), identityId);
@@ -121,10 +193,20 @@ final class IdentityIds {
             throw new DeadlineExceeded("no time left for GetId");
         }
         getIdCalls.increment();
-        String id = cognito.getId(r -> r.identityPoolId(identityPoolId)
-                        .logins(Map.of(loginProvider, token))
-                        .overrideConfiguration(o -> o.apiCallTimeout(deadline.remaining())))
-                .identityId();
+        return saved(
+                user, CognitoCalls.now(calls.getId(request(token, deadline))).identityId());
+    }
+
+    private GetIdRequest request(String token, Deadline deadline) {
+        return GetIdRequest.builder()
+                .identityPoolId(identityPoolId)
+                .logins(Map.of(loginProvider, token))
+                .overrideConfiguration(o -> o.apiCallTimeout(deadline.remaining()))
+                .build();
+    }
+
+    /** Checks and stores the identity id {@code GetId} answered. */
+    private String saved(User user, @Nullable String id) {
         if (id == null || id.length() > 55 || !IDENTITY_ID.matcher(id).matches()) {
             throw SdkClientException.create("GetId answered without a valid identity id");
         }

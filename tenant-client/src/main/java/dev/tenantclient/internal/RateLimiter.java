@@ -40,8 +40,21 @@ final class RateLimiter {
      * @throws InterruptedException when interrupted while waiting for the turn
      */
     void acquire(Deadline deadline) throws InterruptedException {
+        long wait = reserve(deadline);
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    /**
+     * Takes the next turn without waiting for it (the async path waits on a delayed future instead).
+     *
+     * @return nanoseconds until the turn, zero or less when it is now
+     * @throws DeadlineExceeded when the turn would come after the deadline
+     */
+    long reserve(Deadline deadline) {
         if (Double.isInfinite(perSecond)) {
-            return;
+            return 0;
         }
         long wait;
         synchronized (this) {
@@ -57,9 +70,7 @@ final class RateLimiter {
             }
             nextFreeNanos = turn + intervalNanos;
         }
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
+        return wait;
     }
 
     private String rate() {

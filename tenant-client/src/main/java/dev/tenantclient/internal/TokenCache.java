@@ -38,6 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityAsyncClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
 
@@ -104,6 +105,43 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             TokenVerifier verifier,
             CredentialsSettings settings,
             Clock clock) {
+        this(CognitoCalls.of(cognito), identityPoolId, userPoolId, audience, layout, verifier, settings, clock);
+    }
+
+    /**
+     * Creates a cache whose exchanges run on the async Cognito Identity client, as chains of futures: no thread waits
+     * for Cognito.
+     *
+     * @param cognito the async Cognito Identity client (shared, not closed here)
+     * @param identityPoolId the identity pool
+     * @param userPoolId the user pool, {@code <region>_<id>}
+     * @param audience the app client id the tokens must name, or null
+     * @param layout the layout naming the tenant claims
+     * @param verifier an extra token check
+     * @param settings cache settings
+     * @param clock the time source (tests pass a controllable one)
+     */
+    public TokenCache(
+            CognitoIdentityAsyncClient cognito,
+            String identityPoolId,
+            String userPoolId,
+            String audience,
+            TenantLayout layout,
+            TokenVerifier verifier,
+            CredentialsSettings settings,
+            Clock clock) {
+        this(CognitoCalls.of(cognito), identityPoolId, userPoolId, audience, layout, verifier, settings, clock);
+    }
+
+    private TokenCache(
+            CognitoCalls cognito,
+            String identityPoolId,
+            String userPoolId,
+            String audience,
+            TenantLayout layout,
+            TokenVerifier verifier,
+            CredentialsSettings settings,
+            Clock clock) {
         this.identityPoolId = identityPoolId;
         String loginKey = CognitoNames.loginProvider(userPoolId);
         this.issuer = "https://" + loginKey;
@@ -122,6 +160,13 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
                 .scheduler(Scheduler.systemScheduler())
                 .executor(Runnable::run)
                 .build();
+        if (settings.executor() != null) {
+            this.executor = settings.executor();
+            this.ownedExecutor = null;
+        } else {
+            this.ownedExecutor = defaultExecutor(settings.maxConcurrentExchanges());
+            this.executor = ownedExecutor;
+        }
         IdentityIds identityIds = new IdentityIds(
                 cognito,
                 identityPoolId,
@@ -136,13 +181,6 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
                 limiter("GetCredentialsForIdentity", settings.getCredentialsRate()),
                 settings,
                 clock);
-        if (settings.executor() != null) {
-            this.executor = settings.executor();
-            this.ownedExecutor = null;
-        } else {
-            this.ownedExecutor = defaultExecutor(settings.maxConcurrentExchanges());
-            this.executor = ownedExecutor;
-        }
     }
 
     private static RateLimiter limiter(String operation, double perSecond) {
@@ -562,11 +600,28 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
                 if (deadline.passed()) {
                     throw new DeadlineExceeded("queued for an exchange thread past the deadline");
                 }
+                if (exchanger.async()) {
+                    // the exchange goes on as a chain of futures on the async client; this thread is free at once
+                    var unused = exchanger
+                            .exchangeAsync(rawToken, token, deadline)
+                            .whenComplete((done, error) -> {
+                                if (error != null) {
+                                    finish(future, refresh, CognitoCalls.unwrap(error));
+                                } else {
+                                    succeeded(future, refresh, done, started);
+                                }
+                            });
+                    return;
+                }
                 issued = exchanger.exchange(rawToken, token, deadline);
             } catch (Throwable t) { // Errors too: every waiter must hear, every slot is already released
                 finish(future, refresh, t);
                 return;
             }
+            succeeded(future, refresh, issued, started);
+        }
+
+        private void succeeded(CompletableFuture<Issued> future, boolean refresh, Issued issued, long started) {
             synchronized (this) {
                 if (!invalidated) {
                     current = issued;
