@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -46,6 +48,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
  * -Dtenantclient.async.tokens=1000} runs the issue's figure.
  */
 class AsyncBlockHoundTest {
+
+    private static final Logger log = LoggerFactory.getLogger(AsyncBlockHoundTest.class);
 
     private static final int REQUESTS = Integer.getInteger("tenantclient.async.requests", 200);
     private static final int TOKENS = Integer.getInteger("tenantclient.async.tokens", 20);
@@ -227,8 +231,8 @@ class AsyncBlockHoundTest {
             assertThat(client.credentialsCache().stats().exchanges() - exchangesBefore)
                     .isEqualTo(TOKENS);
             assertThat(stack.cognito().getCredentialsCalls() - cognitoBefore).isEqualTo(TOKENS);
-            System.out.printf(
-                    "async: %d requests over %d tokens in %d ms, %d exchanges, %d blocking calls on event loops%n",
+            log.info(
+                    "async: {} requests over {} tokens in {} ms, {} exchanges, {} blocking calls on event loops",
                     REQUESTS,
                     TOKENS,
                     (System.nanoTime() - started) / 1_000_000,
