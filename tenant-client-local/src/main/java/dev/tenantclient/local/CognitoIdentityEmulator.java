@@ -6,6 +6,7 @@ package dev.tenantclient.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -21,8 +22,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -38,26 +37,32 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code {"__type": ..., "message": ...}}), so the SDK's own {@code CognitoIdentityClient} talks to it unchanged.
  *
  * <p>It implements the enhanced (simplified) authflow of one identity pool with one user-pool provider:
- * {@code GetId} and {@code GetCredentialsForIdentity}. Like the real service it verifies each login token's
+ * {@code GetId} and {@code GetCredentialsForIdentity}; and the pool's control plane: {@code DescribeIdentityPool},
+ * {@code GetIdentityPoolRoles}, {@code GetPrincipalTagAttributeMap} and {@code SetPrincipalTagAttributeMap}. Both read
+ * the same pool configuration, which {@link LocalDeployment} changes too: a principal-tag map set through the control
+ * plane is the map the next credentials are tagged with, and is what {@code TenantDoctor} reads. Like the real service it verifies each login token's
  * signature, issuer, audience, {@code token_use} and expiry, answers {@code NotAuthorizedException} otherwise,
  * returns one stable identity id per user, and issues temporary credentials whose session carries principal tags
  * mapped from the token's claims. It remembers every issued session, so the IAM gateway can verify signatures
  * and evaluate policies with the same tags.
  *
- * <p>Tests count calls ({@link #getIdCalls()}, {@link #getCredentialsCalls()}) and inject faults for the next
- * calls ({@link #injectFault(Fault, int)}). Nothing here logs a token, secret key or session token. Thread-safe.
+ * <p>Tests count calls ({@link #getIdCalls()}, {@link #getCredentialsCalls()}) and make it misbehave through the
+ * stack's {@link Faults} (operations {@code cognito-identity:GetId}, {@code cognito-identity:GetCredentialsForIdentity},
+ * ...). Nothing here logs a token, secret key or session token. Thread-safe.
  */
 public final class CognitoIdentityEmulator implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET_PREFIX = "AWSCognitoIdentityService.";
     private static final String ACCOUNT = "000000000000";
+    private static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/" + LocalDeployment.ROLE_NAME;
     private static final char[] KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
     private final String region;
     private final String identityPoolId;
     private final String clientId;
-    private final Map<String, String> principalTags;
+    private final IdentityPool pool;
+    private final Faults faults;
     private final Duration credentialsLifetime;
     private final Clock clock;
     private final LocalTokenIssuer issuer;
@@ -69,10 +74,10 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
     private final LongAdder getIdCalls = new LongAdder();
     private final LongAdder getCredentialsCalls = new LongAdder();
     private final AtomicLong faultsServed = new AtomicLong();
-    private final Deque<Fault> faults = new ArrayDeque<>();
     private final LongAdder throttled = new LongAdder();
-    private volatile Quota getIdQuota = Quota.OFF;
-    private volatile Quota getCredentialsQuota = Quota.OFF;
+
+    /** The service name faults use: {@code cognito-identity:GetId} and so on. */
+    public static final String SERVICE = "cognito-identity";
 
     /** Cognito's default {@code GetId} quota, requests per second per account and Region. */
     public static final double GET_ID_QUOTA = 25;
@@ -86,11 +91,14 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
             Map<String, String> principalTags,
             Duration credentialsLifetime,
             Clock clock,
-            LocalTokenIssuer issuer) {
+            LocalTokenIssuer issuer,
+            Faults faults) {
         this.region = region;
         this.identityPoolId = identityPoolId;
         this.clientId = clientId;
-        this.principalTags = Map.copyOf(principalTags);
+        this.pool = new IdentityPool(principalTags);
+        this.faults = faults;
+        faults.register(SERVICE, java.util.EnumSet.allOf(dev.tenantclient.local.Fault.Kind.class));
         this.credentialsLifetime = credentialsLifetime;
         this.clock = clock;
         this.issuer = issuer;
@@ -119,12 +127,19 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
     }
 
     /**
-     * The claim each principal tag is mapped from, as the identity pool's principal-tag attribute map.
+     * The claim each principal tag is mapped from, as the identity pool's principal-tag attribute map is now
+     * (Cognito's defaults, {@code username} from {@code sub} and {@code client} from {@code aud}, when the pool uses
+     * them): the tags the next credentials carry.
      *
      * @return tag name to claim name
      */
     public Map<String, String> principalTagMap() {
-        return principalTags;
+        return pool.effectivePrincipalTags();
+    }
+
+    /** The identity pool's configuration, shared with {@link LocalDeployment}. */
+    IdentityPool pool() {
+        return pool;
     }
 
     /**
@@ -187,16 +202,16 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
 
     /**
      * Enforces request-rate quotas as Cognito does: a call above the rate is answered
-     * {@code 400 TooManyRequestsException} ("Rate exceeded") in the AWS JSON 1.1 shape. Each operation has a token
-     * bucket refilled at its rate, holding at most one second's worth. Off by default; use
-     * {@link #GET_ID_QUOTA} and {@link #GET_CREDENTIALS_QUOTA} for Cognito's default quotas.
+     * {@code 400 TooManyRequestsException} ("Rate exceeded") in the AWS JSON 1.1 shape.
      *
      * @param getIdPerSecond {@code GetId} calls per second; 0 turns the quota off
      * @param getCredentialsPerSecond {@code GetCredentialsForIdentity} calls per second; 0 turns the quota off
+     * @deprecated use {@link Faults#quota(String, double)}: {@code stack.faults().quota("cognito-identity:GetId", n)}
      */
+    @Deprecated(since = "1.0")
     public void enforceQuotas(double getIdPerSecond, double getCredentialsPerSecond) {
-        this.getIdQuota = Quota.of(getIdPerSecond);
-        this.getCredentialsQuota = Quota.of(getCredentialsPerSecond);
+        faults.quota(SERVICE + ":GetId", getIdPerSecond);
+        faults.quota(SERVICE + ":GetCredentialsForIdentity", getCredentialsPerSecond);
     }
 
     /**
@@ -222,24 +237,25 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
      *
      * @param fault what to answer
      * @param calls how many calls; at least 1
+     * @deprecated use {@link Faults#inject(dev.tenantclient.local.Fault)}:
+     *     {@code stack.faults().inject(Fault.throttling().on("cognito-identity:*").times(calls))}
      */
+    @Deprecated(since = "1.0")
     public void injectFault(Fault fault, int calls) {
         Objects.requireNonNull(fault, "fault");
-        if (calls < 1) {
-            throw new IllegalArgumentException("calls must be at least 1, was " + calls);
-        }
-        synchronized (faults) {
-            for (int i = 0; i < calls; i++) {
-                faults.addLast(fault);
-            }
-        }
+        faults.inject(fault.fault
+                .on(SERVICE + ":GetId", SERVICE + ":GetCredentialsForIdentity")
+                .times(calls));
     }
 
-    /** Drops every queued fault. */
+    /**
+     * Drops every queued fault (and quota) of the stack.
+     *
+     * @deprecated use {@link Faults#clear()}
+     */
+    @Deprecated(since = "1.0")
     public void clearFaults() {
-        synchronized (faults) {
-            faults.clear();
-        }
+        faults.clear();
     }
 
     /**
@@ -293,20 +309,14 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
         } else if (operation.equals("GetCredentialsForIdentity")) {
             getCredentialsCalls.increment();
         }
-        Quota quota = operation.equals("GetId")
-                ? getIdQuota
-                : operation.equals("GetCredentialsForIdentity") ? getCredentialsQuota : Quota.OFF;
-        if (!quota.tryTake()) {
+        if (!faults.admit(SERVICE + ":" + operation)) {
             throttled.increment();
             return error(400, "TooManyRequestsException", "Rate exceeded");
         }
-        Fault fault;
-        synchronized (faults) {
-            fault = faults.pollFirst();
-        }
+        dev.tenantclient.local.Fault fault = faults.next(SERVICE + ":" + operation);
         if (fault != null) {
             faultsServed.incrementAndGet();
-            if (fault.incomplete) {
+            if (fault.kind() == dev.tenantclient.local.Fault.Kind.INCOMPLETE_ANSWER) {
                 ObjectNode partial = JSON.createObjectNode();
                 try {
                     partial.put(
@@ -319,10 +329,11 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
                 }
                 return ok(partial); // a 200 without Credentials
             }
-            if (fault.errorType == null) {
-                return respond(fault.delay, operation, request);
+            String errorType = fault.errorType();
+            if (errorType == null) {
+                return respond(fault.delay(), operation, request);
             }
-            return error(fault.status, fault.errorType, fault.message);
+            return error(fault.status(), errorType, Objects.requireNonNullElse(fault.message(), ""));
         }
         return respond(Duration.ZERO, operation, request);
     }
@@ -339,12 +350,7 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
                 answer = switch (operation) {
                     case "GetId" -> getId(body);
                     case "GetCredentialsForIdentity" -> getCredentialsForIdentity(body);
-                    default ->
-                        error(
-                                400,
-                                "UnknownOperationException",
-                                "The emulator implements GetId and " + "GetCredentialsForIdentity, not '" + operation
-                                        + "'");
+                    default -> controlPlane(operation, body);
                 };
             }
         } catch (IOException e) {
@@ -358,6 +364,75 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
         return ResponseDefinitionBuilder.like(answer)
                 .withFixedDelay((int) delay.toMillis())
                 .build();
+    }
+
+    /**
+     * The identity pool's control plane, read and written by the same state the exchange uses: the operations
+     * {@code TenantDoctor} calls, and {@code SetPrincipalTagAttributeMap}.
+     */
+    ResponseDefinition controlPlane(String operation, JsonNode body) {
+        String poolId = body.path("IdentityPoolId").asText();
+        if (!identityPoolId.equals(poolId)) {
+            return error(400, "ResourceNotFoundException", "IdentityPool '" + poolId + "' not found.");
+        }
+        String provider = issuer.providerName();
+        ObjectNode out = JSON.createObjectNode().put("IdentityPoolId", identityPoolId);
+        switch (operation) {
+            case "DescribeIdentityPool" -> {
+                out.put("IdentityPoolName", "tenant-client-local")
+                        .put("AllowUnauthenticatedIdentities", false)
+                        .put("AllowClassicFlow", false);
+                ObjectNode logins = out.putObject("SupportedLoginProviders");
+                pool.otherProviders().forEach(logins::put);
+                ArrayNode providers = out.putArray("CognitoIdentityProviders");
+                if (pool.userPoolRegistered()) {
+                    providers
+                            .addObject()
+                            .put("ProviderName", provider)
+                            .put("ClientId", clientId)
+                            .put("ServerSideTokenCheck", false);
+                }
+            }
+            case "GetIdentityPoolRoles" -> {
+                ObjectNode roles = out.putObject("Roles");
+                if (pool.hasAuthenticatedRole()) {
+                    roles.put("authenticated", ROLE_ARN);
+                }
+                String mapping = pool.roleMappingType();
+                if (mapping != null) {
+                    out.putObject("RoleMappings")
+                            .putObject(provider)
+                            .put("Type", mapping)
+                            .put("AmbiguousRoleResolution", "Deny");
+                }
+            }
+            case "GetPrincipalTagAttributeMap", "SetPrincipalTagAttributeMap" -> {
+                if (!provider.equals(body.path("IdentityProviderName").asText())) {
+                    return error(400, "ResourceNotFoundException", "Identity provider not found.");
+                }
+                if (operation.startsWith("Set")) {
+                    Map<String, String> map = new LinkedHashMap<>();
+                    body.path("PrincipalTags")
+                            .properties()
+                            .forEach(e -> map.put(e.getKey(), e.getValue().asText()));
+                    pool.principalTags(map, body.path("UseDefaults").asBoolean(false));
+                }
+                boolean defaults = pool.usesDefaultPrincipalTags();
+                out.put("IdentityProviderName", provider).put("UseDefaults", defaults);
+                ObjectNode tags = out.putObject("PrincipalTags");
+                if (!defaults) {
+                    pool.principalTagMap().forEach(tags::put);
+                }
+            }
+            default -> {
+                return error(
+                        400,
+                        "UnknownOperationException",
+                        "The emulator implements GetId, GetCredentialsForIdentity, DescribeIdentityPool, "
+                                + "GetIdentityPoolRoles and Get/SetPrincipalTagAttributeMap, not '" + operation + "'");
+            }
+        }
+        return ok(out);
     }
 
     private ResponseDefinition getId(JsonNode body) {
@@ -383,8 +458,13 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
                     "NotAuthorizedException",
                     "Logins don't match. Please include at least one valid login for this identity or identity pool.");
         }
+        if (!pool.hasAuthenticatedRole()) {
+            throw new Rejection(
+                    "InvalidIdentityPoolConfigurationException",
+                    "Invalid identity pool configuration. Check assigned IAM roles for this pool.");
+        }
         Map<String, String> tags = new LinkedHashMap<>();
-        principalTags.forEach((tag, claim) -> {
+        pool.effectivePrincipalTags().forEach((tag, claim) -> {
             JsonNode value = claims.get(claim);
             if (value != null && value.isValueNode() && !value.asText().isEmpty()) {
                 tags.put(tag, value.asText());
@@ -450,7 +530,7 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
                     "NotAuthorizedException", "Unauthenticated access is not supported for this identity pool.");
         }
         JsonNode token = logins.get(issuer.providerName());
-        if (token == null || logins.size() != 1) {
+        if (token == null || logins.size() != 1 || !pool.userPoolRegistered()) {
             throw new Rejection(
                     "NotAuthorizedException",
                     "Invalid login token. Token is not from a supported provider of this identity pool.");
@@ -500,40 +580,6 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
         return java.util.Base64.getEncoder().encodeToString(raw);
     }
 
-    /** A token bucket: {@code perSecond} tokens a second, at most one second's worth held. */
-    private static final class Quota {
-        static final Quota OFF = new Quota(0);
-        private final double perSecond;
-        private double tokens;
-        private long lastNanos = System.nanoTime();
-
-        private Quota(double perSecond) {
-            this.perSecond = perSecond;
-            this.tokens = perSecond;
-        }
-
-        static Quota of(double perSecond) {
-            if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
-                throw new IllegalArgumentException("a quota is finite and zero or positive, was " + perSecond);
-            }
-            return perSecond == 0 ? OFF : new Quota(perSecond);
-        }
-
-        synchronized boolean tryTake() {
-            if (perSecond == 0) {
-                return true;
-            }
-            long now = System.nanoTime();
-            tokens = Math.min(perSecond, tokens + (now - lastNanos) * perSecond / 1e9);
-            lastNanos = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return true;
-            }
-            return false;
-        }
-    }
-
     private static final class Rejection extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final String type;
@@ -558,34 +604,24 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
     /**
      * A fault the emulator answers instead of the real answer: an error in the service's wire format, or the real
      * answer after a delay (longer than the client's timeout, it is a timeout).
+     *
+     * @deprecated use {@link dev.tenantclient.local.Fault} with {@link Faults#inject(dev.tenantclient.local.Fault)}
      */
+    @Deprecated(since = "1.0")
     public static final class Fault {
-        private final int status;
-        private final String errorType;
-        private final String message;
-        private final Duration delay;
-        private final boolean incomplete;
+        final dev.tenantclient.local.Fault fault;
 
-        private Fault(int status, String errorType, String message, Duration delay) {
-            this(status, errorType, message, delay, false);
-        }
-
-        private Fault(int status, String errorType, String message, Duration delay, boolean incomplete) {
-            this.status = status;
-            this.errorType = errorType;
-            this.message = message;
-            this.delay = delay;
-            this.incomplete = incomplete;
+        private Fault(dev.tenantclient.local.Fault fault) {
+            this.fault = fault;
         }
 
         /**
-         * A successful answer that lacks its payload: {@code 200} with only the {@code IdentityId}, as a broken proxy
-         * or a protocol change might produce. Meant for {@code GetCredentialsForIdentity}.
+         * A successful answer that lacks its payload.
          *
          * @return an incomplete-answer fault
          */
         public static Fault incompleteAnswer() {
-            return new Fault(200, null, null, Duration.ZERO, true);
+            return new Fault(dev.tenantclient.local.Fault.incompleteAnswer());
         }
 
         /**
@@ -594,7 +630,7 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
          * @return {@code 400 TooManyRequestsException}
          */
         public static Fault throttling() {
-            return new Fault(400, "TooManyRequestsException", "Rate exceeded", Duration.ZERO);
+            return new Fault(dev.tenantclient.local.Fault.throttling());
         }
 
         /**
@@ -603,7 +639,7 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
          * @return {@code 500 InternalErrorException}
          */
         public static Fault internalError() {
-            return new Fault(500, "InternalErrorException", "An internal error occurred", Duration.ZERO);
+            return new Fault(dev.tenantclient.local.Fault.internalError());
         }
 
         /**
@@ -612,12 +648,11 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
          * @return {@code 503 ServiceUnavailableException}
          */
         public static Fault serviceUnavailable() {
-            return new Fault(503, "ServiceUnavailableException", "Service unavailable", Duration.ZERO);
+            return new Fault(dev.tenantclient.local.Fault.serviceUnavailable());
         }
 
         /**
-         * Any error in Cognito Identity's wire format, such as {@code 400 ResourceNotFoundException} for an identity
-         * that was deleted.
+         * Any error in Cognito Identity's wire format.
          *
          * @param status the HTTP status
          * @param errorType the {@code __type}
@@ -625,10 +660,7 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
          * @return an error fault
          */
         public static Fault error(int status, String errorType, String message) {
-            if (status < 400 || status > 599) {
-                throw new IllegalArgumentException("an error status is 4xx or 5xx, was " + status);
-            }
-            return new Fault(status, Objects.requireNonNull(errorType, "errorType"), message, Duration.ZERO);
+            return new Fault(dev.tenantclient.local.Fault.error(status, errorType, message));
         }
 
         /**
@@ -638,15 +670,12 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
          * @return a delay fault
          */
         public static Fault delay(Duration delay) {
-            if (delay.isNegative() || delay.toMillis() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("delay out of range: " + delay);
-            }
-            return new Fault(200, null, null, delay);
+            return new Fault(dev.tenantclient.local.Fault.delay(delay));
         }
 
         @Override
         public String toString() {
-            return errorType == null ? "Fault{delay=" + delay + "}" : "Fault{" + status + " " + errorType + "}";
+            return fault.toString();
         }
     }
 }

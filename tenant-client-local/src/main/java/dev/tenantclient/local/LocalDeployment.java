@@ -38,8 +38,14 @@ import software.amazon.awssdk.policybuilder.iam.IamPolicy;
  *
  * <p>It starts correct: an immutable tenant attribute no app client can write, the layouts' principal-tag map, the
  * generated trust policy, and one generated permission policy per layout on every table and every bucket of the
- * stack. Tests break it on purpose with the mutators below, one thing at a time, and {@link #reset()} it. These
- * changes affect only what the control plane reports, not what the local gateway enforces.
+ * stack. Tests break it on purpose with the mutators below, one thing at a time, and {@link #reset()} it.
+ *
+ * <p>The identity pool is the {@linkplain LocalTenantStack#cognito() Cognito Identity emulator}'s own: its
+ * principal-tag map, login providers and authenticated role, changed here or through the emulator's control plane
+ * ({@code SetPrincipalTagAttributeMap}), are what the credentials exchange applies (a changed map changes the next
+ * credentials' tags; without the user pool provider or the role the exchange is refused). The user pool, trust and
+ * permission policies here change only what the control plane reports; the gateway enforces the role's policies only
+ * with {@link LocalTenantStack#enforceDeployedPolicies(boolean)}.
  */
 public final class LocalDeployment implements AutoCloseable {
 
@@ -52,34 +58,25 @@ public final class LocalDeployment implements AutoCloseable {
     private static final String IAM_NS = "https://iam.amazonaws.com/doc/2010-05-08/";
 
     private final List<TenantLayout> layouts;
-    private final Map<String, String> defaultPrincipalTags;
-    private final String provider;
+    private final CognitoIdentityEmulator cognito;
+    private final IdentityPool pool;
     private final Supplier<List<IamPolicy>> permissionPolicies;
     private final WireMockServer server;
 
     private final Map<String, Boolean> attributes = new LinkedHashMap<>();
     private final Map<String, List<String>> clientWriteAttributes = new LinkedHashMap<>();
-    private final Map<String, String> principalTags = new LinkedHashMap<>();
     private final Map<String, String> inlinePolicies = new LinkedHashMap<>();
     private final Map<String, String> managedPolicies = new LinkedHashMap<>();
     private final Set<String> deniedReads = new HashSet<>();
-    private final Map<String, String> otherProviders = new LinkedHashMap<>();
     private final Set<String> simulatorFlips = new HashSet<>();
     private String trustPolicy;
     private boolean generatedPermissionPolicies;
-    private boolean useDefaultPrincipalTags;
-    private boolean userPoolRegistered;
-    private boolean authenticatedRole;
-    private String roleMappingType;
 
     LocalDeployment(
-            List<TenantLayout> layouts,
-            Map<String, String> principalTags,
-            String provider,
-            Supplier<List<IamPolicy>> permissionPolicies) {
+            List<TenantLayout> layouts, CognitoIdentityEmulator cognito, Supplier<List<IamPolicy>> permissionPolicies) {
         this.layouts = List.copyOf(layouts);
-        this.defaultPrincipalTags = Map.copyOf(principalTags);
-        this.provider = provider;
+        this.cognito = cognito;
+        this.pool = cognito.pool();
         this.permissionPolicies = permissionPolicies;
         reset();
         this.server = AnsweringServer.start("local-control-plane", this::answer, o -> o);
@@ -115,19 +112,13 @@ public final class LocalDeployment implements AutoCloseable {
         }
         clientWriteAttributes.clear();
         clientWriteAttributes.put(LocalTenantStack.CLIENT_ID, List.of("email", "name"));
-        principalTags.clear();
-        principalTags.putAll(defaultPrincipalTags);
+        pool.reset();
         trustPolicy =
                 TenantPolicies.toJson(TenantPolicies.of(layouts.get(0)).trustPolicy(LocalTenantStack.IDENTITY_POOL_ID));
         inlinePolicies.clear();
         managedPolicies.clear();
         generatedPermissionPolicies = true;
-        useDefaultPrincipalTags = false;
-        userPoolRegistered = true;
-        authenticatedRole = true;
-        roleMappingType = null;
         deniedReads.clear();
-        otherProviders.clear();
         simulatorFlips.clear();
         return this;
     }
@@ -173,14 +164,14 @@ public final class LocalDeployment implements AutoCloseable {
     }
 
     /**
-     * Replaces the identity pool's principal-tag map (tag to claim).
+     * Replaces the identity pool's principal-tag map (tag to claim): the next credentials the emulator issues carry
+     * these tags.
      *
      * @param tagToClaim the map; empty for none
      * @return this deployment
      */
     public synchronized LocalDeployment principalTags(Map<String, String> tagToClaim) {
-        principalTags.clear();
-        principalTags.putAll(tagToClaim);
+        pool.principalTags(Map.copyOf(tagToClaim));
         return this;
     }
 
@@ -243,32 +234,33 @@ public final class LocalDeployment implements AutoCloseable {
 
     /**
      * Makes the identity pool use Cognito's default principal tags ({@code username} from {@code sub},
-     * {@code client} from {@code aud}) instead of its map.
+     * {@code client} from {@code aud}) instead of its map, for the control plane and the exchange alike.
      *
      * @return this deployment
      */
     public synchronized LocalDeployment useDefaultPrincipalTags() {
-        useDefaultPrincipalTags = true;
+        pool.useDefaultPrincipalTags();
         return this;
     }
 
     /**
-     * Removes the user pool from the identity pool's authentication providers.
+     * Removes the user pool from the identity pool's authentication providers: the exchange then refuses its tokens.
      *
      * @return this deployment
      */
     public synchronized LocalDeployment removeUserPoolProvider() {
-        userPoolRegistered = false;
+        pool.userPoolRegistered(false);
         return this;
     }
 
     /**
-     * Removes the identity pool's authenticated role.
+     * Removes the identity pool's authenticated role: the exchange then answers
+     * {@code InvalidIdentityPoolConfigurationException}.
      *
      * @return this deployment
      */
     public synchronized LocalDeployment removeAuthenticatedRole() {
-        authenticatedRole = false;
+        pool.authenticatedRole(false);
         return this;
     }
 
@@ -279,7 +271,7 @@ public final class LocalDeployment implements AutoCloseable {
      * @return this deployment
      */
     public synchronized LocalDeployment roleMapping(String type) {
-        roleMappingType = Objects.requireNonNull(type, "type");
+        pool.roleMapping(type);
         return this;
     }
 
@@ -291,7 +283,7 @@ public final class LocalDeployment implements AutoCloseable {
      * @return this deployment
      */
     public synchronized LocalDeployment otherLoginProvider(String name, String appId) {
-        otherProviders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(appId, "appId"));
+        pool.otherLoginProvider(name, appId);
         return this;
     }
 
@@ -366,57 +358,7 @@ public final class LocalDeployment implements AutoCloseable {
         if (deniedReads.contains("cognito-identity:" + operation)) {
             return jsonError("AccessDeniedException", "not authorized to perform: cognito-identity:" + operation);
         }
-        if (!LocalTenantStack.IDENTITY_POOL_ID.equals(
-                body.path("IdentityPoolId").asText())) {
-            return jsonError(
-                    "ResourceNotFoundException",
-                    "IdentityPool '" + body.path("IdentityPoolId").asText() + "' not found.");
-        }
-        ObjectNode out = JSON.createObjectNode().put("IdentityPoolId", LocalTenantStack.IDENTITY_POOL_ID);
-        switch (operation) {
-            case "DescribeIdentityPool" -> {
-                out.put("IdentityPoolName", "tenant-client-local")
-                        .put("AllowUnauthenticatedIdentities", false)
-                        .put("AllowClassicFlow", false);
-                ObjectNode logins = out.putObject("SupportedLoginProviders");
-                otherProviders.forEach(logins::put);
-                ArrayNode providers = out.putArray("CognitoIdentityProviders");
-                if (userPoolRegistered) {
-                    providers
-                            .addObject()
-                            .put("ProviderName", provider)
-                            .put("ClientId", LocalTenantStack.CLIENT_ID)
-                            .put("ServerSideTokenCheck", false);
-                }
-            }
-            case "GetIdentityPoolRoles" -> {
-                ObjectNode roles = out.putObject("Roles");
-                if (authenticatedRole) {
-                    roles.put("authenticated", roleArn());
-                }
-                if (roleMappingType != null) {
-                    out.putObject("RoleMappings")
-                            .putObject(provider)
-                            .put("Type", roleMappingType)
-                            .put("AmbiguousRoleResolution", "Deny");
-                }
-            }
-            case "GetPrincipalTagAttributeMap" -> {
-                if (!provider.equals(body.path("IdentityProviderName").asText())) {
-                    return jsonError("ResourceNotFoundException", "Identity provider not found.");
-                }
-                out.put("IdentityProviderName", provider).put("UseDefaults", useDefaultPrincipalTags);
-                ObjectNode tags = out.putObject("PrincipalTags");
-                if (!useDefaultPrincipalTags) {
-                    principalTags.forEach(tags::put);
-                }
-            }
-            default -> {
-                return jsonError(
-                        "UnknownOperationException", "The local control plane does not implement " + operation);
-            }
-        }
-        return jsonOk(out);
+        return cognito.controlPlane(operation, body);
     }
 
     private ResponseDefinition userPools(String operation, JsonNode body) {

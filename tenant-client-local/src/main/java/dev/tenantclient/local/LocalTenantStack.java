@@ -19,10 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -88,6 +90,7 @@ public final class LocalTenantStack implements AutoCloseable {
     /** The system property that makes {@link #clientBuilder()} wire the sync Cognito Identity client only. */
     public static final String SYNC_COGNITO_PROPERTY = "tenantclient.local.syncCognito";
 
+    private final Faults faults = new Faults();
     private final CognitoIdentityEmulator cognito;
     private final LocalDynamoDb dynamoDb;
     private final LocalS3Server s3Server;
@@ -105,7 +108,6 @@ public final class LocalTenantStack implements AutoCloseable {
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private final StackPolicies policies;
     private final List<TenantLayout> layouts;
-    private final Map<String, String> principalTags;
     private LocalDeployment deployment;
     private CognitoIdentityClient controlIdentity;
     private CognitoIdentityProviderClient controlUserPools;
@@ -116,12 +118,18 @@ public final class LocalTenantStack implements AutoCloseable {
         this.clock = b.clock;
         this.enforceIam = b.enforceIam;
         this.layouts = List.copyOf(b.layouts);
-        this.principalTags = Map.copyOf(b.principalTags);
         try {
             this.tokens = new LocalTokenIssuer(REGION.id(), USER_POOL_ID, CLIENT_ID, clock);
             this.jwks = track(new JwksEndpoint(USER_POOL_ID, tokens::jwks));
             this.cognito = track(new CognitoIdentityEmulator(
-                    REGION.id(), IDENTITY_POOL_ID, CLIENT_ID, b.principalTags, b.credentialsLifetime, clock, tokens));
+                    REGION.id(),
+                    IDENTITY_POOL_ID,
+                    CLIENT_ID,
+                    b.principalTags,
+                    b.credentialsLifetime,
+                    clock,
+                    tokens,
+                    faults));
             this.dynamoDb = track(LocalDynamoDb.start());
             this.s3Server = track(LocalS3Server.start());
             this.httpClient =
@@ -148,7 +156,12 @@ public final class LocalTenantStack implements AutoCloseable {
                     ACCOUNT_ID,
                     dynamoDb.endpoint(),
                     s3Server.endpoint(),
-                    new TableKeys(adminDynamoDb)));
+                    new TableKeys(adminDynamoDb),
+                    faults::next));
+            Set<Fault.Kind> errors = EnumSet.of(
+                    Fault.Kind.THROTTLING, Fault.Kind.INTERNAL_ERROR, Fault.Kind.SERVICE_UNAVAILABLE, Fault.Kind.ERROR);
+            faults.register("dynamodb", errors);
+            faults.register("s3", errors);
             URI dynamoEndpoint = gatewayOrDirect(gateway.dynamoDbEndpoint(), dynamoDb.endpoint());
             URI s3Endpoint = gatewayOrDirect(gateway.s3Endpoint(), s3Server.endpoint());
             AnonymousCredentialsProvider anonymous = AnonymousCredentialsProvider.create();
@@ -258,12 +271,24 @@ public final class LocalTenantStack implements AutoCloseable {
     }
 
     /**
-     * The Cognito Identity emulator: call counts, issued sessions, fault injection.
+     * The Cognito Identity emulator: call counts, issued sessions, and the identity pool's configuration (its
+     * principal-tag map, read and changed through its control plane or {@link #deployment()}).
      *
      * @return the emulator
      */
     public CognitoIdentityEmulator cognito() {
         return cognito;
+    }
+
+    /**
+     * The one fault-injection API of the stack's emulated services: faults and quotas for the Cognito Identity
+     * emulator ({@code cognito-identity:GetId}, ...) and for DynamoDB and S3 behind the IAM gateway
+     * ({@code dynamodb:PutItem}, {@code s3:PutObject}, ...).
+     *
+     * @return the stack's faults
+     */
+    public Faults faults() {
+        return faults;
     }
 
     /**
@@ -405,18 +430,26 @@ public final class LocalTenantStack implements AutoCloseable {
      * @param action such as {@code s3:PutObject} (multipart parts are PutObject) or {@code dynamodb:PutItem}
      * @param skip matching requests to let through first
      * @param count matching requests to fail
+     * @deprecated use {@link #faults()}: {@code faults().inject(Fault.internalError().on(action).after(skip)
+     *     .times(count))}
      */
+    @Deprecated(since = "1.0")
     public void injectFault(String action, int skip, int count) {
         Objects.requireNonNull(action, "action");
         if (skip < 0 || count < 1) {
             throw new IllegalArgumentException("skip must be >= 0 and count >= 1");
         }
-        gateway.injectFault(action, skip, count);
+        faults.inject(Fault.internalError().on(action).after(skip).times(count));
     }
 
-    /** Drops every fault {@link #injectFault(String, int, int)} queued that has not been served. */
+    /**
+     * Drops every fault queued that has not been served (and every quota).
+     *
+     * @deprecated use {@link #faults()}{@code .clear()}
+     */
+    @Deprecated(since = "1.0")
     public void clearInjectedFaults() {
-        gateway.clearFaults();
+        faults.clear();
     }
 
     /**
@@ -440,8 +473,7 @@ public final class LocalTenantStack implements AutoCloseable {
         if (deployment == null) {
             deployment = track(new LocalDeployment(
                     layouts,
-                    principalTags,
-                    tokens.providerName(),
+                    cognito,
                     () -> policies.forBuckets(adminS3.listBuckets().buckets().stream()
                             .map(b -> b.name())
                             .toList())));
@@ -491,7 +523,8 @@ public final class LocalTenantStack implements AutoCloseable {
      * Makes the IAM gateway enforce the role policies {@link #deployment()} reports (its inline and managed policies,
      * as changed by {@link LocalDeployment#putRolePolicy} and friends, or by a template applied with
      * {@link TemplateDeployment}) instead of the policies generated for the stack's layouts; {@code false} goes back.
-     * Only the permission policies change: principal tags still come from the stack's layouts.
+     * Only the permission policies change; principal tags come from the identity pool's principal-tag map, which the
+     * deployment and the Cognito emulator share.
      *
      * @param deployed whether to enforce the deployment's policies
      */

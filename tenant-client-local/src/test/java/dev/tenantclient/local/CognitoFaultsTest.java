@@ -11,7 +11,6 @@ import static org.awaitility.Awaitility.await;
 import dev.tenantclient.CredentialsUnavailableException;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantSession;
-import dev.tenantclient.local.CognitoIdentityEmulator.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ class CognitoFaultsTest {
 
     @AfterEach
     void clear() {
-        stack.cognito().clearFaults();
+        stack.faults().clear();
         client.close();
     }
 
@@ -92,7 +91,7 @@ class CognitoFaultsTest {
             throws Exception {
         TenantSession session = newSession(timeout);
         AwsCredentials cached = session.credentialsProvider().resolveCredentials();
-        stack.cognito().injectFault(fault, 1_000);
+        stack.faults().inject(fault.on("cognito-identity:*").times(1_000));
         clock.advance(Duration.ofMinutes(56)); // inside the refresh window: every call wants a refresh
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -117,7 +116,7 @@ class CognitoFaultsTest {
     @MethodSource("failures")
     void withNothingCachedCallersGetCredentialsUnavailable(String name, Fault fault, String cause, Duration timeout) {
         TenantSession session = newSession(timeout);
-        stack.cognito().injectFault(fault, 1_000);
+        stack.faults().inject(fault.on("cognito-identity:*").times(1_000));
 
         assertThatThrownBy(() -> session.credentialsProvider().resolveCredentials())
                 .isInstanceOf(CredentialsUnavailableException.class)
@@ -129,7 +128,10 @@ class CognitoFaultsTest {
     @Test
     void aSlowAnswerWithinTheTimeoutIsWaitedFor() {
         TenantSession session = newSession();
-        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(300)), 2);
+        stack.faults()
+                .inject(Fault.delay(Duration.ofMillis(300))
+                        .on("cognito-identity:*")
+                        .times(2));
 
         assertThat(session.credentialsProvider().resolveCredentials().accessKeyId())
                 .startsWith("ASIA");
@@ -138,11 +140,11 @@ class CognitoFaultsTest {
     @Test
     void afterTheFaultsClearTheNextCallSucceeds() {
         TenantSession session = newSession();
-        stack.cognito().injectFault(Fault.throttling(), 1_000);
+        stack.faults().inject(Fault.throttling().on("cognito-identity:*").times(1_000));
         assertThatThrownBy(() -> session.credentialsProvider().resolveCredentials())
                 .isInstanceOf(CredentialsUnavailableException.class);
 
-        stack.cognito().clearFaults();
+        stack.faults().clear();
 
         assertThat(session.credentialsProvider().resolveCredentials().accessKeyId())
                 .startsWith("ASIA");

@@ -210,9 +210,9 @@ class CognitoIdentityEmulatorTest {
     @Test
     void injectedFaultsArriveAsTheSdksTypedExceptionsForTheNextCallsOnly() {
         String token = stack.issueToken("acme", "proto-i");
-        stack.cognito().injectFault(CognitoIdentityEmulator.Fault.throttling(), 1);
-        stack.cognito().injectFault(CognitoIdentityEmulator.Fault.internalError(), 1);
-        stack.cognito().injectFault(CognitoIdentityEmulator.Fault.serviceUnavailable(), 1);
+        stack.faults().inject(Fault.throttling().on("cognito-identity:*"));
+        stack.faults().inject(Fault.internalError().on("cognito-identity:*"));
+        stack.faults().inject(Fault.serviceUnavailable().on("cognito-identity:*"));
 
         assertThatThrownBy(() -> getId(token)).isInstanceOf(TooManyRequestsException.class);
         assertThatThrownBy(() -> getId(token)).isInstanceOf(InternalErrorException.class);
@@ -221,5 +221,70 @@ class CognitoIdentityEmulatorTest {
                         CognitoIdentityException.class,
                         e -> assertThat(e.statusCode()).isEqualTo(503));
         assertThat(getId(token)).isEqualTo(stack.cognito().identityIdOf("proto-i"));
+    }
+
+    @Test
+    void aFaultOnOneOperationLetsItsAfterCallsThroughAndLeavesTheOtherOperationAlone() {
+        String token = stack.issueToken("acme", "proto-j");
+        String id = getId(token);
+        stack.faults()
+                .inject(Fault.throttling()
+                        .on("cognito-identity:GetCredentialsForIdentity")
+                        .after(1)
+                        .times(2));
+
+        assertThat(getId(token)).isEqualTo(id);
+        assertThat(credentials(id, token).credentials().accessKeyId()).startsWith("ASIA");
+        assertThatThrownBy(() -> credentials(id, token)).isInstanceOf(TooManyRequestsException.class);
+        assertThatThrownBy(() -> credentials(id, token)).isInstanceOf(TooManyRequestsException.class);
+        assertThat(credentials(id, token).credentials().accessKeyId()).startsWith("ASIA");
+        assertThat(stack.faults().pending()).isZero();
+    }
+
+    @Test
+    void aFaultForAServiceTheStackDoesNotEmulateOrCannotAnswerIsRefused() {
+        assertThatThrownBy(() -> stack.faults().inject(Fault.throttling()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("on(");
+        assertThatThrownBy(() -> stack.faults().inject(Fault.throttling().on("sts:AssumeRole")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'sts'");
+        assertThatThrownBy(() -> stack.faults().inject(Fault.incompleteAnswer().on("s3:GetObject")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot answer");
+        assertThat(stack.faults().pending()).isZero();
+    }
+
+    @Test
+    void aPrincipalTagMapSetThroughTheControlPlaneTagsTheNextCredentialsAndTheDoctorReadsIt() {
+        try {
+            cognito.setPrincipalTagAttributeMap(r -> r.identityPoolId(LocalTenantStack.IDENTITY_POOL_ID)
+                    .identityProviderName(login)
+                    .useDefaults(false)
+                    .principalTags(Map.of("org", "sub", "username", "sub")));
+            String token = stack.issueToken("acme", "proto-k");
+
+            String accessKeyId = credentials(getId(token), token).credentials().accessKeyId();
+
+            Map<String, String> tags = Map.of("org", "proto-k", "username", "proto-k");
+            assertThat(stack.cognito().issued(accessKeyId).orElseThrow().principalTags())
+                    .isEqualTo(tags);
+            assertThat(stack.cognito().session(accessKeyId).orElseThrow().principalTags())
+                    .as("the session the IAM gateway evaluates")
+                    .isEqualTo(tags);
+            assertThat(stack.cognito().principalTagMap()).isEqualTo(Map.of("org", "sub", "username", "sub"));
+            var report = stack.doctorBuilder().table("notes").build().examine();
+            assertThat(report.findings()).as(report.describe()).anySatisfy(f -> {
+                assertThat(f.check()).isEqualTo("principal-tags.wrong-claim");
+                assertThat(f.problem()).contains("'sub'", "'custom:org'");
+            });
+        } finally {
+            stack.deployment().reset();
+        }
+        assertThat(stack.cognito().principalTagMap()).isEqualTo(Map.of("org", "custom:org", "username", "sub"));
+    }
+
+    private static GetCredentialsForIdentityResponse credentials(String identityId, String token) {
+        return cognito.getCredentialsForIdentity(r -> r.identityId(identityId).logins(Map.of(login, token)));
     }
 }

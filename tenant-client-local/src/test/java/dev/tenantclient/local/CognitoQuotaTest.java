@@ -49,7 +49,7 @@ class CognitoQuotaTest {
 
     @AfterEach
     void clear() {
-        stack.cognito().enforceQuotas(0, 0);
+        stack.faults().quota("cognito-identity:GetId", 0).quota("cognito-identity:GetCredentialsForIdentity", 0);
         if (client != null) {
             client.close();
         }
@@ -64,7 +64,9 @@ class CognitoQuotaTest {
 
     @Test
     void theEmulatorAnswersTooManyRequestsAboveTheQuota() throws Exception {
-        stack.cognito().enforceQuotas(5, CognitoIdentityEmulator.GET_CREDENTIALS_QUOTA);
+        stack.faults()
+                .quota("cognito-identity:GetId", 5)
+                .quota("cognito-identity:GetCredentialsForIdentity", CognitoIdentityEmulator.GET_CREDENTIALS_QUOTA);
         long before = stack.cognito().throttledCalls();
         try (CognitoIdentityClient raw = CognitoIdentityClient.builder()
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1)
@@ -93,8 +95,9 @@ class CognitoQuotaTest {
 
     @Test
     void theLibraryKeepsUnderTheDefaultQuotasAndServesEveryCallerWhoseDeadlineAllows() throws Exception {
-        stack.cognito()
-                .enforceQuotas(CognitoIdentityEmulator.GET_ID_QUOTA, CognitoIdentityEmulator.GET_CREDENTIALS_QUOTA);
+        stack.faults()
+                .quota("cognito-identity:GetId", CognitoIdentityEmulator.GET_ID_QUOTA)
+                .quota("cognito-identity:GetCredentialsForIdentity", CognitoIdentityEmulator.GET_CREDENTIALS_QUOTA);
         client = stack.clientBuilder()
                 .credentials(c -> c.exchangeTimeout(Duration.ofSeconds(20)))
                 .build(); // default rate limits: Cognito's default quotas

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tenantclient.CredentialsUnavailableException;
 import dev.tenantclient.InvalidTenantTokenException;
 import dev.tenantclient.TenantClient;
-import dev.tenantclient.local.CognitoIdentityEmulator.Fault;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +44,7 @@ class CredentialsEdgeCasesTest {
 
     @AfterEach
     void clear() {
-        stack.cognito().clearFaults();
+        stack.faults().clear();
         if (client != null) {
             client.close();
         }
@@ -68,7 +67,9 @@ class CredentialsEdgeCasesTest {
         assertThat(stack.cognito().getIdCalls(subject)).isEqualTo(1);
 
         // a second token of the same user: GetId is cached, so the next call is GetCredentialsForIdentity
-        stack.cognito().injectFault(Fault.error(400, "ResourceNotFoundException", "Identity not found"), 1);
+        stack.faults()
+                .inject(Fault.error(400, "ResourceNotFoundException", "Identity not found")
+                        .on("cognito-identity:*"));
         String second = token(subject, Duration.ofMinutes(90));
         assertThatThrownBy(() -> client.session(second).credentialsProvider().resolveCredentials())
                 .isInstanceOf(CredentialsUnavailableException.class)
@@ -87,9 +88,9 @@ class CredentialsEdgeCasesTest {
         client = stack.clientBuilder()
                 .credentials(c -> c.maxConcurrentExchanges(1).exchangeTimeout(Duration.ofSeconds(3)))
                 .build();
-        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(1500)), 1);
-        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(500)), 1);
-        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(1200)), 1);
+        stack.faults().inject(Fault.delay(Duration.ofMillis(1500)).on("cognito-identity:*"));
+        stack.faults().inject(Fault.delay(Duration.ofMillis(500)).on("cognito-identity:*"));
+        stack.faults().inject(Fault.delay(Duration.ofMillis(1200)).on("cognito-identity:*"));
         String slow = token("edge-user-" + users.incrementAndGet());
         TenantClient c = client;
         CompletableFuture<AwsCredentials> holder = CompletableFuture.supplyAsync(
@@ -108,7 +109,7 @@ class CredentialsEdgeCasesTest {
         client = stack.clientBuilder().build();
         String subject = "edge-user-" + users.incrementAndGet();
         client.session(token(subject)).credentialsProvider().resolveCredentials(); // GetId cached for the user
-        stack.cognito().injectFault(Fault.incompleteAnswer(), 1);
+        stack.faults().inject(Fault.incompleteAnswer().on("cognito-identity:*"));
         String second = token(subject, Duration.ofMinutes(90));
 
         assertThatThrownBy(() -> client.session(second).credentialsProvider().resolveCredentials())

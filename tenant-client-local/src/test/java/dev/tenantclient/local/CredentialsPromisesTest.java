@@ -14,7 +14,6 @@ import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantSession;
 import dev.tenantclient.TokenVerifier;
 import dev.tenantclient.credentials.CredentialsListener;
-import dev.tenantclient.local.CognitoIdentityEmulator.Fault;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -73,7 +72,7 @@ class CredentialsPromisesTest {
 
     @AfterEach
     void clear() {
-        stack.cognito().clearFaults();
+        stack.faults().clear();
         if (client != null) {
             client.close();
         }
@@ -139,7 +138,10 @@ class CredentialsPromisesTest {
         client = stack.clientBuilder()
                 .credentials(c -> c.exchangeTimeout(Duration.ofSeconds(2)))
                 .build();
-        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(1500)), 2);
+        stack.faults()
+                .inject(Fault.delay(Duration.ofMillis(1500))
+                        .on("cognito-identity:*")
+                        .times(2));
 
         assertThatThrownBy(() -> resolve(client, token(newUser())))
                 .isInstanceOf(CredentialsUnavailableException.class)
@@ -152,7 +154,7 @@ class CredentialsPromisesTest {
                 .credentials(c -> c.maxConcurrentExchanges(1).exchangeTimeout(Duration.ofSeconds(10)))
                 .build();
         // another token holds the only slot for about a second
-        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(1200)), 1);
+        stack.faults().inject(Fault.delay(Duration.ofMillis(1200)).on("cognito-identity:*"));
         Caller holder = new Caller(client, token(newUser()));
         await().until(() -> stack.cognito().faultsServed() > 0);
 
@@ -255,7 +257,7 @@ class CredentialsPromisesTest {
         String token = token(newUser());
         resolve(client, token);
         long served = stack.cognito().faultsServed();
-        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(1500)), 1);
+        stack.faults().inject(Fault.delay(Duration.ofMillis(1500)).on("cognito-identity:*"));
         clock.advance(Duration.ofMinutes(56));
         resolve(client, token); // starts the refresh, which waits at Cognito
         await().until(() -> stack.cognito().faultsServed() > served);
@@ -355,7 +357,10 @@ class CredentialsPromisesTest {
                 .build();
         String token = token(newUser());
         resolve(client, token);
-        stack.cognito().injectFault(Fault.error(400, "InvalidParameterException", "broken"), 10_000);
+        stack.faults()
+                .inject(Fault.error(400, "InvalidParameterException", "broken")
+                        .on("cognito-identity:*")
+                        .times(10_000));
         clock.advance(Duration.ofMinutes(56)); // refresh window: one background refresh fails
         resolve(client, token);
         await().until(() -> client.credentialsCache().stats().failures() == 1);
@@ -393,7 +398,9 @@ class CredentialsPromisesTest {
                 .credentials(c -> c.retryBackoff(Duration.ofMillis(1), Duration.ofMillis(1)))
                 .build();
         String subject = newUser();
-        stack.cognito().injectFault(Fault.incompleteAnswer(), 1); // GetId answers 200 with an empty IdentityId
+        stack.faults()
+                .inject(Fault.incompleteAnswer()
+                        .on("cognito-identity:*")); // GetId answers 200 with an empty IdentityId
         assertThatThrownBy(() -> resolve(client, token(subject)))
                 .isInstanceOf(CredentialsUnavailableException.class)
                 .hasMessageContaining("GetId");
@@ -409,7 +416,9 @@ class CredentialsPromisesTest {
                 .build();
         String token = token(newUser());
         String signature = token.substring(token.lastIndexOf('.') + 1);
-        stack.cognito().injectFault(Fault.error(400, "NotAuthorizedException", "Invalid login token " + token), 1);
+        stack.faults()
+                .inject(Fault.error(400, "NotAuthorizedException", "Invalid login token " + token)
+                        .on("cognito-identity:*"));
 
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> resolve(client, token));
         assertThat(thrown).isInstanceOf(InvalidTenantTokenException.class);
@@ -447,7 +456,7 @@ class CredentialsPromisesTest {
         assertThat(client.credentialsCache().stats().hits()).isEqualTo(hits);
 
         String rejected = token(newUser());
-        stack.cognito().injectFault(Fault.error(400, "NotAuthorizedException", "no"), 1);
+        stack.faults().inject(Fault.error(400, "NotAuthorizedException", "no").on("cognito-identity:*"));
         assertThatThrownBy(() -> resolve(client, rejected)).isInstanceOf(InvalidTenantTokenException.class);
         long misses = client.credentialsCache().stats().misses();
         for (int i = 0; i < 5; i++) {
@@ -479,7 +488,9 @@ class CredentialsPromisesTest {
         String genuine = token(subject);
         String forged = genuine.substring(0, genuine.lastIndexOf('.') + 1) + "AAAA"
                 + genuine.substring(genuine.lastIndexOf('.') + 5);
-        stack.cognito().injectFault(Fault.delay(Duration.ofSeconds(1)), 1); // the forged GetId is slow, then refused
+        stack.faults()
+                .inject(Fault.delay(Duration.ofSeconds(1))
+                        .on("cognito-identity:*")); // the forged GetId is slow, then refused
         Caller attacker = new Caller(client, forged);
         await().until(() -> stack.cognito().faultsServed() > 0);
         Caller victim = new Caller(client, genuine);

@@ -13,7 +13,6 @@ import dev.tenantclient.InvalidTenantTokenException;
 import dev.tenantclient.InvalidTenantTokenException.Reason;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantSession;
-import dev.tenantclient.local.CognitoIdentityEmulator.Fault;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +45,7 @@ class CredentialsRefreshTest {
 
     @AfterEach
     void clear() {
-        stack.cognito().clearFaults();
+        stack.faults().clear();
         if (client != null) {
             client.close();
         }
@@ -72,7 +71,7 @@ class CredentialsRefreshTest {
         TenantSession session = session("refresh-alice");
         AwsSessionCredentials first = resolve(session);
         long calls = stack.cognito().getCredentialsCalls();
-        stack.cognito().injectFault(Fault.delay(Duration.ofMillis(1500)), 1);
+        stack.faults().inject(Fault.delay(Duration.ofMillis(1500)).on("cognito-identity:*"));
         clock.advance(Duration.ofMinutes(56));
 
         AwsSessionCredentials during = resolve(session);
@@ -104,7 +103,7 @@ class CredentialsRefreshTest {
     void aFailingRefreshServesValidCredentialsButNeverExpiredOnes() {
         TenantSession session = session("refresh-carol");
         AwsSessionCredentials first = resolve(session);
-        stack.cognito().injectFault(Fault.internalError(), 10_000);
+        stack.faults().inject(Fault.internalError().on("cognito-identity:*").times(10_000));
         clock.advance(Duration.ofMinutes(56));
 
         assertThat(resolve(session).accessKeyId()).isEqualTo(first.accessKeyId());
@@ -117,7 +116,7 @@ class CredentialsRefreshTest {
                 .hasMessageContaining("InternalErrorException")
                 .hasMessageContaining("no valid credentials are cached");
 
-        stack.cognito().clearFaults();
+        stack.faults().clear();
         AwsSessionCredentials recovered = resolve(session);
         assertThat(recovered.accessKeyId()).isNotEqualTo(first.accessKeyId());
         assertThat(recovered.expirationTime().orElseThrow())

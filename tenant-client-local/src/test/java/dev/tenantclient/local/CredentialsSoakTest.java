@@ -11,7 +11,6 @@ import dev.tenantclient.InvalidTenantTokenException;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantSession;
 import dev.tenantclient.credentials.CredentialsStats;
-import dev.tenantclient.local.CognitoIdentityEmulator.Fault;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -99,7 +98,7 @@ class CredentialsSoakTest {
                 }
             } finally {
                 pool.shutdownNow();
-                stack.cognito().clearFaults();
+                stack.faults().clear();
             }
             CredentialsStats stats = client.credentialsCache().stats();
             log.info("Soak outcomes {}, stats {}", outcomes, stats);
@@ -128,10 +127,17 @@ class CredentialsSoakTest {
     private static void chaos(
             LocalTenantStack stack, TenantClient client, MutableClock clock, List<Token> tokens, Random random) {
         switch (random.nextInt(9)) {
-            case 0 -> stack.cognito().injectFault(Fault.throttling(), 1 + random.nextInt(5));
-            case 1 -> stack.cognito().injectFault(Fault.internalError(), 1 + random.nextInt(5));
-            case 2 -> stack.cognito().injectFault(Fault.delay(Duration.ofMillis(200 + random.nextInt(2500))), 1);
-            case 3 -> stack.cognito().injectFault(Fault.incompleteAnswer(), 1);
+            case 0 ->
+                stack.faults()
+                        .inject(Fault.throttling().on("cognito-identity:*").times(1 + random.nextInt(5)));
+            case 1 ->
+                stack.faults()
+                        .inject(Fault.internalError().on("cognito-identity:*").times(1 + random.nextInt(5)));
+            case 2 ->
+                stack.faults()
+                        .inject(Fault.delay(Duration.ofMillis(200 + random.nextInt(2500)))
+                                .on("cognito-identity:*"));
+            case 3 -> stack.faults().inject(Fault.incompleteAnswer().on("cognito-identity:*"));
             case 4 -> clock.advance(Duration.ofSeconds(random.nextInt(900)));
             case 5 ->
                 client.credentialsCache()
@@ -142,7 +148,9 @@ class CredentialsSoakTest {
                 }
             }
             case 7 -> tokens.set(random.nextInt(tokens.size()), newToken(stack, clock, random));
-            default -> stack.cognito().injectFault(Fault.error(400, "NotAuthorizedException", "no"), 1);
+            default ->
+                stack.faults()
+                        .inject(Fault.error(400, "NotAuthorizedException", "no").on("cognito-identity:*"));
         }
     }
 

@@ -41,8 +41,9 @@ class FleetColdStartTest {
     @Test
     void everyUserCostsOneGetIdAcrossTheFleetAndNoneAfterARestart() throws Exception {
         try (LocalTenantStack stack = TestStacks.start(b -> b)) {
-            stack.cognito()
-                    .enforceQuotas(CognitoIdentityEmulator.GET_ID_QUOTA, CognitoIdentityEmulator.GET_CREDENTIALS_QUOTA);
+            stack.faults()
+                    .quota("cognito-identity:GetId", CognitoIdentityEmulator.GET_ID_QUOTA)
+                    .quota("cognito-identity:GetCredentialsForIdentity", CognitoIdentityEmulator.GET_CREDENTIALS_QUOTA);
             stack.adminDynamoDbClient().createTable(DynamoDbIdentityIdStore.createTableRequest("identity-ids"));
             IdentityIdStore store = DynamoDbIdentityIdStore.create(stack.adminDynamoDbClient(), "identity-ids");
             List<String> tokens = new ArrayList<>();

@@ -257,12 +257,12 @@ class TenantBucketTest {
         new Random(7).nextBytes(content);
         Path file = Files.write(dir.resolve("big.bin"), content);
         // CreateMultipartUpload and part 1 pass (both are s3:PutObject); part 2 fails, retries included.
-        stack.injectFault("s3:PutObject", 2, 10);
+        stack.faults().inject(Fault.internalError().on("s3:PutObject").after(2).times(10));
 
         try {
             assertThatThrownBy(() -> acme.upload("big/broken.bin", file, PART)).isInstanceOf(S3Exception.class);
         } finally {
-            stack.clearInjectedFaults();
+            stack.faults().clear();
         }
 
         assertThat(rawKeys()).isEmpty();

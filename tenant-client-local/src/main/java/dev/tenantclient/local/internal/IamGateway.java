@@ -6,6 +6,7 @@ package dev.tenantclient.local.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tenantclient.local.Fault;
 import dev.tenantclient.local.internal.SigV4Verifier.Secret;
 import dev.tenantclient.local.internal.SigV4Verifier.SignatureException;
 import dev.tenantclient.local.internal.SigV4Verifier.Signed;
@@ -37,6 +38,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,8 +115,7 @@ public final class IamGateway implements AutoCloseable {
     private final HttpClient http;
     private final LongAdder allowed = new LongAdder();
     private final LongAdder denied = new LongAdder();
-    private final List<int[]> faults = new ArrayList<>();
-    private final List<String> faultActions = new ArrayList<>();
+    private final Function<String, @Nullable Fault> faults;
 
     /**
      * Starts a gateway on two loopback ports.
@@ -136,6 +138,34 @@ public final class IamGateway implements AutoCloseable {
             URI dynamoUpstream,
             URI s3Upstream,
             BiFunction<String, String, Optional<String>> partitionKeys) {
+        this(clock, sessions, authorizer, region, account, dynamoUpstream, s3Upstream, partitionKeys, action -> null);
+    }
+
+    /**
+     * Starts a gateway on two loopback ports that answers injected faults.
+     *
+     * @param clock the time source (signature windows, session expiry)
+     * @param sessions credential lookup (the Cognito emulator's issued sessions, plus admin keys)
+     * @param authorizer policy evaluation
+     * @param region the region in ARNs
+     * @param account the account in ARNs
+     * @param dynamoUpstream DynamoDB Local's endpoint
+     * @param s3Upstream the S3 server's endpoint
+     * @param partitionKeys (table, index or null) to the partition key attribute, such as a {@link TableKeys}
+     * @param faults the fault to answer a request with, by the IAM action of its first authorization (such as
+     *     {@code s3:PutObject}), or null to forward it; only error kinds of {@link Fault} are answered
+     */
+    public IamGateway(
+            Clock clock,
+            Sessions sessions,
+            Authorizer authorizer,
+            String region,
+            String account,
+            URI dynamoUpstream,
+            URI s3Upstream,
+            BiFunction<String, String, Optional<String>> partitionKeys,
+            Function<String, @Nullable Fault> faults) {
+        this.faults = faults;
         this.clock = clock;
         this.sessions = sessions;
         this.authorizer = authorizer;
@@ -277,24 +307,10 @@ public final class IamGateway implements AutoCloseable {
                     return;
                 }
             }
-            if (!needed.isEmpty() && injectedFault(needed.get(0).action())) {
+            Fault fault = needed.isEmpty() ? null : faults.apply(needed.get(0).action());
+            if (fault != null) {
                 log.debug("Injected fault on {} {}", method, rawPath);
-                if (dynamo) {
-                    send(
-                            ex,
-                            500,
-                            "application/x-amz-json-1.0",
-                            "{\"__type\":\"com.amazon.coral.service#InternalServerError\",\"message\":\"Injected fault\"}",
-                            false);
-                } else {
-                    send(
-                            ex,
-                            500,
-                            "application/xml",
-                            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
-                                    + "InternalError</Code><Message>Injected fault</Message></Error>",
-                            "HEAD".equals(method));
-                }
+                sendFault(ex, dynamo, method, fault);
                 return;
             }
             allowed.increment();
@@ -323,47 +339,54 @@ public final class IamGateway implements AutoCloseable {
         }
     }
 
-    /**
-     * Fails requests whose first authorization is {@code action}: lets {@code skip} of them through, then answers
-     * the next {@code count} with a 500 in the service's format.
-     *
-     * @param action such as {@code s3:PutObject} (multipart parts included) or {@code dynamodb:PutItem}
-     * @param skip requests to let through first
-     * @param count requests to fail
-     */
-    public void injectFault(String action, int skip, int count) {
-        synchronized (faults) {
-            faults.add(new int[] {skip, count});
-            faultActions.add(action);
-        }
-    }
-
-    /** Drops every injected fault. */
-    public void clearFaults() {
-        synchronized (faults) {
-            faults.clear();
-            faultActions.clear();
-        }
-    }
-
-    private boolean injectedFault(String action) {
-        synchronized (faults) {
-            for (int i = 0; i < faults.size(); i++) {
-                if (!faultActions.get(i).equalsIgnoreCase(action)) {
-                    continue;
-                }
-                int[] f = faults.get(i);
-                if (f[0] > 0) {
-                    f[0]--;
-                    return false;
-                }
-                if (--f[1] <= 0) {
-                    faults.remove(i);
-                    faultActions.remove(i);
-                }
-                return true;
+    /** The supported kinds of faults, in DynamoDB's AWS JSON 1.0 or S3's XML error shape. */
+    private static void sendFault(HttpExchange ex, boolean dynamo, String method, Fault fault) throws IOException {
+        int status;
+        @Nullable String code;
+        String message;
+        switch (fault.kind()) {
+            case THROTTLING -> {
+                status = dynamo ? 400 : 503;
+                code = dynamo ? "ThrottlingException" : "SlowDown";
+                message = dynamo
+                        ? "Rate of requests exceeds the allowed throughput."
+                        : "Please reduce your request rate.";
             }
-            return false;
+            case SERVICE_UNAVAILABLE -> {
+                status = 503;
+                code = "ServiceUnavailable";
+                message = "Service unavailable";
+            }
+            case ERROR -> {
+                status = fault.status();
+                code = Objects.requireNonNullElse(fault.errorType(), "InternalError");
+                message = Objects.requireNonNullElse(fault.message(), "");
+            }
+            default -> {
+                status = 500;
+                code = null;
+                message = "Injected fault";
+            }
+        }
+        if (dynamo) {
+            String type = code == null
+                    ? "com.amazon.coral.service#InternalServerError"
+                    : "com.amazonaws.dynamodb.v20120810#" + code;
+            send(
+                    ex,
+                    status,
+                    "application/x-amz-json-1.0",
+                    "{\"__type\":" + jsonString(type) + ",\"message\":" + jsonString(message) + "}",
+                    false);
+        } else {
+            send(
+                    ex,
+                    status,
+                    "application/xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+                            + xmlEscape(code == null ? "InternalError" : code) + "</Code><Message>" + xmlEscape(message)
+                            + "</Message></Error>",
+                    "HEAD".equals(method));
         }
     }
 
