@@ -78,7 +78,8 @@ public final class LocalDeployment implements AutoCloseable {
         this.cognito = cognito;
         this.pool = cognito.pool();
         this.permissionPolicies = permissionPolicies;
-        reset();
+        // the identity pool is the emulator's and may be in use already: only this control plane's state starts here
+        resetUserPoolAndRole();
         this.server = AnsweringServer.start("local-control-plane", this::answer, o -> o);
     }
 
@@ -102,6 +103,12 @@ public final class LocalDeployment implements AutoCloseable {
      * @return this deployment
      */
     public synchronized LocalDeployment reset() {
+        pool.reset();
+        resetUserPoolAndRole();
+        return this;
+    }
+
+    private void resetUserPoolAndRole() {
         attributes.clear();
         attributes.put("sub", false);
         attributes.put("email", true);
@@ -112,7 +119,6 @@ public final class LocalDeployment implements AutoCloseable {
         }
         clientWriteAttributes.clear();
         clientWriteAttributes.put(LocalTenantStack.CLIENT_ID, List.of("email", "name"));
-        pool.reset();
         trustPolicy =
                 TenantPolicies.toJson(TenantPolicies.of(layouts.get(0)).trustPolicy(LocalTenantStack.IDENTITY_POOL_ID));
         inlinePolicies.clear();
@@ -120,7 +126,6 @@ public final class LocalDeployment implements AutoCloseable {
         generatedPermissionPolicies = true;
         deniedReads.clear();
         simulatorFlips.clear();
-        return this;
     }
 
     /**
