@@ -204,11 +204,11 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
      * Enforces request-rate quotas as Cognito does: a call above the rate is answered
      * {@code 400 TooManyRequestsException} ("Rate exceeded") in the AWS JSON 1.1 shape.
      *
+     * <p>Delegates to the stack's one fault API; prefer it in new code: {@link Faults#quota(String, double)}: {@code stack.faults().quota("cognito-identity:GetId", n)}
+     *
      * @param getIdPerSecond {@code GetId} calls per second; 0 turns the quota off
      * @param getCredentialsPerSecond {@code GetCredentialsForIdentity} calls per second; 0 turns the quota off
-     * @deprecated use {@link Faults#quota(String, double)}: {@code stack.faults().quota("cognito-identity:GetId", n)}
      */
-    @Deprecated(since = "1.0")
     public void enforceQuotas(double getIdPerSecond, double getCredentialsPerSecond) {
         faults.quota(SERVICE + ":GetId", getIdPerSecond);
         faults.quota(SERVICE + ":GetCredentialsForIdentity", getCredentialsPerSecond);
@@ -235,12 +235,12 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
     /**
      * Answers the next {@code calls} calls (of either operation) with a fault, after any faults already queued.
      *
+     * <p>Delegates to the stack's one fault API; prefer it in new code: {@link Faults#inject(dev.tenantclient.local.Fault)}:
+     *     {@code stack.faults().inject(Fault.throttling().on("cognito-identity:*").times(calls))}
+     *
      * @param fault what to answer
      * @param calls how many calls; at least 1
-     * @deprecated use {@link Faults#inject(dev.tenantclient.local.Fault)}:
-     *     {@code stack.faults().inject(Fault.throttling().on("cognito-identity:*").times(calls))}
      */
-    @Deprecated(since = "1.0")
     public void injectFault(Fault fault, int calls) {
         Objects.requireNonNull(fault, "fault");
         faults.inject(fault.fault
@@ -251,9 +251,9 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
     /**
      * Drops every queued fault (and quota) of the stack.
      *
-     * @deprecated use {@link Faults#clear()}
+     * <p>Delegates to the stack's one fault API; prefer it in new code: {@link Faults#clear()}
+     *
      */
-    @Deprecated(since = "1.0")
     public void clearFaults() {
         faults.clear();
     }
@@ -605,9 +605,8 @@ public final class CognitoIdentityEmulator implements AutoCloseable {
      * A fault the emulator answers instead of the real answer: an error in the service's wire format, or the real
      * answer after a delay (longer than the client's timeout, it is a timeout).
      *
-     * @deprecated use {@link dev.tenantclient.local.Fault} with {@link Faults#inject(dev.tenantclient.local.Fault)}
+     * <p>Delegates to the stack's one fault API; prefer it in new code: {@link dev.tenantclient.local.Fault} with {@link Faults#inject(dev.tenantclient.local.Fault)}
      */
-    @Deprecated(since = "1.0")
     public static final class Fault {
         final dev.tenantclient.local.Fault fault;
 

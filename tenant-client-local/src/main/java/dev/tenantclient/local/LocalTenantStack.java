@@ -427,13 +427,13 @@ public final class LocalTenantStack implements AutoCloseable {
      * {@code skip} such requests through, then fails the next {@code count}. For testing how code copes with
      * DynamoDB or S3 failing midway (a multipart upload's third part, say).
      *
+     * <p>Delegates to the stack's one fault API; prefer it in new code: {@link #faults()}: {@code faults().inject(Fault.internalError().on(action).after(skip)
+     *     .times(count))}
+     *
      * @param action such as {@code s3:PutObject} (multipart parts are PutObject) or {@code dynamodb:PutItem}
      * @param skip matching requests to let through first
      * @param count matching requests to fail
-     * @deprecated use {@link #faults()}: {@code faults().inject(Fault.internalError().on(action).after(skip)
-     *     .times(count))}
      */
-    @Deprecated(since = "1.0")
     public void injectFault(String action, int skip, int count) {
         Objects.requireNonNull(action, "action");
         if (skip < 0 || count < 1) {
@@ -445,9 +445,9 @@ public final class LocalTenantStack implements AutoCloseable {
     /**
      * Drops every fault queued that has not been served (and every quota).
      *
-     * @deprecated use {@link #faults()}{@code .clear()}
+     * <p>Delegates to the stack's one fault API; prefer it in new code: {@link #faults()}{@code .clear()}
+     *
      */
-    @Deprecated(since = "1.0")
     public void clearInjectedFaults() {
         faults.clear();
     }
