@@ -4,6 +4,8 @@
  */
 package dev.tenantclient;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Cognito Identity could not issue credentials for a token (throttling, a 5xx, a timeout, an unreachable
  * endpoint) and no still-valid credentials were cached for it; or the user pool's signing keys (its JWKS) could not
@@ -22,7 +24,7 @@ public class CredentialsUnavailableException extends TenantClientException {
      * @param message what failed, for which tenant, and what to do
      * @param cause the Cognito or network failure
      */
-    public CredentialsUnavailableException(String message, Throwable cause) {
+    public CredentialsUnavailableException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -4,6 +4,8 @@
  */
 package dev.tenantclient;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The ID token cannot give a tenant: it is malformed, expired, from another issuer or audience, lacks the tenant
  * claim or carries an unsafe value in it, or Cognito rejected it ({@code NotAuthorizedException}).
@@ -50,7 +52,7 @@ public class InvalidTenantTokenException extends TenantClientException {
      * @param message what was wrong, never the token itself
      * @param cause the underlying failure
      */
-    public InvalidTenantTokenException(Reason reason, String message, Throwable cause) {
+    public InvalidTenantTokenException(Reason reason, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.reason = reason;
     }

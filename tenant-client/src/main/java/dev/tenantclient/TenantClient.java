@@ -9,8 +9,8 @@ import dev.tenantclient.credentials.CredentialsSettings;
 import dev.tenantclient.internal.ClientResources;
 import dev.tenantclient.internal.CognitoNames;
 import dev.tenantclient.internal.SdkRequirements;
-import dev.tenantclient.internal.TokenCache;
-import dev.tenantclient.internal.TokenCache.TokenEntry;
+import dev.tenantclient.internal.credentials.TokenCache;
+import dev.tenantclient.internal.credentials.TokenEntry;
 import dev.tenantclient.internal.s3.AsyncS3Resources;
 import java.time.Clock;
 import java.util.Objects;
@@ -132,7 +132,7 @@ public final class TenantClient implements AutoCloseable {
      */
     public TenantSession session(String idToken) {
         TokenEntry entry = cache.entry(idToken);
-        return entry.attachment(e -> new TenantSession(e, resources));
+        return entry.session(e -> new TenantSession(e, resources));
     }
 
     /**

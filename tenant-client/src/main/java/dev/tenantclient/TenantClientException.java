@@ -4,6 +4,8 @@
  */
 package dev.tenantclient;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every exception tenant-client throws itself. Unchecked, like the AWS SDK's own exceptions.
  *
@@ -30,7 +32,7 @@ public class TenantClientException extends RuntimeException {
      * @param message what happened, to what, and what to do
      * @param cause the underlying failure
      */
-    public TenantClientException(String message, Throwable cause) {
+    public TenantClientException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

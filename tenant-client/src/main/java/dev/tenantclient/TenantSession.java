@@ -6,7 +6,7 @@ package dev.tenantclient;
 
 import dev.tenantclient.internal.ClientResources;
 import dev.tenantclient.internal.Printable;
-import dev.tenantclient.internal.TokenCache.TokenEntry;
+import dev.tenantclient.internal.credentials.TokenEntry;
 import dev.tenantclient.internal.dynamodb.DynamoDbRequestGuard;
 import dev.tenantclient.internal.dynamodb.PartitionKeys;
 import dev.tenantclient.internal.dynamodb.TableKeys;

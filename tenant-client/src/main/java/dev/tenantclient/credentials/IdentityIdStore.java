@@ -4,7 +4,7 @@
  */
 package dev.tenantclient.credentials;
 
-import dev.tenantclient.internal.InMemoryIdentityIdStore;
+import dev.tenantclient.internal.credentials.InMemoryIdentityIdStore;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -199,8 +199,13 @@ public record IdToken(Tenant tenant, Instant expiresAt, String issuer) {
         return false;
     }
 
-    /** Claim values in messages are shortened and stripped of control characters. */
-    static String printable(String value) {
+    /**
+     * Claim values in messages are shortened and stripped of control characters.
+     *
+     * @param value a claim value or a message, or null
+     * @return the value, at most 80 characters of it, without control characters
+     */
+    public static String printable(String value) {
         if (value == null) {
             return "(missing)";
         }

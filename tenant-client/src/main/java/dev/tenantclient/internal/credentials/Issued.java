@@ -2,7 +2,7 @@
  * Copyright 2026 The tenant-client Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tenantclient.internal;
+package dev.tenantclient.internal.credentials;
 
 import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;

@@ -2,20 +2,14 @@
  * Copyright 2026 The tenant-client Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tenantclient.internal;
+package dev.tenantclient.internal.credentials;
 
-import dev.tenantclient.credentials.CredentialsSettings;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import dev.tenantclient.internal.IdToken;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
@@ -25,13 +19,13 @@ import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedExcept
 import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
 
 /**
- * One token → credentials exchange, inside one {@link Deadline}: an exchange slot (the cap on exchanges in flight),
- * the identity id ({@link IdentityIds}), a {@code GetCredentialsForIdentity} turn under its rate limit, the call,
- * and the answer's validation. Stateless per token; the per-token state lives in {@code TokenCache.TokenEntry}.
+ * The Cognito identity pool as a {@link CredentialsSource} (the enhanced flow): one token → credentials exchange,
+ * inside one {@link Deadline}: an exchange slot (the cap on exchanges in flight), the identity id
+ * ({@link IdentityIds}), a {@code GetCredentialsForIdentity} turn under its rate limit, the call, and the answer's
+ * validation. On the sync client the exchange runs on the calling thread; on the async client it is a chain of
+ * futures. Stateless per token; the per-token state lives in {@link TokenEntry}.
  */
-final class CredentialsExchange {
-
-    private static final Logger log = LoggerFactory.getLogger(CredentialsExchange.class);
+final class IdentityPoolExchange implements CredentialsSource {
 
     /** How often an async exchange looks for a free exchange slot while all are taken. */
     private static final long SLOT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
@@ -41,31 +35,52 @@ final class CredentialsExchange {
     private final IdentityIds identityIds;
     private final Semaphore slots;
     private final RateLimiter credentialsRate;
-    private final CredentialsSettings settings;
-    private final Clock clock;
-    private final AtomicBoolean warnedShortLived = new AtomicBoolean();
+    private final int maxConcurrentExchanges;
+    private final RefreshPolicy policy;
 
-    CredentialsExchange(
+    IdentityPoolExchange(
             CognitoCalls calls,
             String loginProvider,
             IdentityIds identityIds,
             RateLimiter credentialsRate,
-            CredentialsSettings settings,
-            Clock clock) {
+            int maxConcurrentExchanges,
+            RefreshPolicy policy) {
         this.calls = calls;
         this.loginProvider = loginProvider;
         this.identityIds = identityIds;
-        this.slots = new Semaphore(settings.maxConcurrentExchanges(), true);
+        this.maxConcurrentExchanges = maxConcurrentExchanges;
+        this.slots = new Semaphore(maxConcurrentExchanges, true);
         this.credentialsRate = credentialsRate;
-        this.settings = settings;
-        this.clock = clock;
+        this.policy = policy;
     }
 
-    Issued exchange(String token, IdToken parsed, Deadline deadline) throws InterruptedException {
+    @Override
+    public String serviceName() {
+        return "Cognito Identity";
+    }
+
+    @Override
+    public boolean refusesToken(Throwable failure) {
+        return failure instanceof NotAuthorizedException;
+    }
+
+    @Override
+    public CompletableFuture<Issued> exchange(String token, IdToken claims, Deadline deadline) {
+        if (calls.async()) {
+            return exchangeAsync(token, claims, deadline);
+        }
+        try {
+            return CompletableFuture.completedFuture(exchangeNow(token, claims, deadline));
+        } catch (Throwable t) { // Errors and InterruptedException too: the caller classifies every failure
+            return CompletableFuture.failedFuture(t);
+        }
+    }
+
+    /** The exchange on the sync client, on the calling thread. */
+    Issued exchangeNow(String token, IdToken parsed, Deadline deadline) throws InterruptedException {
         long left = deadline.remainingNanos();
         if (left <= 0 || !slots.tryAcquire(left, TimeUnit.NANOSECONDS)) {
-            throw new DeadlineExceeded(
-                    "no exchange slot free (maxConcurrentExchanges=" + settings.maxConcurrentExchanges() + ")");
+            throw new DeadlineExceeded("no exchange slot free (maxConcurrentExchanges=" + maxConcurrentExchanges + ")");
         }
         try {
             String subject = parsed.tenant().subject();
@@ -109,13 +124,8 @@ final class CredentialsExchange {
                 .build();
     }
 
-    /** @return whether the exchange runs on the async client ({@link #exchangeAsync}) */
-    boolean async() {
-        return calls.async();
-    }
-
     /**
-     * {@link #exchange} on the async client, as a chain of futures: the same slot, identity id, rate limits,
+     * {@link #exchangeNow} on the async client, as a chain of futures: the same slot, identity id, rate limits,
      * deadline and validation; where the sync exchange waits (a slot, a rate-limit turn), this one schedules the next
      * step after a delay, and no thread waits for Cognito.
      */
@@ -156,7 +166,7 @@ final class CredentialsExchange {
         long left = deadline.remainingNanos();
         if (left <= 0) {
             return CompletableFuture.failedFuture(new DeadlineExceeded(
-                    "no exchange slot free (maxConcurrentExchanges=" + settings.maxConcurrentExchanges() + ")"));
+                    "no exchange slot free (maxConcurrentExchanges=" + maxConcurrentExchanges + ")"));
         }
         return delay(Math.min(SLOT_POLL_NANOS, left)).thenCompose(ignored -> slot(deadline));
     }
@@ -201,43 +211,16 @@ final class CredentialsExchange {
                 || c.expiration() == null) {
             throw SdkClientException.create("GetCredentialsForIdentity answered without complete credentials");
         }
-        Instant now = clock.instant();
-        Instant expiration = c.expiration();
         AwsSessionCredentials credentials = AwsSessionCredentials.builder()
                 .accessKeyId(c.accessKeyId())
                 .secretAccessKey(c.secretKey())
                 .sessionToken(c.sessionToken())
-                .expirationTime(expiration)
+                .expirationTime(c.expiration())
                 .providerName("TenantClient")
                 .build();
-        Instant servableUntil = min(expiration.minus(settings.minimumValidity()), token.expiresAt());
-        if (!now.isBefore(servableUntil)) {
-            throw SdkClientException.create("Cognito issued credentials that expire at " + expiration
-                    + ", sooner than the minimum validity of " + settings.minimumValidity());
-        }
-        // Refresh refreshAhead before expiry, but never in the first half of the servable life: credentials that
-        // live shorter than refreshAhead (a pool or role with short sessions) would otherwise refresh on every call.
-        Instant refreshAt = expiration.minus(settings.refreshAhead());
-        Instant halfway = now.plus(Duration.between(now, servableUntil).dividedBy(2));
-        if (refreshAt.isBefore(halfway)) {
-            if (servableUntil.equals(expiration.minus(settings.minimumValidity()))
-                    && warnedShortLived.compareAndSet(false, true)) {
-                log.warn(
-                        "Cognito issued credentials that live {}, not more than refreshAhead ({}) allows for;"
-                                + " refreshing them half-way through their servable life instead. Lower refreshAhead"
-                                + " below the credentials' lifetime",
-                        Duration.between(now, expiration),
-                        settings.refreshAhead());
-            }
-            refreshAt = halfway;
-        }
         String id = identityId.equals(response.identityId()) || response.identityId() == null
                 ? identityId
                 : response.identityId();
-        return new Issued(credentials, id, servableUntil.toEpochMilli(), refreshAt.toEpochMilli());
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
+        return policy.issued(credentials, id, token.expiresAt());
     }
 }

@@ -2,7 +2,7 @@
  * Copyright 2026 The tenant-client Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tenantclient.internal;
+package dev.tenantclient.internal.credentials;
 
 import dev.tenantclient.credentials.IdentityIdStore;
 import dev.tenantclient.credentials.IdentityIdStore.User;
@@ -168,7 +168,7 @@ final class IdentityIds {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return CredentialsExchange.delay(wait)
+        return IdentityPoolExchange.delay(wait)
                 .thenCompose(ignored -> {
                     if (deadline.passed()) {
                         return CompletableFuture.failedFuture(new DeadlineExceeded("no time left for GetId"));

@@ -2,7 +2,7 @@
  * Copyright 2026 The tenant-client Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tenantclient.internal;
+package dev.tenantclient.internal.credentials;
 
 /**
  * The deadline passed before Cognito was asked (waiting for a slot, a rate-limit turn, or in the executor's

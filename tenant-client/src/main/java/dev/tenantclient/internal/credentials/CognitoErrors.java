@@ -2,12 +2,14 @@
  * Copyright 2026 The tenant-client Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tenantclient.internal;
+package dev.tenantclient.internal.credentials;
 
+import dev.tenantclient.internal.IdToken;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -55,7 +57,7 @@ final class CognitoErrors {
         return clean(message, token);
     }
 
-    static String clean(String message, String token) {
+    static String clean(@Nullable String message, String token) {
         if (message == null) {
             return "no message";
         }
@@ -81,6 +83,7 @@ final class CognitoErrors {
     private static Sanitized copy(Throwable t, String token, int depth, Map<Throwable, Boolean> seen) {
         seen.put(t, Boolean.TRUE);
         Throwable cause = t.getCause();
+        @Nullable
         Sanitized copiedCause = cause == null || depth >= MAX_DEPTH || seen.containsKey(cause)
                 ? null
                 : copy(cause, token, depth + 1, seen);
@@ -93,7 +96,7 @@ final class CognitoErrors {
     static final class Sanitized extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Sanitized(String message, Throwable cause) {
+        Sanitized(String message, @Nullable Throwable cause) {
             super(message, cause, false, true);
         }
     }
