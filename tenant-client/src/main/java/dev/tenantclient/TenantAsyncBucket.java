@@ -4,32 +4,25 @@
  */
 package dev.tenantclient;
 
-import dev.tenantclient.internal.s3.AsyncS3Resources;
-import dev.tenantclient.internal.s3.TenantS3AsyncClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.core.async.SdkPublisher;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
@@ -44,31 +37,16 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * through the SDK's multipart layer, every part checked and signed with the tenant's credentials; a failed multipart
  * upload is aborted. Cheap to create and thread-safe.
  */
-public final class TenantAsyncBucket {
-
-    private final BucketOperations ops;
-    private final AsyncS3Resources resources;
-    private final S3AsyncClient direct;
-    private final S3AsyncClient multipart;
-    private final Tenant tenant;
-
-    TenantAsyncBucket(
-            BucketOperations ops, AsyncS3Resources resources, AwsCredentialsProvider credentials, Tenant tenant) {
-        this.ops = ops;
-        this.resources = resources;
-        this.tenant = tenant;
-        this.direct = TenantS3AsyncClient.direct(resources.client(), credentials, ops.guard());
-        this.multipart = resources.multipartClient(credentials, ops.guard());
-    }
+public interface TenantAsyncBucket {
 
     /** @return the bucket's name */
-    public String bucketName() {
-        return ops.bucket();
+    default String bucketName() {
+        throw new UnsupportedOperationException();
     }
 
     /** @return the tenant this bucket is confined to */
-    public Tenant tenant() {
-        return tenant;
+    default Tenant tenant() {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -78,8 +56,8 @@ public final class TenantAsyncBucket {
      * @param body the content
      * @return S3's response
      */
-    public CompletableFuture<PutObjectResponse> putObject(String key, AsyncRequestBody body) {
-        return putObject(key, body, b -> {});
+    default CompletableFuture<PutObjectResponse> putObject(String key, AsyncRequestBody body) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -91,14 +69,9 @@ public final class TenantAsyncBucket {
      * @param options further request settings
      * @return S3's response; {@link TenantBoundaryException} when the options set anything outside the allow-list
      */
-    public CompletableFuture<PutObjectResponse> putObject(
+    default CompletableFuture<PutObjectResponse> putObject(
             String key, AsyncRequestBody body, Consumer<PutObjectRequest.Builder> options) {
-        return checked(() -> {
-            PutObjectRequest request = ops.putObject(key, options);
-            Objects.requireNonNull(body, "body");
-            ops.guard().check(request);
-            return multipart.putObject(request, body);
-        });
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -109,13 +82,8 @@ public final class TenantAsyncBucket {
      * @param <T> the result type
      * @return the transformer's result; {@code NoSuchKeyException} when absent
      */
-    public <T> CompletableFuture<T> getObject(String key, AsyncResponseTransformer<GetObjectResponse, T> transformer) {
-        return checked(() -> {
-            Objects.requireNonNull(transformer, "transformer");
-            GetObjectRequest request = ops.getObject(key);
-            ops.guard().check(request);
-            return multipart.getObject(request, transformer);
-        });
+    default <T> CompletableFuture<T> getObject(String key, AsyncResponseTransformer<GetObjectResponse, T> transformer) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -124,8 +92,8 @@ public final class TenantAsyncBucket {
      * @param key the key relative to the tenant's folder
      * @return the content, with S3's response
      */
-    public CompletableFuture<ResponseBytes<GetObjectResponse>> getObjectAsBytes(String key) {
-        return getObject(key, AsyncResponseTransformer.toBytes());
+    default CompletableFuture<ResponseBytes<GetObjectResponse>> getObjectAsBytes(String key) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -134,8 +102,8 @@ public final class TenantAsyncBucket {
      * @param key the key relative to the tenant's folder
      * @return S3's response; {@code NoSuchKeyException} when absent
      */
-    public CompletableFuture<HeadObjectResponse> headObject(String key) {
-        return checked(() -> direct.headObject(ops.headObject(key)));
+    default CompletableFuture<HeadObjectResponse> headObject(String key) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -144,8 +112,8 @@ public final class TenantAsyncBucket {
      * @param key the key relative to the tenant's folder
      * @return completes when deleted
      */
-    public CompletableFuture<Void> deleteObject(String key) {
-        return checked(() -> direct.deleteObject(ops.deleteObject(key)).thenApply(r -> null));
+    default CompletableFuture<Void> deleteObject(String key) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -154,20 +122,8 @@ public final class TenantAsyncBucket {
      * @param keysToDelete keys relative to the tenant's folder
      * @return completes when deleted; {@link TenantClientException} naming how many keys S3 failed to delete
      */
-    public CompletableFuture<Void> deleteObjects(Collection<String> keysToDelete) {
-        return checked(() -> {
-            List<DeleteObjectsRequest> requests = ops.deleteObjects(keysToDelete);
-            List<S3Error> errors = Collections.synchronizedList(new ArrayList<>());
-            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-            int total = 0;
-            for (DeleteObjectsRequest request : requests) {
-                total += request.delete().objects().size();
-                chain = chain.thenCompose(
-                        v -> direct.deleteObjects(request).thenAccept(r -> errors.addAll(r.errors())));
-            }
-            int count = total;
-            return chain.thenRun(() -> BucketOperations.checkDeleted(errors, count));
-        });
+    default CompletableFuture<Void> deleteObjects(Collection<String> keysToDelete) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -176,13 +132,8 @@ public final class TenantAsyncBucket {
      * @param prefix a prefix relative to the tenant's folder; empty or null for the whole folder
      * @return the objects, keys relative to the tenant's folder, in S3's (UTF-8 binary) order
      */
-    public CompletableFuture<List<TenantObject>> listObjects(@Nullable String prefix) {
-        return checked(() -> {
-            List<TenantObject> out = new ArrayList<>();
-            return direct.listObjectsV2Paginator(ops.list(prefix, null))
-                    .subscribe(page -> ops.addObjects(page, out))
-                    .thenApply(v -> out);
-        });
+    default CompletableFuture<List<TenantObject>> listObjects(@Nullable String prefix) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -192,18 +143,8 @@ public final class TenantAsyncBucket {
      * @param delimiter the folder separator, usually {@code "/"}
      * @return the objects and sub-folders, relative to the tenant's folder
      */
-    public CompletableFuture<TenantListing> listObjects(@Nullable String prefix, String delimiter) {
-        return checked(() -> {
-            Objects.requireNonNull(delimiter, "delimiter");
-            List<TenantObject> objects = new ArrayList<>();
-            List<String> folders = new ArrayList<>();
-            return direct.listObjectsV2Paginator(ops.list(prefix, delimiter))
-                    .subscribe(page -> {
-                        ops.addObjects(page, objects);
-                        ops.addFolders(page, folders);
-                    })
-                    .thenApply(v -> new TenantListing(objects, folders));
-        });
+    default CompletableFuture<TenantListing> listObjects(@Nullable String prefix, String delimiter) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -213,12 +154,8 @@ public final class TenantAsyncBucket {
      * @param to the destination key relative to the tenant's folder
      * @return S3's response
      */
-    public CompletableFuture<CopyObjectResponse> copyObject(String from, String to) {
-        return checked(() -> {
-            CopyObjectRequest request = ops.copyObject(from, to);
-            ops.guard().check(request);
-            return multipart.copyObject(request);
-        });
+    default CompletableFuture<CopyObjectResponse> copyObject(String from, String to) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -228,8 +165,8 @@ public final class TenantAsyncBucket {
      * @param validity how long the URL works
      * @return the presigned request ({@code url()} is the URL)
      */
-    public PresignedGetObjectRequest presignGetObject(String key, Duration validity) {
-        return ops.presignGetObject(key, validity);
+    default PresignedGetObjectRequest presignGetObject(String key, Duration validity) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -239,8 +176,8 @@ public final class TenantAsyncBucket {
      * @param validity how long the URL works
      * @return the presigned request ({@code url()} and the headers the upload must send)
      */
-    public PresignedPutObjectRequest presignPutObject(String key, Duration validity) {
-        return ops.presignPutObject(key, validity);
+    default PresignedPutObjectRequest presignPutObject(String key, Duration validity) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -249,22 +186,73 @@ public final class TenantAsyncBucket {
      *
      * @return the transfer manager for this bucket and tenant
      */
-    public TenantTransferManager transferManager() {
-        return new TenantTransferManager(ops, multipart, resources.transferExecutor(), tenant);
+    default TenantTransferManager transferManager() {
+        throw new UnsupportedOperationException();
     }
 
-    /** Runs a step that may refuse its input, turning the refusal into a failed future as the SDK's clients do. */
-    private static <T> CompletableFuture<T> checked(Supplier<CompletableFuture<T>> step) {
-        try {
-            return step.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+    /**
+     * Reads an object through a response transformer, with the request options of
+     * {@link TenantBucket#getObject(String, Consumer)} (version, range, conditions, response overrides). Options naming a
+     * bucket or key, or outside that list, complete the future with {@link TenantBoundaryException} and send nothing.
+     *
+     * @param key the key relative to the tenant's folder
+     * @param options request settings
+     * @param transformer what to do with the content
+     * @param <T> the result type
+     * @return the transformer's result
+     */
+    default <T> CompletableFuture<T> getObject(
+            String key,
+            Consumer<GetObjectRequest.Builder> options,
+            AsyncResponseTransformer<GetObjectResponse, T> transformer) {
+        throw new UnsupportedOperationException();
     }
 
-    @Override
-    public String toString() {
-        return "TenantAsyncBucket{bucket=" + ops.bucket() + ", folder="
-                + ops.keys().folder() + "}";
+    /**
+     * Reads a whole object (or the range asked for) into memory, with request options.
+     *
+     * @param key the key relative to the tenant's folder
+     * @param options request settings, as {@link TenantBucket#getObject(String, Consumer)}
+     * @return the content, with S3's response
+     */
+    default CompletableFuture<ResponseBytes<GetObjectResponse>> getObjectAsBytes(
+            String key, Consumer<GetObjectRequest.Builder> options) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Reads an object's metadata with request options, as {@link TenantBucket#headObject(String, Consumer)}.
+     *
+     * @param key the key relative to the tenant's folder
+     * @param options request settings
+     * @return S3's response
+     */
+    default CompletableFuture<HeadObjectResponse> headObject(String key, Consumer<HeadObjectRequest.Builder> options) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Deletes an object with request options, as {@link TenantBucket#deleteObject(String, Consumer)}.
+     *
+     * @param key the key relative to the tenant's folder
+     * @param options request settings
+     * @return S3's response
+     */
+    default CompletableFuture<DeleteObjectResponse> deleteObject(
+            String key, Consumer<DeleteObjectRequest.Builder> options) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Lists a prefix lazily as a publisher of pages: each page is requested as the subscriber demands it. A refused
+     * prefix or delimiter fails the subscription with {@link TenantBoundaryException} (or
+     * {@link IllegalArgumentException}) and sends nothing.
+     *
+     * @param prefix a prefix relative to the tenant's folder; empty or null for the whole folder
+     * @param delimiter the folder separator, or null for a flat listing
+     * @return the pages, keys relative to the tenant's folder
+     */
+    default SdkPublisher<TenantListing> listObjectsPaginator(@Nullable String prefix, @Nullable String delimiter) {
+        throw new UnsupportedOperationException();
     }
 }

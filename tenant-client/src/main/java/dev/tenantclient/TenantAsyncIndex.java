@@ -4,10 +4,8 @@
  */
 package dev.tenantclient;
 
-import java.util.Objects;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.async.SdkPublisher;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbAsyncIndex;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
@@ -20,19 +18,11 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
  *
  * @param <T> the item type
  */
-public final class TenantAsyncIndex<T> {
-
-    private final DynamoDbAsyncIndex<T> index;
-    private final Tenant tenant;
-
-    TenantAsyncIndex(DynamoDbAsyncIndex<T> index, Tenant tenant) {
-        this.index = index;
-        this.tenant = tenant;
-    }
+public interface TenantAsyncIndex<T> {
 
     /** @return the index name */
-    public String indexName() {
-        return index.indexName();
+    default String indexName() {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -41,8 +31,8 @@ public final class TenantAsyncIndex<T> {
      * @param condition the key condition, with the application's partition value
      * @return the pages
      */
-    public SdkPublisher<Page<T>> query(QueryConditional condition) {
-        return index.query(Objects.requireNonNull(condition, "condition"));
+    default SdkPublisher<Page<T>> query(QueryConditional condition) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -51,8 +41,8 @@ public final class TenantAsyncIndex<T> {
      * @param request the request
      * @return the pages
      */
-    public SdkPublisher<Page<T>> query(QueryEnhancedRequest request) {
-        return index.query(Objects.requireNonNull(request, "request"));
+    default SdkPublisher<Page<T>> query(QueryEnhancedRequest request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -61,12 +51,7 @@ public final class TenantAsyncIndex<T> {
      * @param request configures the request
      * @return the pages
      */
-    public SdkPublisher<Page<T>> query(Consumer<QueryEnhancedRequest.Builder> request) {
-        return index.query(Objects.requireNonNull(request, "request"));
-    }
-
-    @Override
-    public String toString() {
-        return "TenantAsyncIndex{index=" + indexName() + ", tenant=" + tenant.org() + "}";
+    default SdkPublisher<Page<T>> query(Consumer<QueryEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
     }
 }

@@ -4,33 +4,28 @@
  */
 package dev.tenantclient;
 
-import dev.tenantclient.internal.dynamodb.TableKeys;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.Document;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbAsyncTable;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.MappedTableResource;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedResponse;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedResponse;
 import software.amazon.awssdk.enhanced.dynamodb.model.PagePublisher;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedResponse;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactGetItemsEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedResponse;
 
 /**
  * A DynamoDB table seen through one tenant, asynchronously: the async Enhanced Client's {@code DynamoDbAsyncTable}
@@ -56,37 +51,21 @@ import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
  *
  * @param <T> the item type
  */
-public final class TenantAsyncTable<T> {
-
-    private static final int BATCH_GET_LIMIT = 100;
-    private static final int BATCH_WRITE_LIMIT = 25;
-    private static final int BATCH_WRITE_ATTEMPTS = 5;
-
-    private final DynamoDbEnhancedAsyncClient enhanced;
-    private final DynamoDbAsyncTable<T> table;
-    private final TableKeys keys;
-    private final Tenant tenant;
-
-    TenantAsyncTable(DynamoDbEnhancedAsyncClient enhanced, DynamoDbAsyncTable<T> table, TableKeys keys, Tenant tenant) {
-        this.enhanced = enhanced;
-        this.table = table;
-        this.keys = keys;
-        this.tenant = tenant;
-    }
+public interface TenantAsyncTable<T> {
 
     /** @return the table's name */
-    public String tableName() {
-        return table.tableName();
+    default String tableName() {
+        throw new UnsupportedOperationException();
     }
 
     /** @return the table's schema */
-    public TableSchema<T> tableSchema() {
-        return table.tableSchema();
+    default TableSchema<T> tableSchema() {
+        throw new UnsupportedOperationException();
     }
 
     /** @return the tenant this table is confined to */
-    public Tenant tenant() {
-        return tenant;
+    default Tenant tenant() {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -94,8 +73,8 @@ public final class TenantAsyncTable<T> {
      *
      * @return the mapped table
      */
-    public MappedTableResource<T> mappedTable() {
-        return table;
+    default MappedTableResource<T> mappedTable() {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -104,8 +83,8 @@ public final class TenantAsyncTable<T> {
      * @param key the application's key (partition value without the tenant prefix)
      * @return the item, or null when absent
      */
-    public CompletableFuture<@Nullable T> getItem(Key key) {
-        return table.getItem(Objects.requireNonNull(key, "key"));
+    default CompletableFuture<@Nullable T> getItem(Key key) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -114,8 +93,8 @@ public final class TenantAsyncTable<T> {
      * @param keyItem an item whose key attributes are set
      * @return the item, or null when absent
      */
-    public CompletableFuture<@Nullable T> getItem(T keyItem) {
-        return table.getItem(Objects.requireNonNull(keyItem, "keyItem"));
+    default CompletableFuture<@Nullable T> getItem(T keyItem) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -124,8 +103,8 @@ public final class TenantAsyncTable<T> {
      * @param request the request
      * @return the item, or null when absent
      */
-    public CompletableFuture<@Nullable T> getItem(GetItemEnhancedRequest request) {
-        return table.getItem(Objects.requireNonNull(request, "request"));
+    default CompletableFuture<@Nullable T> getItem(GetItemEnhancedRequest request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -134,8 +113,8 @@ public final class TenantAsyncTable<T> {
      * @param request configures the request
      * @return the item, or null when absent
      */
-    public CompletableFuture<@Nullable T> getItem(Consumer<GetItemEnhancedRequest.Builder> request) {
-        return table.getItem(Objects.requireNonNull(request, "request"));
+    default CompletableFuture<@Nullable T> getItem(Consumer<GetItemEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -144,8 +123,8 @@ public final class TenantAsyncTable<T> {
      * @param item the item, with application ids
      * @return completes when written
      */
-    public CompletableFuture<Void> putItem(T item) {
-        return table.putItem(Objects.requireNonNull(item, "item"));
+    default CompletableFuture<Void> putItem(T item) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -155,8 +134,8 @@ public final class TenantAsyncTable<T> {
      * @param request the request
      * @return completes when written
      */
-    public CompletableFuture<Void> putItem(PutItemEnhancedRequest<T> request) {
-        return table.putItem(Objects.requireNonNull(request, "request"));
+    default CompletableFuture<Void> putItem(PutItemEnhancedRequest<T> request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -165,8 +144,8 @@ public final class TenantAsyncTable<T> {
      * @param request configures the request
      * @return completes when written
      */
-    public CompletableFuture<Void> putItem(Consumer<PutItemEnhancedRequest.Builder<T>> request) {
-        return table.putItem(Objects.requireNonNull(request, "request"));
+    default CompletableFuture<Void> putItem(Consumer<PutItemEnhancedRequest.Builder<T>> request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -175,8 +154,8 @@ public final class TenantAsyncTable<T> {
      * @param item the item
      * @return the item as stored, with application ids
      */
-    public CompletableFuture<T> updateItem(T item) {
-        return table.updateItem(Objects.requireNonNull(item, "item"));
+    default CompletableFuture<T> updateItem(T item) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -185,8 +164,8 @@ public final class TenantAsyncTable<T> {
      * @param request the request
      * @return the item as stored, with application ids
      */
-    public CompletableFuture<T> updateItem(UpdateItemEnhancedRequest<T> request) {
-        return table.updateItem(Objects.requireNonNull(request, "request"));
+    default CompletableFuture<T> updateItem(UpdateItemEnhancedRequest<T> request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -195,8 +174,8 @@ public final class TenantAsyncTable<T> {
      * @param request configures the request
      * @return the item as stored, with application ids
      */
-    public CompletableFuture<T> updateItem(Consumer<UpdateItemEnhancedRequest.Builder<T>> request) {
-        return table.updateItem(Objects.requireNonNull(request, "request"));
+    default CompletableFuture<T> updateItem(Consumer<UpdateItemEnhancedRequest.Builder<T>> request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -205,8 +184,8 @@ public final class TenantAsyncTable<T> {
      * @param key the application's key
      * @return the deleted item, or null when there was none
      */
-    public CompletableFuture<@Nullable T> deleteItem(Key key) {
-        return table.deleteItem(Objects.requireNonNull(key, "key"));
+    default CompletableFuture<@Nullable T> deleteItem(Key key) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -215,8 +194,8 @@ public final class TenantAsyncTable<T> {
      * @param keyItem an item whose key attributes are set
      * @return the deleted item, or null when there was none
      */
-    public CompletableFuture<@Nullable T> deleteItem(T keyItem) {
-        return table.deleteItem(Objects.requireNonNull(keyItem, "keyItem"));
+    default CompletableFuture<@Nullable T> deleteItem(T keyItem) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -225,8 +204,8 @@ public final class TenantAsyncTable<T> {
      * @param request the request
      * @return the deleted item, or null when there was none
      */
-    public CompletableFuture<@Nullable T> deleteItem(DeleteItemEnhancedRequest request) {
-        return table.deleteItem(Objects.requireNonNull(request, "request"));
+    default CompletableFuture<@Nullable T> deleteItem(DeleteItemEnhancedRequest request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -235,8 +214,8 @@ public final class TenantAsyncTable<T> {
      * @param request configures the request
      * @return the deleted item, or null when there was none
      */
-    public CompletableFuture<@Nullable T> deleteItem(Consumer<DeleteItemEnhancedRequest.Builder> request) {
-        return table.deleteItem(Objects.requireNonNull(request, "request"));
+    default CompletableFuture<@Nullable T> deleteItem(Consumer<DeleteItemEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -246,8 +225,8 @@ public final class TenantAsyncTable<T> {
      * @param condition the key condition, with the application's partition value
      * @return the pages
      */
-    public PagePublisher<T> query(QueryConditional condition) {
-        return table.query(Objects.requireNonNull(condition, "condition"));
+    default PagePublisher<T> query(QueryConditional condition) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -256,8 +235,8 @@ public final class TenantAsyncTable<T> {
      * @param request the request
      * @return the pages
      */
-    public PagePublisher<T> query(QueryEnhancedRequest request) {
-        return table.query(Objects.requireNonNull(request, "request"));
+    default PagePublisher<T> query(QueryEnhancedRequest request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -266,8 +245,8 @@ public final class TenantAsyncTable<T> {
      * @param request configures the request
      * @return the pages
      */
-    public PagePublisher<T> query(Consumer<QueryEnhancedRequest.Builder> request) {
-        return table.query(Objects.requireNonNull(request, "request"));
+    default PagePublisher<T> query(Consumer<QueryEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -275,98 +254,36 @@ public final class TenantAsyncTable<T> {
      *
      * @param indexName the index name as the schema declares it
      * @return the index
-     * @throws TenantBoundaryException when the schema declares no such index
+     * @throws IllegalArgumentException when the schema declares no such index
      */
-    public TenantAsyncIndex<T> index(String indexName) {
-        Objects.requireNonNull(indexName, "indexName");
-        if (!keys.indexPartitionKeys().containsKey(indexName)
-                && !keys.localIndexes().contains(indexName)) {
-            throw new TenantBoundaryException("Table '" + tableName() + "' has no index '" + indexName + "' in its"
-                    + " schema; only indexes the schema declares can be confined");
-        }
-        return new TenantAsyncIndex<>(table.index(indexName), tenant);
+    default TenantAsyncIndex<T> index(String indexName) {
+        throw new UnsupportedOperationException();
     }
 
     /**
-     * Reads items by key in batches of up to 100 (one after the other), following unprocessed keys, and returns
-     * those found.
+     * Reads items by key in batches of up to 100 (one after the other), and returns those found. Keys DynamoDB leaves
+     * unprocessed are asked again after a jittered exponential backoff, without blocking a thread, a bounded number of
+     * times.
      *
      * @param keys application keys
-     * @return the items found, in no particular order
+     * @return the items found, in no particular order; {@link TenantClientException} when keys stay unprocessed
+     *     after the retries
      */
-    public CompletableFuture<List<T>> batchGetItems(Collection<Key> keys) {
-        Objects.requireNonNull(keys, "keys");
-        List<Key> all = List.copyOf(keys);
-        List<T> found = Collections.synchronizedList(new ArrayList<>());
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (int from = 0; from < all.size(); from += BATCH_GET_LIMIT) {
-            List<Key> chunk = all.subList(from, Math.min(all.size(), from + BATCH_GET_LIMIT));
-            chain = chain.thenCompose(v -> {
-                ReadBatch.Builder<T> batch =
-                        ReadBatch.builder(tableSchema().itemType().rawClass()).mappedTableResource(table);
-                chunk.forEach(batch::addGetItem);
-                ReadBatch read = batch.build();
-                return enhanced.batchGetItem(r -> r.addReadBatch(read))
-                        .subscribe(page -> found.addAll(page.resultsForTable(table)));
-            });
-        }
-        return chain.thenApply(v -> List.copyOf(found));
+    default CompletableFuture<List<T>> batchGetItems(Collection<Key> keys) {
+        throw new UnsupportedOperationException();
     }
 
     /**
-     * Writes and deletes items in batches of up to 25 (one after the other), retrying unprocessed ones a few times.
+     * Writes and deletes items in batches of up to 25 (one after the other). Items DynamoDB leaves unprocessed are
+     * sent again after a jittered exponential backoff, without blocking a thread, a bounded number of times; those
+     * still unprocessed are returned.
      *
      * @param puts items to write
      * @param deletes keys to delete
-     * @return completes when all are written; fails with {@link TenantClientException} when items stay
-     *     unprocessed after the retries
+     * @return what stayed unprocessed; {@link BatchWriteItemsResult#complete()} when everything was written
      */
-    public CompletableFuture<Void> batchWriteItems(Collection<T> puts, Collection<Key> deletes) {
-        Objects.requireNonNull(puts, "puts");
-        Objects.requireNonNull(deletes, "deletes");
-        List<Object> all = new ArrayList<>(puts);
-        all.addAll(deletes);
-        Class<T> type = tableSchema().itemType().rawClass();
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (int from = 0; from < all.size(); from += BATCH_WRITE_LIMIT) {
-            WriteBatch.Builder<T> batch = WriteBatch.builder(type).mappedTableResource(table);
-            for (Object o : all.subList(from, Math.min(all.size(), from + BATCH_WRITE_LIMIT))) {
-                if (o instanceof Key key) {
-                    batch.addDeleteItem(key);
-                } else {
-                    batch.addPutItem(type.cast(o));
-                }
-            }
-            BatchWriteItemEnhancedRequest request = BatchWriteItemEnhancedRequest.builder()
-                    .addWriteBatch(batch.build())
-                    .build();
-            chain = chain.thenCompose(v -> write(request, type, 0));
-        }
-        return chain;
-    }
-
-    private CompletableFuture<Void> write(BatchWriteItemEnhancedRequest request, Class<T> type, int attempt) {
-        return enhanced.batchWriteItem(request).thenCompose(result -> {
-            List<T> unprocessedPuts = result.unprocessedPutItemsForTable(table);
-            List<Key> unprocessedDeletes = result.unprocessedDeleteItemsForTable(table);
-            if (unprocessedPuts.isEmpty() && unprocessedDeletes.isEmpty()) {
-                return CompletableFuture.completedFuture(null);
-            }
-            if (attempt == BATCH_WRITE_ATTEMPTS - 1) {
-                return CompletableFuture.failedFuture(
-                        new TenantClientException(unprocessedPuts.size() + unprocessedDeletes.size()
-                                + " batch write items stayed unprocessed after " + BATCH_WRITE_ATTEMPTS + " attempts"));
-            }
-            WriteBatch.Builder<T> retry = WriteBatch.builder(type).mappedTableResource(table);
-            unprocessedPuts.forEach(retry::addPutItem);
-            unprocessedDeletes.forEach(retry::addDeleteItem);
-            return write(
-                    BatchWriteItemEnhancedRequest.builder()
-                            .addWriteBatch(retry.build())
-                            .build(),
-                    type,
-                    attempt + 1);
-        });
+    default CompletableFuture<BatchWriteItemsResult<T>> batchWriteItems(Collection<T> puts, Collection<Key> deletes) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -376,9 +293,8 @@ public final class TenantAsyncTable<T> {
      * @param request configures the transaction
      * @return completes when committed
      */
-    public CompletableFuture<Void> transactWriteItems(Consumer<TransactWriteItemsEnhancedRequest.Builder> request) {
-        Objects.requireNonNull(request, "request");
-        return enhanced.transactWriteItems(request);
+    default CompletableFuture<Void> transactWriteItems(Consumer<TransactWriteItemsEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -387,14 +303,113 @@ public final class TenantAsyncTable<T> {
      * @param request configures the transaction
      * @return one document per item requested, in order ({@code document.getItem(table.mappedTable())})
      */
-    public CompletableFuture<List<Document>> transactGetItems(
+    default CompletableFuture<List<Document>> transactGetItems(
             Consumer<TransactGetItemsEnhancedRequest.Builder> request) {
-        Objects.requireNonNull(request, "request");
-        return enhanced.transactGetItems(request);
+        throw new UnsupportedOperationException();
     }
 
-    @Override
-    public String toString() {
-        return "TenantAsyncTable{table=" + tableName() + ", tenant=" + tenant.org() + "}";
+    /**
+     * Writes an item and returns DynamoDB's whole response: the old item ({@code returnValues}), consumed capacity, item collection metrics (whose keys are stored keys, with the tenant prefix).
+     *
+     * @param request the request
+     * @return the response, items with application ids
+     */
+    default CompletableFuture<PutItemEnhancedResponse<T>> putItemWithResponse(PutItemEnhancedRequest<T> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Writes an item and returns DynamoDB's whole response: the old item ({@code returnValues}), consumed capacity, item collection metrics (whose keys are stored keys, with the tenant prefix).
+     *
+     * @param request configures the request
+     * @return the response, items with application ids
+     */
+    default CompletableFuture<PutItemEnhancedResponse<T>> putItemWithResponse(
+            Consumer<PutItemEnhancedRequest.Builder<T>> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Reads an item and returns DynamoDB's whole response: the item (null when absent) and the consumed capacity.
+     *
+     * @param request the request
+     * @return the response, items with application ids
+     */
+    default CompletableFuture<GetItemEnhancedResponse<T>> getItemWithResponse(GetItemEnhancedRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Reads an item and returns DynamoDB's whole response: the item (null when absent) and the consumed capacity.
+     *
+     * @param request configures the request
+     * @return the response, items with application ids
+     */
+    default CompletableFuture<GetItemEnhancedResponse<T>> getItemWithResponse(
+            Consumer<GetItemEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Updates an item and returns DynamoDB's whole response: the attributes {@code returnValues} asks for, consumed capacity, item collection metrics (stored keys).
+     *
+     * @param request the request
+     * @return the response, items with application ids
+     */
+    default CompletableFuture<UpdateItemEnhancedResponse<T>> updateItemWithResponse(
+            UpdateItemEnhancedRequest<T> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Updates an item and returns DynamoDB's whole response: the attributes {@code returnValues} asks for, consumed capacity, item collection metrics (stored keys).
+     *
+     * @param request configures the request
+     * @return the response, items with application ids
+     */
+    default CompletableFuture<UpdateItemEnhancedResponse<T>> updateItemWithResponse(
+            Consumer<UpdateItemEnhancedRequest.Builder<T>> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Deletes an item and returns DynamoDB's whole response: the deleted item, consumed capacity, item collection metrics (stored keys).
+     *
+     * @param request the request
+     * @return the response, items with application ids
+     */
+    default CompletableFuture<DeleteItemEnhancedResponse<T>> deleteItemWithResponse(DeleteItemEnhancedRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Deletes an item and returns DynamoDB's whole response: the deleted item, consumed capacity, item collection metrics (stored keys).
+     *
+     * @param request configures the request
+     * @return the response, items with application ids
+     */
+    default CompletableFuture<DeleteItemEnhancedResponse<T>> deleteItemWithResponse(
+            Consumer<DeleteItemEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Runs a write transaction given as a request (see {@link #transactWriteItems(Consumer)}).
+     *
+     * @param request the transaction
+     * @return completes when committed
+     */
+    default CompletableFuture<Void> transactWriteItems(TransactWriteItemsEnhancedRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Runs a read transaction given as a request (see {@link #transactGetItems(Consumer)}).
+     *
+     * @param request the transaction
+     * @return one document per item requested, in order
+     */
+    default CompletableFuture<List<Document>> transactGetItems(TransactGetItemsEnhancedRequest request) {
+        throw new UnsupportedOperationException();
     }
 }

@@ -4,32 +4,24 @@
  */
 package dev.tenantclient;
 
-import dev.tenantclient.internal.s3.ObjectKeys;
-import dev.tenantclient.internal.s3.TenantS3Client;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
@@ -45,37 +37,22 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * {@code S3Client}; presigned URLs are signed with the tenant's credentials too. S3 errors are the SDK's own
  * exceptions. Cheap to create and thread-safe.
  */
-public final class TenantBucket {
+public interface TenantBucket {
 
     /** Files larger than this are uploaded in parts by {@link #upload(String, Path)}. */
-    public static final long DEFAULT_MULTIPART_THRESHOLD = 16L * 1024 * 1024;
+    long DEFAULT_MULTIPART_THRESHOLD = 16L * 1024 * 1024;
+
     /** The part size {@link #upload(String, Path)} uses. */
-    public static final long DEFAULT_PART_SIZE = 8L * 1024 * 1024;
-
-    private static final long MIN_PART_SIZE = 5L * 1024 * 1024;
-
-    private final String bucket;
-    private final ObjectKeys keys;
-    private final BucketOperations ops;
-    private final TenantS3Client s3;
-    private final Tenant tenant;
-
-    TenantBucket(BucketOperations ops, TenantS3Client s3, Tenant tenant) {
-        this.ops = ops;
-        this.bucket = ops.bucket();
-        this.keys = ops.keys();
-        this.s3 = s3;
-        this.tenant = tenant;
-    }
+    long DEFAULT_PART_SIZE = 8L * 1024 * 1024;
 
     /** @return the bucket's name */
-    public String bucketName() {
-        return bucket;
+    default String bucketName() {
+        throw new UnsupportedOperationException();
     }
 
     /** @return the tenant this bucket is confined to */
-    public Tenant tenant() {
-        return tenant;
+    default Tenant tenant() {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -85,8 +62,8 @@ public final class TenantBucket {
      * @param body the content
      * @return S3's response
      */
-    public PutObjectResponse putObject(String key, RequestBody body) {
-        return putObject(key, body, b -> {});
+    default PutObjectResponse putObject(String key, RequestBody body) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -103,11 +80,8 @@ public final class TenantBucket {
      * @return S3's response
      * @throws TenantBoundaryException when the options set anything outside the allow-list
      */
-    public PutObjectResponse putObject(String key, RequestBody body, Consumer<PutObjectRequest.Builder> options) {
-        PutObjectRequest request = ops.putObject(key, options);
-        Objects.requireNonNull(body, "body");
-        // the guard checks every other field and the override configuration against its allow-list
-        return s3.putObject(request, body);
+    default PutObjectResponse putObject(String key, RequestBody body, Consumer<PutObjectRequest.Builder> options) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -117,8 +91,8 @@ public final class TenantBucket {
      * @return the content stream, with S3's response
      * @throws software.amazon.awssdk.services.s3.model.NoSuchKeyException when absent
      */
-    public ResponseInputStream<GetObjectResponse> getObject(String key) {
-        return s3.getObject(ops.getObject(key));
+    default ResponseInputStream<GetObjectResponse> getObject(String key) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -127,8 +101,8 @@ public final class TenantBucket {
      * @param key the key relative to the tenant's folder
      * @return the content, with S3's response
      */
-    public ResponseBytes<GetObjectResponse> getObjectAsBytes(String key) {
-        return s3.getObjectAsBytes(ops.getObject(key));
+    default ResponseBytes<GetObjectResponse> getObjectAsBytes(String key) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -138,8 +112,8 @@ public final class TenantBucket {
      * @return S3's response
      * @throws software.amazon.awssdk.services.s3.model.NoSuchKeyException when absent
      */
-    public HeadObjectResponse headObject(String key) {
-        return s3.headObject(ops.headObject(key));
+    default HeadObjectResponse headObject(String key) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -147,8 +121,8 @@ public final class TenantBucket {
      *
      * @param key the key relative to the tenant's folder
      */
-    public void deleteObject(String key) {
-        s3.deleteObject(ops.deleteObject(key));
+    default void deleteObject(String key) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -157,15 +131,8 @@ public final class TenantBucket {
      * @param keysToDelete keys relative to the tenant's folder
      * @throws TenantClientException naming how many keys S3 failed to delete
      */
-    public void deleteObjects(Collection<String> keysToDelete) {
-        List<DeleteObjectsRequest> requests = ops.deleteObjects(keysToDelete);
-        List<S3Error> errors = new ArrayList<>();
-        int total = 0;
-        for (DeleteObjectsRequest request : requests) {
-            total += request.delete().objects().size();
-            errors.addAll(s3.deleteObjects(request).errors());
-        }
-        BucketOperations.checkDeleted(errors, total);
+    default void deleteObjects(Collection<String> keysToDelete) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -176,12 +143,8 @@ public final class TenantBucket {
      * @param prefix a prefix relative to the tenant's folder; empty or null for the whole folder
      * @return the objects, keys relative to the tenant's folder, in S3's (UTF-8 binary) order
      */
-    public List<TenantObject> listObjects(@Nullable String prefix) {
-        List<TenantObject> out = new ArrayList<>();
-        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(ops.list(prefix, null))) {
-            ops.addObjects(page, out);
-        }
-        return out;
+    default List<TenantObject> listObjects(@Nullable String prefix) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -192,15 +155,8 @@ public final class TenantBucket {
      * @param delimiter the folder separator, usually {@code "/"}
      * @return the objects and sub-folders, relative to the tenant's folder
      */
-    public TenantListing listObjects(@Nullable String prefix, String delimiter) {
-        Objects.requireNonNull(delimiter, "delimiter");
-        List<TenantObject> objects = new ArrayList<>();
-        List<String> folders = new ArrayList<>();
-        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(ops.list(prefix, delimiter))) {
-            ops.addObjects(page, objects);
-            ops.addFolders(page, folders);
-        }
-        return new TenantListing(objects, folders);
+    default TenantListing listObjects(@Nullable String prefix, String delimiter) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -210,8 +166,8 @@ public final class TenantBucket {
      * @param to the destination key relative to the tenant's folder
      * @return S3's response
      */
-    public CopyObjectResponse copyObject(String from, String to) {
-        return s3.copyObject(ops.copyObject(from, to));
+    default CopyObjectResponse copyObject(String from, String to) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -222,8 +178,8 @@ public final class TenantBucket {
      * @param validity how long the URL works
      * @return the presigned request ({@code url()} is the URL)
      */
-    public PresignedGetObjectRequest presignGetObject(String key, Duration validity) {
-        return ops.presignGetObject(key, validity);
+    default PresignedGetObjectRequest presignGetObject(String key, Duration validity) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -233,8 +189,8 @@ public final class TenantBucket {
      * @param validity how long the URL works
      * @return the presigned request ({@code url()} and the headers the upload must send)
      */
-    public PresignedPutObjectRequest presignPutObject(String key, Duration validity) {
-        return ops.presignPutObject(key, validity);
+    default PresignedPutObjectRequest presignPutObject(String key, Duration validity) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -246,8 +202,8 @@ public final class TenantBucket {
      * @param key the key relative to the tenant's folder
      * @param file the file
      */
-    public void upload(String key, Path file) {
-        upload(key, file, DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE);
+    default void upload(String key, Path file) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -258,62 +214,82 @@ public final class TenantBucket {
      * @param multipartThreshold files larger than this go in parts
      * @param partSize the part size, at least 5 MiB (S3's minimum for all but the last part)
      */
-    public void upload(String key, Path file, long multipartThreshold, long partSize) {
-        String stored = keys.toStored(key);
-        Objects.requireNonNull(file, "file");
-        if (partSize < MIN_PART_SIZE) {
-            throw new IllegalArgumentException("partSize must be at least 5 MiB, was " + partSize);
-        }
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
-        if (size <= multipartThreshold) {
-            s3.putObject(r -> r.bucket(bucket).key(stored), RequestBody.fromFile(file));
-            return;
-        }
-        String uploadId =
-                s3.createMultipartUpload(r -> r.bucket(bucket).key(stored)).uploadId();
-        try (InputStream in = Files.newInputStream(file)) {
-            List<CompletedPart> parts = new ArrayList<>();
-            byte[] buffer = new byte[(int) Math.min(partSize, size)];
-            for (int part = 1; ; part++) {
-                int read = in.readNBytes(buffer, 0, buffer.length);
-                if (read == 0) {
-                    break;
-                }
-                int number = part;
-                RequestBody body =
-                        RequestBody.fromBytes(read == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, read));
-                String eTag = s3.uploadPart(
-                                r -> r.bucket(bucket)
-                                        .key(stored)
-                                        .uploadId(uploadId)
-                                        .partNumber(number)
-                                        .contentLength((long) read),
-                                body)
-                        .eTag();
-                parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
-            }
-            s3.completeMultipartUpload(
-                    r -> r.bucket(bucket).key(stored).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
-        } catch (IOException | RuntimeException e) {
-            try {
-                s3.abortMultipartUpload(r -> r.bucket(bucket).key(stored).uploadId(uploadId));
-            } catch (RuntimeException abort) {
-                e.addSuppressed(abort);
-            }
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("Upload of " + file + " failed and was aborted", io);
-            }
-            throw (RuntimeException) e;
-        }
+    default void upload(String key, Path file, long multipartThreshold, long partSize) {
+        throw new UnsupportedOperationException();
     }
 
-    @Override
-    public String toString() {
-        return "TenantBucket{bucket=" + bucket + ", folder=" + keys.folder() + "}";
+    /**
+     * Opens an object for reading with request options: {@code versionId}, {@code range}, {@code partNumber}, the
+     * conditions {@code ifMatch}, {@code ifNoneMatch}, {@code ifModifiedSince}, {@code ifUnmodifiedSince}, checksum mode,
+     * SSE-C keys, {@code expectedBucketOwner} and the {@code response*} header overrides. The key is still the first argument
+     * (prefixed and checked); options naming a bucket or key, or anything outside this list, are refused with
+     * {@link TenantBoundaryException} before sending. Close the stream.
+     *
+     * @param key the key relative to the tenant's folder
+     * @param options request settings from the list above, such as {@code o -> o.range("bytes=0-99")}
+     * @return the content stream, with S3's response
+     */
+    default ResponseInputStream<GetObjectResponse> getObject(String key, Consumer<GetObjectRequest.Builder> options) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Reads a whole object (or the range asked for) into memory, with the options of
+     * {@link #getObject(String, Consumer)}.
+     *
+     * @param key the key relative to the tenant's folder
+     * @param options request settings
+     * @return the content, with S3's response
+     */
+    default ResponseBytes<GetObjectResponse> getObjectAsBytes(String key, Consumer<GetObjectRequest.Builder> options) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Reads an object's metadata with request options ({@code versionId}, {@code partNumber}, conditions, checksum
+     * mode, SSE-C keys, {@code expectedBucketOwner}); other options are refused as for
+     * {@link #getObject(String, Consumer)}.
+     *
+     * @param key the key relative to the tenant's folder
+     * @param options request settings
+     * @return S3's response
+     */
+    default HeadObjectResponse headObject(String key, Consumer<HeadObjectRequest.Builder> options) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Deletes an object with request options ({@code versionId}, {@code ifMatch}, {@code expectedBucketOwner}); other
+     * options are refused as for {@link #getObject(String, Consumer)}.
+     *
+     * @param key the key relative to the tenant's folder
+     * @param options request settings
+     * @return S3's response
+     */
+    default DeleteObjectResponse deleteObject(String key, Consumer<DeleteObjectRequest.Builder> options) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Lists the objects under a prefix lazily: pages are requested as iteration reaches them (see
+     * {@link TenantListingPages}). The prefix is checked now.
+     *
+     * @param prefix a prefix relative to the tenant's folder; empty or null for the whole folder
+     * @return the pages, and {@code objects()} as a flat view
+     */
+    default TenantListingPages listObjectsPaginator(@Nullable String prefix) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Lists one level under a prefix lazily: each page holds the objects directly in it and the sub-folders ending in
+     * the delimiter.
+     *
+     * @param prefix a prefix relative to the tenant's folder; empty or null for the top of the folder
+     * @param delimiter the folder separator, usually {@code "/"}
+     * @return the pages
+     */
+    default TenantListingPages listObjectsPaginator(@Nullable String prefix, String delimiter) {
+        throw new UnsupportedOperationException();
     }
 }

@@ -12,6 +12,7 @@ import dev.tenantclient.internal.SdkRequirements;
 import dev.tenantclient.internal.credentials.TokenCache;
 import dev.tenantclient.internal.credentials.TokenEntry;
 import dev.tenantclient.internal.s3.AsyncS3Resources;
+import dev.tenantclient.internal.session.DefaultTenantSession;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -132,7 +133,7 @@ public final class TenantClient implements AutoCloseable {
      */
     public TenantSession session(String idToken) {
         TokenEntry entry = cache.entry(idToken);
-        return entry.session(e -> new TenantSession(e, resources));
+        return entry.session(e -> new DefaultTenantSession(e, resources));
     }
 
     /**

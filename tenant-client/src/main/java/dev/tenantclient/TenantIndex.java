@@ -4,10 +4,8 @@
  */
 package dev.tenantclient;
 
-import java.util.Objects;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
@@ -24,19 +22,11 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
  *
  * @param <T> the item type
  */
-public final class TenantIndex<T> {
-
-    private final DynamoDbIndex<T> index;
-    private final Tenant tenant;
-
-    TenantIndex(DynamoDbIndex<T> index, Tenant tenant) {
-        this.index = index;
-        this.tenant = tenant;
-    }
+public interface TenantIndex<T> {
 
     /** @return the index name */
-    public String indexName() {
-        return index.indexName();
+    default String indexName() {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -45,8 +35,8 @@ public final class TenantIndex<T> {
      * @param condition the key condition, with the application's partition value
      * @return the pages
      */
-    public SdkIterable<Page<T>> query(QueryConditional condition) {
-        return index.query(Objects.requireNonNull(condition, "condition"));
+    default SdkIterable<Page<T>> query(QueryConditional condition) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -55,8 +45,8 @@ public final class TenantIndex<T> {
      * @param request the request
      * @return the pages
      */
-    public SdkIterable<Page<T>> query(QueryEnhancedRequest request) {
-        return index.query(Objects.requireNonNull(request, "request"));
+    default SdkIterable<Page<T>> query(QueryEnhancedRequest request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -65,12 +55,7 @@ public final class TenantIndex<T> {
      * @param request configures the request
      * @return the pages
      */
-    public SdkIterable<Page<T>> query(Consumer<QueryEnhancedRequest.Builder> request) {
-        return index.query(Objects.requireNonNull(request, "request"));
-    }
-
-    @Override
-    public String toString() {
-        return "TenantIndex{index=" + indexName() + ", tenant=" + tenant.org() + "}";
+    default SdkIterable<Page<T>> query(Consumer<QueryEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
     }
 }

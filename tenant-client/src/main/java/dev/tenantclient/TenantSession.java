@@ -4,26 +4,8 @@
  */
 package dev.tenantclient;
 
-import dev.tenantclient.internal.ClientResources;
-import dev.tenantclient.internal.Printable;
-import dev.tenantclient.internal.credentials.TokenEntry;
-import dev.tenantclient.internal.dynamodb.DynamoDbRequestGuard;
-import dev.tenantclient.internal.dynamodb.PartitionKeys;
-import dev.tenantclient.internal.dynamodb.TableKeys;
-import dev.tenantclient.internal.dynamodb.TenantDynamoDbAsyncClient;
-import dev.tenantclient.internal.dynamodb.TenantDynamoDbClient;
-import dev.tenantclient.internal.s3.ObjectKeys;
-import dev.tenantclient.internal.s3.S3Guard;
-import dev.tenantclient.internal.s3.TenantS3Client;
-import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.ResolveIdentityRequest;
 
 /**
  * One caller's view of AWS: the tenant a token names and that tenant's credentials, from which tenant-confined
@@ -32,31 +14,15 @@ import software.amazon.awssdk.identity.spi.ResolveIdentityRequest;
  * <p>Cheap and immutable: sessions are cached per token, so calling {@code session(token)} on every request costs
  * a hash lookup. Thread-safe. {@code toString()} shows the tenant, never the token or credentials.
  */
-public final class TenantSession {
-
-    private final TokenEntry entry;
-    private final ClientResources resources;
-    private final AwsCredentialsProvider credentialsProvider;
-    private final AwsCredentialsProvider syncCredentialsProvider;
-    private volatile @Nullable DynamoDb dynamoDb;
-    private volatile @Nullable AsyncDynamoDb asyncDynamoDb;
-
-    TenantSession(TokenEntry entry, ClientResources resources) {
-        // Refuses nulls: a framework that builds objects through their constructor (Spring MVC's model attributes)
-        // must fail here instead of handing a controller a session without a token behind it.
-        this.entry = java.util.Objects.requireNonNull(entry, "entry");
-        this.resources = java.util.Objects.requireNonNull(resources, "resources");
-        this.credentialsProvider = new TokenCredentialsProvider(entry);
-        this.syncCredentialsProvider = new BlockingTokenCredentialsProvider(entry);
-    }
+public interface TenantSession {
 
     /**
      * The tenant the token names.
      *
      * @return the tenant
      */
-    public Tenant tenant() {
-        return entry.tenant();
+    default Tenant tenant() {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -75,8 +41,8 @@ public final class TenantSession {
      * @throws InvalidTenantTokenException from {@code resolveCredentials()} when Cognito rejects the token or it
      *     expired
      */
-    public AwsCredentialsProvider credentialsProvider() {
-        return credentialsProvider;
+    default AwsCredentialsProvider credentialsProvider() {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -84,8 +50,8 @@ public final class TenantSession {
      *
      * @return the identity id, such as {@code eu-west-1:1f2e...}
      */
-    public String identityId() {
-        return entry.identityId();
+    default String identityId() {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -93,8 +59,8 @@ public final class TenantSession {
      *
      * @return the client's layout
      */
-    public TenantLayout layout() {
-        return resources.layout();
+    default TenantLayout layout() {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -104,17 +70,12 @@ public final class TenantSession {
      * @param schema the item schema (its partition key, and each global index's, must be strings)
      * @param <T> the item type
      * @return the tenant's view of the table
-     * @throws TenantBoundaryException when the schema has a key the tenant prefix cannot go into, or conflicts with
+     * @throws IllegalArgumentException when the schema has a key the tenant prefix cannot go into, or conflicts with
      *     another schema opened for the same table through this client (one declares as a plain attribute what the
      *     other makes a tenant-keyed index partition key)
      */
-    public <T> TenantTable<T> table(String tableName, TableSchema<T> schema) {
-        java.util.Objects.requireNonNull(tableName, "tableName");
-        java.util.Objects.requireNonNull(schema, "schema");
-        DynamoDb d = dynamoDb();
-        d.client.register(tableName, schema);
-        return new TenantTable<>(
-                d.enhanced, d.enhanced.table(tableName, schema), TableKeys.of(tableName, schema), tenant());
+    default <T> TenantTable<T> table(String tableName, TableSchema<T> schema) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -124,16 +85,8 @@ public final class TenantSession {
      * @return the tenant's view of the bucket
      * @throws IllegalArgumentException when the name is not a valid S3 bucket name
      */
-    public TenantBucket bucket(String bucketName) {
-        if (bucketName == null || !ObjectKeys.BUCKET_NAME.matcher(bucketName).matches()) {
-            throw new IllegalArgumentException("Bucket name '" + Printable.of(bucketName)
-                    + "' is not an S3 bucket name (3-63 lowercase letters, digits, '.' and '-')");
-        }
-        S3Guard guard = new S3Guard(new ObjectKeys(resources.layout(), tenant()), bucketName);
-        return new TenantBucket(
-                new BucketOperations(guard, resources.presigner(), syncCredentialsProvider),
-                new TenantS3Client(resources.s3(), syncCredentialsProvider, guard),
-                tenant());
+    default TenantBucket bucket(String bucketName) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -146,14 +99,8 @@ public final class TenantSession {
      * @throws IllegalArgumentException when the name is not a valid S3 bucket name
      * @throws TenantClientException when no async HTTP client is on the class path and none was configured
      */
-    public TenantAsyncBucket asyncBucket(String bucketName) {
-        checkBucketName(bucketName);
-        S3Guard guard = new S3Guard(new ObjectKeys(resources.layout(), tenant()), bucketName);
-        return new TenantAsyncBucket(
-                new BucketOperations(guard, resources.presigner(), syncCredentialsProvider),
-                resources.s3Async(),
-                credentialsProvider,
-                tenant());
+    default TenantAsyncBucket asyncBucket(String bucketName) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -167,121 +114,10 @@ public final class TenantSession {
      * @param schema the item schema (its partition key, and each global index's, must be strings)
      * @param <T> the item type
      * @return the tenant's async view of the table
-     * @throws TenantBoundaryException as {@link #table(String, TableSchema)}
+     * @throws IllegalArgumentException as {@link #table(String, TableSchema)}
      * @throws IllegalStateException when no async client was given and no async HTTP client is on the class path
      */
-    public <T> TenantAsyncTable<T> asyncTable(String tableName, TableSchema<T> schema) {
-        java.util.Objects.requireNonNull(tableName, "tableName");
-        java.util.Objects.requireNonNull(schema, "schema");
-        AsyncDynamoDb d = asyncDynamoDb();
-        d.client.register(tableName, schema);
-        return new TenantAsyncTable<>(
-                d.enhanced, d.enhanced.table(tableName, schema), TableKeys.of(tableName, schema), tenant());
-    }
-
-    private AsyncDynamoDb asyncDynamoDb() {
-        AsyncDynamoDb d = asyncDynamoDb;
-        if (d == null) {
-            TenantDynamoDbAsyncClient client =
-                    new TenantDynamoDbAsyncClient(resources.dynamoDbAsync(), guard(credentialsProvider));
-            d = new AsyncDynamoDb(
-                    client,
-                    DynamoDbEnhancedAsyncClient.builder().dynamoDbClient(client).build());
-            asyncDynamoDb = d;
-        }
-        return d;
-    }
-
-    private record AsyncDynamoDb(TenantDynamoDbAsyncClient client, DynamoDbEnhancedAsyncClient enhanced) {}
-
-    /** The session's guard, signing with the given provider (the same rules for the sync and async clients). */
-    private DynamoDbRequestGuard guard(AwsCredentialsProvider credentials) {
-        return new DynamoDbRequestGuard(
-                credentials,
-                new PartitionKeys(resources.layout(), tenant()),
-                resources.tables(),
-                resources.boundaryEvents());
-    }
-
-    private static void checkBucketName(String bucketName) {
-        if (bucketName == null || !ObjectKeys.BUCKET_NAME.matcher(bucketName).matches()) {
-            throw new IllegalArgumentException("Bucket name '" + Printable.of(bucketName)
-                    + "' is not an S3 bucket name (3-63 lowercase letters, digits, '.' and '-')");
-        }
-    }
-
-    private DynamoDb dynamoDb() {
-        DynamoDb d = dynamoDb;
-        if (d == null) {
-            TenantDynamoDbClient client =
-                    new TenantDynamoDbClient(resources.dynamoDb(), guard(syncCredentialsProvider));
-            d = new DynamoDb(
-                    client,
-                    DynamoDbEnhancedClient.builder().dynamoDbClient(client).build());
-            dynamoDb = d;
-        }
-        return d;
-    }
-
-    private record DynamoDb(TenantDynamoDbClient client, DynamoDbEnhancedClient enhanced) {}
-
-    ClientResources resources() {
-        return resources;
-    }
-
-    @Override
-    public String toString() {
-        return "TenantSession{tenant=" + entry.tenant().org() + ", subject="
-                + entry.tenant().subject() + ", tokenExpiresAt=" + entry.tokenExpiresAt() + "}";
-    }
-
-    /**
-     * The per-token credentials provider; {@code toString()} names the tenant only. {@code resolveIdentity()} returns
-     * the single flight's future, so an async client never blocks a thread on Cognito.
-     */
-    private static final class TokenCredentialsProvider implements AwsCredentialsProvider {
-        private final TokenEntry entry;
-
-        TokenCredentialsProvider(TokenEntry entry) {
-            this.entry = entry;
-        }
-
-        @Override
-        public AwsCredentials resolveCredentials() {
-            return entry.credentials();
-        }
-
-        @Override
-        public CompletableFuture<AwsCredentialsIdentity> resolveIdentity(ResolveIdentityRequest request) {
-            return entry.credentialsAsync().thenApply(AwsCredentialsIdentity.class::cast);
-        }
-
-        @Override
-        public String toString() {
-            return "TenantCredentialsProvider{tenant=" + entry.tenant().org() + "}";
-        }
-    }
-
-    /**
-     * The provider of the sync wrappers: {@code resolveIdentity()} is the SDK's default, which resolves on the
-     * calling thread, so a sync request keeps the cache's caller semantics (an interrupted caller fails alone, with
-     * {@link CredentialsUnavailableException}). The same entry, cache and single flight as the async provider.
-     */
-    private static final class BlockingTokenCredentialsProvider implements AwsCredentialsProvider {
-        private final TokenEntry entry;
-
-        BlockingTokenCredentialsProvider(TokenEntry entry) {
-            this.entry = entry;
-        }
-
-        @Override
-        public AwsCredentials resolveCredentials() {
-            return entry.credentials();
-        }
-
-        @Override
-        public String toString() {
-            return "TenantCredentialsProvider{tenant=" + entry.tenant().org() + "}";
-        }
+    default <T> TenantAsyncTable<T> asyncTable(String tableName, TableSchema<T> schema) {
+        throw new UnsupportedOperationException();
     }
 }

@@ -4,33 +4,27 @@
  */
 package dev.tenantclient;
 
-import dev.tenantclient.internal.dynamodb.TableKeys;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.Document;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.MappedTableResource;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetResultPage;
-import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteResult;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedResponse;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedResponse;
 import software.amazon.awssdk.enhanced.dynamodb.model.PageIterable;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedResponse;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactGetItemsEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedResponse;
 
 /**
  * A DynamoDB table seen through one tenant: the Enhanced Client's {@code DynamoDbTable} operations, with the
@@ -54,33 +48,21 @@ import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
  *
  * @param <T> the item type
  */
-public final class TenantTable<T> {
-
-    private final DynamoDbEnhancedClient enhanced;
-    private final DynamoDbTable<T> table;
-    private final TableKeys keys;
-    private final Tenant tenant;
-
-    TenantTable(DynamoDbEnhancedClient enhanced, DynamoDbTable<T> table, TableKeys keys, Tenant tenant) {
-        this.enhanced = enhanced;
-        this.table = table;
-        this.keys = keys;
-        this.tenant = tenant;
-    }
+public interface TenantTable<T> {
 
     /** @return the table's name */
-    public String tableName() {
-        return table.tableName();
+    default String tableName() {
+        throw new UnsupportedOperationException();
     }
 
     /** @return the table's schema */
-    public TableSchema<T> tableSchema() {
-        return table.tableSchema();
+    default TableSchema<T> tableSchema() {
+        throw new UnsupportedOperationException();
     }
 
     /** @return the tenant this table is confined to */
-    public Tenant tenant() {
-        return tenant;
+    default Tenant tenant() {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -89,8 +71,8 @@ public final class TenantTable<T> {
      *
      * @return the mapped table
      */
-    public MappedTableResource<T> mappedTable() {
-        return table;
+    default MappedTableResource<T> mappedTable() {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -99,8 +81,8 @@ public final class TenantTable<T> {
      * @param key the application's key (partition value without the tenant prefix)
      * @return the item, or null when absent
      */
-    public @Nullable T getItem(Key key) {
-        return table.getItem(Objects.requireNonNull(key, "key"));
+    default @Nullable T getItem(Key key) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -109,8 +91,8 @@ public final class TenantTable<T> {
      * @param keyItem an item whose key attributes are set
      * @return the item, or null when absent
      */
-    public @Nullable T getItem(T keyItem) {
-        return table.getItem(Objects.requireNonNull(keyItem, "keyItem"));
+    default @Nullable T getItem(T keyItem) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -119,8 +101,8 @@ public final class TenantTable<T> {
      * @param request the request
      * @return the item, or null when absent
      */
-    public @Nullable T getItem(GetItemEnhancedRequest request) {
-        return table.getItem(Objects.requireNonNull(request, "request"));
+    default @Nullable T getItem(GetItemEnhancedRequest request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -129,8 +111,8 @@ public final class TenantTable<T> {
      * @param request configures the request
      * @return the item, or null when absent
      */
-    public @Nullable T getItem(Consumer<GetItemEnhancedRequest.Builder> request) {
-        return table.getItem(Objects.requireNonNull(request, "request"));
+    default @Nullable T getItem(Consumer<GetItemEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -138,8 +120,8 @@ public final class TenantTable<T> {
      *
      * @param item the item, with application ids
      */
-    public void putItem(T item) {
-        table.putItem(Objects.requireNonNull(item, "item"));
+    default void putItem(T item) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -148,8 +130,8 @@ public final class TenantTable<T> {
      *
      * @param request the request
      */
-    public void putItem(PutItemEnhancedRequest<T> request) {
-        table.putItem(Objects.requireNonNull(request, "request"));
+    default void putItem(PutItemEnhancedRequest<T> request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -158,8 +140,8 @@ public final class TenantTable<T> {
      * @param item the item
      * @return the item as stored, with application ids
      */
-    public T updateItem(T item) {
-        return table.updateItem(Objects.requireNonNull(item, "item"));
+    default T updateItem(T item) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -168,8 +150,8 @@ public final class TenantTable<T> {
      * @param request the request
      * @return the item as stored, with application ids
      */
-    public T updateItem(UpdateItemEnhancedRequest<T> request) {
-        return table.updateItem(Objects.requireNonNull(request, "request"));
+    default T updateItem(UpdateItemEnhancedRequest<T> request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -178,8 +160,8 @@ public final class TenantTable<T> {
      * @param key the application's key
      * @return the deleted item, or null when there was none
      */
-    public @Nullable T deleteItem(Key key) {
-        return table.deleteItem(Objects.requireNonNull(key, "key"));
+    default @Nullable T deleteItem(Key key) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -188,8 +170,8 @@ public final class TenantTable<T> {
      * @param keyItem an item whose key attributes are set
      * @return the deleted item, or null when there was none
      */
-    public @Nullable T deleteItem(T keyItem) {
-        return table.deleteItem(Objects.requireNonNull(keyItem, "keyItem"));
+    default @Nullable T deleteItem(T keyItem) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -198,8 +180,8 @@ public final class TenantTable<T> {
      * @param request the request
      * @return the deleted item, or null when there was none
      */
-    public @Nullable T deleteItem(DeleteItemEnhancedRequest request) {
-        return table.deleteItem(Objects.requireNonNull(request, "request"));
+    default @Nullable T deleteItem(DeleteItemEnhancedRequest request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -209,8 +191,8 @@ public final class TenantTable<T> {
      * @param condition the key condition, with the application's partition value
      * @return the pages
      */
-    public PageIterable<T> query(QueryConditional condition) {
-        return table.query(Objects.requireNonNull(condition, "condition"));
+    default PageIterable<T> query(QueryConditional condition) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -219,8 +201,8 @@ public final class TenantTable<T> {
      * @param request the request
      * @return the pages
      */
-    public PageIterable<T> query(QueryEnhancedRequest request) {
-        return table.query(Objects.requireNonNull(request, "request"));
+    default PageIterable<T> query(QueryEnhancedRequest request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -229,8 +211,8 @@ public final class TenantTable<T> {
      * @param request configures the request
      * @return the pages
      */
-    public PageIterable<T> query(Consumer<QueryEnhancedRequest.Builder> request) {
-        return table.query(Objects.requireNonNull(request, "request"));
+    default PageIterable<T> query(Consumer<QueryEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -239,84 +221,36 @@ public final class TenantTable<T> {
      *
      * @param indexName the index name as the schema declares it
      * @return the index
-     * @throws TenantBoundaryException when the schema declares no such index
+     * @throws IllegalArgumentException when the schema declares no such index
      */
-    public TenantIndex<T> index(String indexName) {
-        Objects.requireNonNull(indexName, "indexName");
-        if (!keys.indexPartitionKeys().containsKey(indexName)
-                && !keys.localIndexes().contains(indexName)) {
-            throw new TenantBoundaryException("Table '" + tableName() + "' has no index '" + indexName + "' in its"
-                    + " schema; only indexes the schema declares can be confined");
-        }
-        return new TenantIndex<>(table.index(indexName), tenant);
+    default TenantIndex<T> index(String indexName) {
+        throw new UnsupportedOperationException();
     }
 
     /**
-     * Reads items by key in batches of up to 100, following unprocessed keys, and returns those found.
+     * Reads items by key in batches of up to 100, and returns those found. Keys DynamoDB leaves unprocessed
+     * (throttling) are asked again after a jittered exponential backoff (the SDK's {@code BackoffStrategy}), a bounded
+     * number of times.
      *
      * @param keys application keys
      * @return the items found, in no particular order
+     * @throws TenantClientException when keys stay unprocessed after the retries
      */
-    public List<T> batchGetItems(Collection<Key> keys) {
-        Objects.requireNonNull(keys, "keys");
-        List<T> found = new ArrayList<>();
-        List<Key> all = List.copyOf(keys);
-        for (int from = 0; from < all.size(); from += 100) {
-            ReadBatch.Builder<T> batch =
-                    ReadBatch.builder(tableSchema().itemType().rawClass()).mappedTableResource(table);
-            all.subList(from, Math.min(all.size(), from + 100)).forEach(batch::addGetItem);
-            ReadBatch read = batch.build();
-            for (BatchGetResultPage page : enhanced.batchGetItem(r -> r.addReadBatch(read))) {
-                found.addAll(page.resultsForTable(table));
-            }
-        }
-        return found;
+    default List<T> batchGetItems(Collection<Key> keys) {
+        throw new UnsupportedOperationException();
     }
 
     /**
-     * Writes and deletes items in batches of up to 25, retrying unprocessed ones a few times.
+     * Writes and deletes items in batches of up to 25. Items DynamoDB leaves unprocessed (throttling) are sent again
+     * after a jittered exponential backoff (the SDK's {@code BackoffStrategy}), a bounded number of times; those still
+     * unprocessed are returned, never dropped silently.
      *
      * @param puts items to write
      * @param deletes keys to delete
-     * @throws dev.tenantclient.TenantClientException when items stay unprocessed after the retries
+     * @return what stayed unprocessed; {@link BatchWriteItemsResult#complete()} when everything was written
      */
-    public void batchWriteItems(Collection<T> puts, Collection<Key> deletes) {
-        Objects.requireNonNull(puts, "puts");
-        Objects.requireNonNull(deletes, "deletes");
-        List<Object> all = new ArrayList<>(puts);
-        all.addAll(deletes);
-        Class<T> type = tableSchema().itemType().rawClass();
-        for (int from = 0; from < all.size(); from += 25) {
-            WriteBatch.Builder<T> batch = WriteBatch.builder(type).mappedTableResource(table);
-            for (Object o : all.subList(from, Math.min(all.size(), from + 25))) {
-                if (o instanceof Key key) {
-                    batch.addDeleteItem(key);
-                } else {
-                    batch.addPutItem(type.cast(o));
-                }
-            }
-            WriteBatch write = batch.build();
-            BatchWriteItemEnhancedRequest request =
-                    BatchWriteItemEnhancedRequest.builder().addWriteBatch(write).build();
-            for (int attempt = 0; ; attempt++) {
-                BatchWriteResult result = enhanced.batchWriteItem(request);
-                List<T> unprocessedPuts = result.unprocessedPutItemsForTable(table);
-                List<Key> unprocessedDeletes = result.unprocessedDeleteItemsForTable(table);
-                if (unprocessedPuts.isEmpty() && unprocessedDeletes.isEmpty()) {
-                    break;
-                }
-                if (attempt == 4) {
-                    throw new TenantClientException(unprocessedPuts.size() + unprocessedDeletes.size()
-                            + " batch write items stayed unprocessed after 5 attempts");
-                }
-                WriteBatch.Builder<T> retry = WriteBatch.builder(type).mappedTableResource(table);
-                unprocessedPuts.forEach(retry::addPutItem);
-                unprocessedDeletes.forEach(retry::addDeleteItem);
-                request = BatchWriteItemEnhancedRequest.builder()
-                        .addWriteBatch(retry.build())
-                        .build();
-            }
-        }
+    default BatchWriteItemsResult<T> batchWriteItems(Collection<T> puts, Collection<Key> deletes) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -325,9 +259,8 @@ public final class TenantTable<T> {
      *
      * @param request configures the transaction
      */
-    public void transactWriteItems(Consumer<TransactWriteItemsEnhancedRequest.Builder> request) {
-        Objects.requireNonNull(request, "request");
-        enhanced.transactWriteItems(request);
+    default void transactWriteItems(Consumer<TransactWriteItemsEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -336,13 +269,136 @@ public final class TenantTable<T> {
      * @param request configures the transaction
      * @return one document per item requested, in order ({@code document.getItem(table.mappedTable())})
      */
-    public List<Document> transactGetItems(Consumer<TransactGetItemsEnhancedRequest.Builder> request) {
-        Objects.requireNonNull(request, "request");
-        return enhanced.transactGetItems(request);
+    default List<Document> transactGetItems(Consumer<TransactGetItemsEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
     }
 
-    @Override
-    public String toString() {
-        return "TenantTable{table=" + tableName() + ", tenant=" + tenant.org() + "}";
+    /**
+     * Writes an item with options given by a builder (a condition expression).
+     *
+     * @param request configures the request; {@code item(...)} is required
+     */
+    default void putItem(Consumer<PutItemEnhancedRequest.Builder<T>> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Writes an item and returns DynamoDB's whole response: the old item ({@code returnValues}), consumed capacity, item collection metrics (whose keys are stored keys, with the tenant prefix).
+     *
+     * @param request the request
+     * @return the response, items with application ids
+     */
+    default PutItemEnhancedResponse<T> putItemWithResponse(PutItemEnhancedRequest<T> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Writes an item and returns DynamoDB's whole response: the old item ({@code returnValues}), consumed capacity, item collection metrics (whose keys are stored keys, with the tenant prefix).
+     *
+     * @param request configures the request
+     * @return the response, items with application ids
+     */
+    default PutItemEnhancedResponse<T> putItemWithResponse(Consumer<PutItemEnhancedRequest.Builder<T>> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Reads an item and returns DynamoDB's whole response: the item (null when absent) and the consumed capacity.
+     *
+     * @param request the request
+     * @return the response, items with application ids
+     */
+    default GetItemEnhancedResponse<T> getItemWithResponse(GetItemEnhancedRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Reads an item and returns DynamoDB's whole response: the item (null when absent) and the consumed capacity.
+     *
+     * @param request configures the request
+     * @return the response, items with application ids
+     */
+    default GetItemEnhancedResponse<T> getItemWithResponse(Consumer<GetItemEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Updates an item and returns DynamoDB's whole response: the attributes {@code returnValues} asks for, consumed capacity, item collection metrics (stored keys).
+     *
+     * @param request the request
+     * @return the response, items with application ids
+     */
+    default UpdateItemEnhancedResponse<T> updateItemWithResponse(UpdateItemEnhancedRequest<T> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Updates an item and returns DynamoDB's whole response: the attributes {@code returnValues} asks for, consumed capacity, item collection metrics (stored keys).
+     *
+     * @param request configures the request
+     * @return the response, items with application ids
+     */
+    default UpdateItemEnhancedResponse<T> updateItemWithResponse(
+            Consumer<UpdateItemEnhancedRequest.Builder<T>> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Deletes an item and returns DynamoDB's whole response: the deleted item, consumed capacity, item collection metrics (stored keys).
+     *
+     * @param request the request
+     * @return the response, items with application ids
+     */
+    default DeleteItemEnhancedResponse<T> deleteItemWithResponse(DeleteItemEnhancedRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Deletes an item and returns DynamoDB's whole response: the deleted item, consumed capacity, item collection metrics (stored keys).
+     *
+     * @param request configures the request
+     * @return the response, items with application ids
+     */
+    default DeleteItemEnhancedResponse<T> deleteItemWithResponse(Consumer<DeleteItemEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Updates an item with options given by a builder.
+     *
+     * @param request configures the request; {@code item(...)} is required
+     * @return the item as stored, with application ids
+     */
+    default T updateItem(Consumer<UpdateItemEnhancedRequest.Builder<T>> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Deletes an item with options given by a builder (conditions).
+     *
+     * @param request configures the request; {@code key(...)} is required
+     * @return the deleted item, or null when there was none
+     */
+    default @Nullable T deleteItem(Consumer<DeleteItemEnhancedRequest.Builder> request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Runs a write transaction given as a request (see {@link #transactWriteItems(Consumer)}).
+     *
+     * @param request the transaction
+     */
+    default void transactWriteItems(TransactWriteItemsEnhancedRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Runs a read transaction given as a request (see {@link #transactGetItems(Consumer)}).
+     *
+     * @param request the transaction
+     * @return one document per item requested, in order
+     */
+    default List<Document> transactGetItems(TransactGetItemsEnhancedRequest request) {
+        throw new UnsupportedOperationException();
     }
 }

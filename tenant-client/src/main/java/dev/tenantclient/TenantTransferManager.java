@@ -4,35 +4,20 @@
  */
 package dev.tenantclient;
 
-import dev.tenantclient.internal.Printable;
-import dev.tenantclient.internal.s3.ObjectKeys;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
 import software.amazon.awssdk.transfer.s3.model.DirectoryDownload;
 import software.amazon.awssdk.transfer.s3.model.DirectoryUpload;
 import software.amazon.awssdk.transfer.s3.model.Download;
-import software.amazon.awssdk.transfer.s3.model.DownloadRequest;
 import software.amazon.awssdk.transfer.s3.model.FileDownload;
 import software.amazon.awssdk.transfer.s3.model.FileUpload;
 import software.amazon.awssdk.transfer.s3.model.Upload;
-import software.amazon.awssdk.transfer.s3.model.UploadFileRequest;
 import software.amazon.awssdk.transfer.s3.progress.TransferListener;
 
 /**
@@ -47,28 +32,11 @@ import software.amazon.awssdk.transfer.s3.progress.TransferListener;
  *
  * <p>Thread-safe; nothing to close (the clients and the transfer executor belong to the {@link TenantClient}).
  */
-public final class TenantTransferManager {
-
-    private static final String DELIMITER = "/";
-
-    private final BucketOperations ops;
-    private final ObjectKeys keys;
-    private final S3TransferManager transfers;
-    private final Tenant tenant;
-
-    TenantTransferManager(BucketOperations ops, S3AsyncClient multipart, Executor executor, Tenant tenant) {
-        this.ops = ops;
-        this.keys = ops.keys();
-        this.tenant = tenant;
-        this.transfers = S3TransferManager.builder()
-                .s3Client(multipart)
-                .executor(executor)
-                .build();
-    }
+public interface TenantTransferManager {
 
     /** @return the tenant these transfers are confined to */
-    public Tenant tenant() {
-        return tenant;
+    default Tenant tenant() {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -79,8 +47,8 @@ public final class TenantTransferManager {
      * @param listeners progress listeners
      * @return the upload in progress; {@code completionFuture()} completes when the object exists
      */
-    public FileUpload uploadFile(String key, Path source, TransferListener... listeners) {
-        return uploadFile(key, source, b -> {}, listeners);
+    default FileUpload uploadFile(String key, Path source, TransferListener... listeners) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -94,12 +62,9 @@ public final class TenantTransferManager {
      * @return the upload in progress
      * @throws TenantBoundaryException when the key or the options are refused
      */
-    public FileUpload uploadFile(
+    default FileUpload uploadFile(
             String key, Path source, Consumer<PutObjectRequest.Builder> options, TransferListener... listeners) {
-        PutObjectRequest request = checkedPut(key, options);
-        Objects.requireNonNull(source, "source");
-        return transfers.uploadFile(
-                u -> u.source(source).putObjectRequest(request).transferListeners(List.of(listeners)));
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -112,15 +77,12 @@ public final class TenantTransferManager {
      * @return the upload in progress
      * @throws TenantBoundaryException when the key or the options are refused
      */
-    public Upload upload(
+    default Upload upload(
             String key,
             AsyncRequestBody body,
             Consumer<PutObjectRequest.Builder> options,
             TransferListener... listeners) {
-        PutObjectRequest request = checkedPut(key, options);
-        Objects.requireNonNull(body, "body");
-        return transfers.upload(
-                u -> u.requestBody(body).putObjectRequest(request).transferListeners(List.of(listeners)));
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -132,11 +94,8 @@ public final class TenantTransferManager {
      * @return the download in progress
      * @throws TenantBoundaryException when the key is refused
      */
-    public FileDownload downloadFile(String key, Path destination, TransferListener... listeners) {
-        GetObjectRequest request = checkedGet(key);
-        Objects.requireNonNull(destination, "destination");
-        return transfers.downloadFile(
-                d -> d.getObjectRequest(request).destination(destination).transferListeners(List.of(listeners)));
+    default FileDownload downloadFile(String key, Path destination, TransferListener... listeners) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -149,15 +108,9 @@ public final class TenantTransferManager {
      * @return the download in progress
      * @throws TenantBoundaryException when the key is refused
      */
-    public <T> Download<T> download(
+    default <T> Download<T> download(
             String key, AsyncResponseTransformer<GetObjectResponse, T> transformer, TransferListener... listeners) {
-        GetObjectRequest request = checkedGet(key);
-        Objects.requireNonNull(transformer, "transformer");
-        return transfers.download(DownloadRequest.builder()
-                .getObjectRequest(request)
-                .responseTransformer(transformer)
-                .transferListeners(List.of(listeners))
-                .build());
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -172,26 +125,8 @@ public final class TenantTransferManager {
      * @return the directory upload in progress; files that failed are in its completed result
      * @throws TenantBoundaryException when a key is refused
      */
-    public DirectoryUpload uploadDirectory(Path source, @Nullable String prefix, TransferListener... listeners) {
-        Objects.requireNonNull(source, "source");
-        String storedPrefix = keys.toStoredPrefix(folderPrefix(prefix));
-        try (Stream<Path> files = Files.walk(source)) {
-            files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .forEach(p -> keyFor(source, prefix, p));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + source, e);
-        }
-        return transfers.uploadDirectory(u -> u.source(source)
-                .bucket(ops.bucket())
-                .s3Prefix(storedPrefix)
-                .s3Delimiter(DELIMITER)
-                .followSymbolicLinks(false)
-                .uploadFileRequestTransformer(f -> {
-                    // A file created after the check above: refuse it here, before its request is built.
-                    UploadFileRequest file = f.build();
-                    keyFor(source, prefix, file.source());
-                    f.transferListeners(List.of(listeners));
-                }));
+    default DirectoryUpload uploadDirectory(Path source, @Nullable String prefix, TransferListener... listeners) {
+        throw new UnsupportedOperationException();
     }
 
     /**
@@ -206,73 +141,8 @@ public final class TenantTransferManager {
      * @return the directory download in progress; files that failed are in its completed result
      * @throws TenantBoundaryException when the prefix is refused
      */
-    public DirectoryDownload downloadDirectory(
+    default DirectoryDownload downloadDirectory(
             @Nullable String prefix, Path destination, TransferListener... listeners) {
-        Objects.requireNonNull(destination, "destination");
-        String storedPrefix = keys.toStoredPrefix(folderPrefix(prefix));
-        return transfers.downloadDirectory(d -> d.bucket(ops.bucket())
-                .destination(destination)
-                .listObjectsV2RequestTransformer(l -> l.prefix(storedPrefix))
-                .filter(this::downloadable)
-                .downloadFileRequestTransformer(f -> f.transferListeners(List.of(listeners))));
-    }
-
-    private PutObjectRequest checkedPut(String key, Consumer<PutObjectRequest.Builder> options) {
-        PutObjectRequest request = ops.putObject(key, options);
-        ops.guard().check(request);
-        return request;
-    }
-
-    private GetObjectRequest checkedGet(String key) {
-        GetObjectRequest request = ops.getObject(key);
-        ops.guard().check(request);
-        return request;
-    }
-
-    private static @Nullable String folderPrefix(@Nullable String prefix) {
-        if (prefix == null || prefix.isEmpty() || prefix.endsWith(DELIMITER)) {
-            return prefix;
-        }
-        return prefix + DELIMITER;
-    }
-
-    /** The key the Transfer Manager gives a file (its relative path joined with '/'), checked by the key rules. */
-    private String keyFor(Path source, @Nullable String prefix, Path file) {
-        Path relative = source.relativize(file);
-        StringBuilder key = new StringBuilder();
-        String p = folderPrefix(prefix);
-        if (p != null) {
-            key.append(p);
-        }
-        for (int i = 0; i < relative.getNameCount(); i++) {
-            if (i > 0) {
-                key.append(DELIMITER);
-            }
-            key.append(relative.getName(i));
-        }
-        try {
-            return keys.toStored(key.toString());
-        } catch (TenantBoundaryException e) {
-            throw new TenantBoundaryException(
-                    "File '" + Printable.of(relative.toString()) + "' cannot be uploaded: " + e.getMessage());
-        }
-    }
-
-    private boolean downloadable(S3Object object) {
-        String key = object.key();
-        if (!keys.owns(key) || key.endsWith(DELIMITER)) {
-            return false;
-        }
-        try {
-            keys.toStored(keys.toApplication(key));
-            return true;
-        } catch (TenantBoundaryException e) {
-            return false;
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "TenantTransferManager{bucket=" + ops.bucket() + ", folder=" + keys.folder() + "}";
+        throw new UnsupportedOperationException();
     }
 }

@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.tenantclient.Tenant;
+import dev.tenantclient.TenantAsyncBucket;
 import dev.tenantclient.TenantBoundaryException;
+import dev.tenantclient.TenantBucket;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.TenantListing;
@@ -116,6 +118,38 @@ class TenantBucketTest {
         assertThat(acme.getObjectAsBytes("reports/q1.txt").asUtf8String()).isEqualTo("acme q1");
         assertThat(globex.getObjectAsBytes("reports/q1.txt").asUtf8String()).isEqualTo("globex q1");
         assertThat(rawKeys()).containsExactlyInAnyOrder("acme/reports/q1.txt", "globex/reports/q1.txt");
+    }
+
+    @Test
+    void getObjectTakesTheSdksOptionsButNeverAnotherKeyAndListingsArePaged() {
+        acme.putObject("opt/a.txt", RequestBody.fromString("hello world"));
+        acme.putObject("opt/b.txt", RequestBody.fromString("b"));
+        globex.putObject("opt/a.txt", RequestBody.fromString("globex"));
+        if (kind == BucketApi.Kind.SYNC) {
+            TenantBucket files = acmeSession.bucket(bucket);
+            assertThat(files.getObjectAsBytes("opt/a.txt", o -> o.range("bytes=0-4"))
+                            .asUtf8String())
+                    .isEqualTo("hello");
+            assertThatThrownBy(() -> files.getObjectAsBytes("opt/a.txt", o -> o.key("globex/opt/a.txt")))
+                    .isInstanceOf(TenantBoundaryException.class);
+            assertThat(files.listObjectsPaginator("opt/").objects())
+                    .extracting(TenantObject::key)
+                    .containsExactly("opt/a.txt", "opt/b.txt");
+        } else {
+            TenantAsyncBucket files = acmeSession.asyncBucket(bucket);
+            assertThat(files.getObjectAsBytes("opt/a.txt", o -> o.range("bytes=0-4"))
+                            .join()
+                            .asUtf8String())
+                    .isEqualTo("hello");
+            assertThatThrownBy(() -> files.getObjectAsBytes("opt/a.txt", o -> o.bucket("elsewhere"))
+                            .join())
+                    .hasCauseInstanceOf(TenantBoundaryException.class);
+            List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+            files.listObjectsPaginator("opt/", null)
+                    .subscribe(page -> page.objects().forEach(o -> keys.add(o.key())))
+                    .join();
+            assertThat(keys).containsExactly("opt/a.txt", "opt/b.txt");
+        }
     }
 
     @Test

@@ -225,7 +225,7 @@ class TenantTableTest {
     void anUnknownIndexIsRefused(Mode mode) {
         freshTable(mode);
         assertThatThrownBy(() -> acme.index("byNothing"))
-                .isInstanceOf(TenantBoundaryException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("byNothing");
     }
 

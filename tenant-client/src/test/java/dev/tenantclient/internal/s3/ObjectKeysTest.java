@@ -127,12 +127,12 @@ class ObjectKeysTest {
                     GetObjectRequest.builder()
                             .bucket("files")
                             .key(key)
-                            .versionId("v1")
+                            .requestPayer("requester")
                             .build(),
                     GetObjectRequest.builder()
                             .bucket("files")
                             .key(key)
-                            .partNumber(1)
+                            .overrideConfiguration(o -> o.putRawQueryParameter("versionId", "v1"))
                             .build(),
                     PutObjectRequest.builder()
                             .bucket("files")

@@ -46,12 +46,7 @@ class S3GuardTest {
                         .bucket("files")
                         .key(key)
                         .partNumber(2)
-                        .build(),
-                GetObjectRequest.builder()
-                        .bucket("files")
-                        .key(key)
-                        .range("bytes=0-9")
-                        .ifMatch("\"e\"")
+                        .overrideConfiguration(o -> o.putExecutionAttribute(sdkState, "progress"))
                         .build(),
                 CreateMultipartUploadRequest.builder()
                         .bucket("files")
@@ -122,7 +117,7 @@ class S3GuardTest {
                 GetObjectRequest.builder()
                         .bucket("files")
                         .key(key)
-                        .versionId("v1")
+                        .requestPayer("requester")
                         .build(),
                 CreateMultipartUploadRequest.builder()
                         .bucket("files")

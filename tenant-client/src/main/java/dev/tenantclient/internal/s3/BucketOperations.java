@@ -2,11 +2,15 @@
  * Copyright 2026 The tenant-client Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tenantclient;
+package dev.tenantclient.internal.s3;
 
+import dev.tenantclient.TenantAsyncBucket;
+import dev.tenantclient.TenantBoundaryException;
+import dev.tenantclient.TenantBucket;
+import dev.tenantclient.TenantClientException;
+import dev.tenantclient.TenantListing;
+import dev.tenantclient.TenantObject;
 import dev.tenantclient.internal.Printable;
-import dev.tenantclient.internal.s3.ObjectKeys;
-import dev.tenantclient.internal.s3.S3Guard;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,7 +39,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * checked, options confined), how listings map back to application keys and skip the folder marker, and presigning.
  * The two buckets differ only in how they send; the rules live here and in {@link S3Guard}, once.
  */
-final class BucketOperations {
+public final class BucketOperations {
 
     private static final int DELETE_BATCH = 1000;
 
@@ -45,7 +49,7 @@ final class BucketOperations {
     private final S3Presigner presigner;
     private final AwsCredentialsProvider credentials;
 
-    BucketOperations(S3Guard guard, S3Presigner presigner, AwsCredentialsProvider credentials) {
+    public BucketOperations(S3Guard guard, S3Presigner presigner, AwsCredentialsProvider credentials) {
         this.guard = guard;
         this.keys = guard.keys();
         this.bucket = guard.bucket();
@@ -77,6 +81,44 @@ final class BucketOperations {
                     "putObject options may not set the bucket or the key; pass the key as the first argument");
         }
         return b.bucket(bucket).key(stored).build();
+    }
+
+    /**
+     * A get with the application's options (version, range, conditions, response overrides); they may not name the
+     * bucket or key, the guard checks the rest against its allow-list.
+     */
+    GetObjectRequest getObject(String key, Consumer<GetObjectRequest.Builder> options) {
+        String stored = keys.toStored(key);
+        GetObjectRequest.Builder b = GetObjectRequest.builder();
+        Objects.requireNonNull(options, "options").accept(b);
+        GetObjectRequest chosen = b.build();
+        refuseTarget("getObject", chosen.bucket(), chosen.key());
+        return b.bucket(bucket).key(stored).build();
+    }
+
+    HeadObjectRequest headObject(String key, Consumer<HeadObjectRequest.Builder> options) {
+        String stored = keys.toStored(key);
+        HeadObjectRequest.Builder b = HeadObjectRequest.builder();
+        Objects.requireNonNull(options, "options").accept(b);
+        HeadObjectRequest chosen = b.build();
+        refuseTarget("headObject", chosen.bucket(), chosen.key());
+        return b.bucket(bucket).key(stored).build();
+    }
+
+    DeleteObjectRequest deleteObject(String key, Consumer<DeleteObjectRequest.Builder> options) {
+        String stored = keys.toStored(key);
+        DeleteObjectRequest.Builder b = DeleteObjectRequest.builder();
+        Objects.requireNonNull(options, "options").accept(b);
+        DeleteObjectRequest chosen = b.build();
+        refuseTarget("deleteObject", chosen.bucket(), chosen.key());
+        return b.bucket(bucket).key(stored).build();
+    }
+
+    private static void refuseTarget(String operation, @Nullable String requestBucket, @Nullable String requestKey) {
+        if (requestBucket != null || requestKey != null) {
+            throw new TenantBoundaryException(
+                    operation + " options may not set the bucket or the key; pass the key as the first argument");
+        }
     }
 
     GetObjectRequest getObject(String key) {
@@ -146,6 +188,15 @@ final class BucketOperations {
                         keys.toApplication(o.key()), o.size() == null ? 0 : o.size(), o.lastModified(), o.eTag()));
             }
         }
+    }
+
+    /** One page as the tenant sees it: objects and folders relative to its folder, the folder marker skipped. */
+    TenantListing listing(ListObjectsV2Response page) {
+        List<TenantObject> objects = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
+        addObjects(page, objects);
+        addFolders(page, folders);
+        return new TenantListing(objects, folders);
     }
 
     void addFolders(ListObjectsV2Response page, List<String> into) {

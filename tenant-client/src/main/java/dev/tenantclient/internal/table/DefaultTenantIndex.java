@@ -1,0 +1,71 @@
+/*
+ * Copyright 2026 The tenant-client Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tenantclient.internal.table;
+
+import dev.tenantclient.Tenant;
+import dev.tenantclient.TenantIndex;
+import java.util.Objects;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+
+/** The implementation of {@link TenantIndex}. */
+public final class DefaultTenantIndex<T> implements TenantIndex<T> {
+
+    private final DynamoDbIndex<T> index;
+    private final Tenant tenant;
+
+    public DefaultTenantIndex(DynamoDbIndex<T> index, Tenant tenant) {
+        this.index = index;
+        this.tenant = tenant;
+    }
+
+    /** @return the index name */
+    @Override
+    public String indexName() {
+        return index.indexName();
+    }
+
+    /**
+     * Queries one partition of the index.
+     *
+     * @param condition the key condition, with the application's partition value
+     * @return the pages
+     */
+    @Override
+    public SdkIterable<Page<T>> query(QueryConditional condition) {
+        return index.query(Objects.requireNonNull(condition, "condition"));
+    }
+
+    /**
+     * Queries with options.
+     *
+     * @param request the request
+     * @return the pages
+     */
+    @Override
+    public SdkIterable<Page<T>> query(QueryEnhancedRequest request) {
+        return index.query(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * Queries with options.
+     *
+     * @param request configures the request
+     * @return the pages
+     */
+    @Override
+    public SdkIterable<Page<T>> query(Consumer<QueryEnhancedRequest.Builder> request) {
+        return index.query(Objects.requireNonNull(request, "request"));
+    }
+
+    @Override
+    public String toString() {
+        return "TenantIndex{index=" + indexName() + ", tenant=" + tenant.org() + "}";
+    }
+}
