@@ -13,6 +13,7 @@ import dev.tenantclient.TenantLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.NullUnmarked;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -52,6 +53,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * every write, transaction shapes, malformed responses), against a recording {@link DynamoDbClient}: what was sent,
  * what came back to the application, and that nothing is sent when the guard refuses.
  */
+@NullUnmarked // test fixtures use nulls and bean fields on purpose; NullAway checks the package main code
 class TenantDynamoDbClientTest {
 
     static final class Note {
