@@ -113,7 +113,7 @@ public final class DynamoDbRequestGuard {
         Refusals.check(request);
         projection(t, request.expressionAttributeNames(), request.projectionExpression());
         GetItemRequest out = request.toBuilder()
-                .key(leading.checked(t, items.toStored(t, request.key())))
+                .key(stored(t, request.key()))
                 .overrideConfiguration(credentials.override(request))
                 .build();
         return new Guarded<>(
@@ -143,8 +143,7 @@ public final class DynamoDbRequestGuard {
                 request.expressionAttributeValues(),
                 keys,
                 b::expressionAttributeValues);
-        b.item(leading.checked(t, items.toStored(t, request.item())))
-                .overrideConfiguration(credentials.override(request));
+        b.item(stored(t, request.item())).overrideConfiguration(credentials.override(request));
         return new Guarded<>(
                 b.build(),
                 stripping.item(
@@ -173,8 +172,7 @@ public final class DynamoDbRequestGuard {
                 request.expressionAttributeValues(),
                 keys,
                 b::expressionAttributeValues);
-        b.key(leading.checked(t, items.toStored(t, request.key())))
-                .overrideConfiguration(credentials.override(request));
+        b.key(stored(t, request.key())).overrideConfiguration(credentials.override(request));
         return new Guarded<>(
                 b.build(),
                 stripping.item(
@@ -203,8 +201,7 @@ public final class DynamoDbRequestGuard {
                 request.expressionAttributeValues(),
                 keys,
                 b::expressionAttributeValues);
-        b.key(leading.checked(t, items.toStored(t, request.key())))
-                .overrideConfiguration(credentials.override(request));
+        b.key(stored(t, request.key())).overrideConfiguration(credentials.override(request));
         return new Guarded<>(
                 b.build(),
                 stripping.item(
@@ -293,11 +290,11 @@ public final class DynamoDbRequestGuard {
             TableKeys t = table(name);
             Refusals.check(ka);
             projection(t, ka.expressionAttributeNames(), ka.projectionExpression());
-            List<Map<String, AttributeValue>> stored = new ArrayList<>();
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
             for (Map<String, AttributeValue> key : ka.keys()) {
-                stored.add(leading.checked(t, items.toStored(t, key)));
+                keys.add(stored(t, key));
             }
-            out.put(name, ka.toBuilder().keys(stored).build());
+            out.put(name, ka.toBuilder().keys(keys).build());
         });
         return new Guarded<>(
                 request.toBuilder()
@@ -320,7 +317,7 @@ public final class DynamoDbRequestGuard {
             out.put(
                     name,
                     writes.stream()
-                            .map(w -> ItemRewriter.rewrite(w, m -> leading.checked(t, items.toStored(t, m))))
+                            .map(w -> ItemRewriter.rewrite(w, m -> stored(t, m)))
                             .toList());
         });
         return new Guarded<>(
@@ -348,7 +345,7 @@ public final class DynamoDbRequestGuard {
             }
             TableKeys t = table(get.tableName());
             projection(t, get.expressionAttributeNames(), get.projectionExpression());
-            Map<String, AttributeValue> key = leading.checked(t, items.toStored(t, get.key()));
+            Map<String, AttributeValue> key = stored(t, get.key());
             order.add(t);
             out.add(item.toBuilder().get(get.toBuilder().key(key).build()).build());
         }
@@ -406,7 +403,7 @@ public final class DynamoDbRequestGuard {
                 p.expressionAttributeValues(),
                 keys,
                 b::expressionAttributeValues);
-        return b.item(leading.checked(t, items.toStored(t, p.item()))).build();
+        return b.item(stored(t, p.item())).build();
     }
 
     private Update update(Update u) {
@@ -420,7 +417,7 @@ public final class DynamoDbRequestGuard {
                 u.expressionAttributeValues(),
                 keys,
                 b::expressionAttributeValues);
-        return b.key(leading.checked(t, items.toStored(t, u.key()))).build();
+        return b.key(stored(t, u.key())).build();
     }
 
     private Delete delete(Delete d) {
@@ -434,7 +431,7 @@ public final class DynamoDbRequestGuard {
                 d.expressionAttributeValues(),
                 keys,
                 b::expressionAttributeValues);
-        return b.key(leading.checked(t, items.toStored(t, d.key()))).build();
+        return b.key(stored(t, d.key())).build();
     }
 
     private ConditionCheck conditionCheck(ConditionCheck c) {
@@ -448,7 +445,7 @@ public final class DynamoDbRequestGuard {
                 c.expressionAttributeValues(),
                 keys,
                 b::expressionAttributeValues);
-        return b.key(leading.checked(t, items.toStored(t, c.key()))).build();
+        return b.key(stored(t, c.key())).build();
     }
 
     private static @Nullable String tableOf(TransactWriteItem item) {
@@ -495,6 +492,11 @@ public final class DynamoDbRequestGuard {
      */
     public void guard(TableKeys t, @Nullable String index, Map<String, AttributeValue> key) {
         leading.check(t, index, key);
+    }
+
+    /** A key or item in stored form, its leading key checked. */
+    private Map<String, AttributeValue> stored(TableKeys t, Map<String, AttributeValue> key) {
+        return leading.checked(t, items.toStored(t, key));
     }
 
     private TableKeys table(@Nullable String name) {

@@ -38,81 +38,42 @@ final class Refusals {
         }
     }
 
+    private static final String ON_FAILURE = "ReturnValuesOnConditionCheckFailure";
+
     /** The table, per request type in the order the checks run (the first refusal is the one reported). */
     private static final Map<Class<?>, List<Rule<?>>> RULES = table(
-            legacy(
-                    GetItemRequest.class,
-                    "GetItem",
-                    GetItemRequest::hasAttributesToGet,
-                    "AttributesToGet",
-                    "Projection"),
-            legacy(PutItemRequest.class, "PutItem", PutItemRequest::hasExpected, "Expected", "Condition"),
+            legacy(GetItemRequest.class, GetItemRequest::hasAttributesToGet, "AttributesToGet", "Projection"),
+            legacy(PutItemRequest.class, PutItemRequest::hasExpected, "Expected", "Condition"),
             legacy(
                     PutItemRequest.class,
-                    "PutItem",
                     r -> r.conditionalOperatorAsString() != null,
                     "ConditionalOperator",
                     "Condition"),
-            unknown(PutItemRequest.class, "ReturnValues", r -> r.returnValues() == ReturnValue.UNKNOWN_TO_SDK_VERSION),
-            unknown(
-                    PutItemRequest.class,
-                    "ReturnValuesOnConditionCheckFailure",
-                    r -> r.returnValuesOnConditionCheckFailure()
-                            == ReturnValuesOnConditionCheckFailure.UNKNOWN_TO_SDK_VERSION),
+            unknown(PutItemRequest.class, "ReturnValues", r -> unknown(r.returnValues())),
+            unknown(PutItemRequest.class, ON_FAILURE, r -> unknown(r.returnValuesOnConditionCheckFailure())),
+            legacy(UpdateItemRequest.class, UpdateItemRequest::hasAttributeUpdates, "AttributeUpdates", "Update"),
+            legacy(UpdateItemRequest.class, UpdateItemRequest::hasExpected, "Expected", "Condition"),
             legacy(
                     UpdateItemRequest.class,
-                    "UpdateItem",
-                    UpdateItemRequest::hasAttributeUpdates,
-                    "AttributeUpdates",
-                    "Update"),
-            legacy(UpdateItemRequest.class, "UpdateItem", UpdateItemRequest::hasExpected, "Expected", "Condition"),
-            legacy(
-                    UpdateItemRequest.class,
-                    "UpdateItem",
                     r -> r.conditionalOperatorAsString() != null,
                     "ConditionalOperator",
                     "Condition"),
-            unknown(
-                    UpdateItemRequest.class,
-                    "ReturnValues",
-                    r -> r.returnValues() == ReturnValue.UNKNOWN_TO_SDK_VERSION),
-            unknown(
-                    UpdateItemRequest.class,
-                    "ReturnValuesOnConditionCheckFailure",
-                    r -> r.returnValuesOnConditionCheckFailure()
-                            == ReturnValuesOnConditionCheckFailure.UNKNOWN_TO_SDK_VERSION),
-            legacy(DeleteItemRequest.class, "DeleteItem", DeleteItemRequest::hasExpected, "Expected", "Condition"),
+            unknown(UpdateItemRequest.class, "ReturnValues", r -> unknown(r.returnValues())),
+            unknown(UpdateItemRequest.class, ON_FAILURE, r -> unknown(r.returnValuesOnConditionCheckFailure())),
+            legacy(DeleteItemRequest.class, DeleteItemRequest::hasExpected, "Expected", "Condition"),
             legacy(
                     DeleteItemRequest.class,
-                    "DeleteItem",
                     r -> r.conditionalOperatorAsString() != null,
                     "ConditionalOperator",
                     "Condition"),
-            unknown(
-                    DeleteItemRequest.class,
-                    "ReturnValues",
-                    r -> r.returnValues() == ReturnValue.UNKNOWN_TO_SDK_VERSION),
-            unknown(
-                    DeleteItemRequest.class,
-                    "ReturnValuesOnConditionCheckFailure",
-                    r -> r.returnValuesOnConditionCheckFailure()
-                            == ReturnValuesOnConditionCheckFailure.UNKNOWN_TO_SDK_VERSION),
-            legacy(QueryRequest.class, "Query", QueryRequest::hasKeyConditions, "KeyConditions", "KeyCondition"),
-            legacy(QueryRequest.class, "Query", QueryRequest::hasQueryFilter, "QueryFilter", "Filter"),
-            legacy(QueryRequest.class, "Query", QueryRequest::hasAttributesToGet, "AttributesToGet", "Projection"),
-            legacy(
-                    QueryRequest.class,
-                    "Query",
-                    r -> r.conditionalOperatorAsString() != null,
-                    "ConditionalOperator",
-                    "Filter"),
+            unknown(DeleteItemRequest.class, "ReturnValues", r -> unknown(r.returnValues())),
+            unknown(DeleteItemRequest.class, ON_FAILURE, r -> unknown(r.returnValuesOnConditionCheckFailure())),
+            legacy(QueryRequest.class, QueryRequest::hasKeyConditions, "KeyConditions", "KeyCondition"),
+            legacy(QueryRequest.class, QueryRequest::hasQueryFilter, "QueryFilter", "Filter"),
+            legacy(QueryRequest.class, QueryRequest::hasAttributesToGet, "AttributesToGet", "Projection"),
+            legacy(QueryRequest.class, r -> r.conditionalOperatorAsString() != null, "ConditionalOperator", "Filter"),
             unknown(QueryRequest.class, "Select", r -> r.select() == Select.UNKNOWN_TO_SDK_VERSION),
-            legacy(
-                    KeysAndAttributes.class,
-                    "BatchGetItem",
-                    KeysAndAttributes::hasAttributesToGet,
-                    "AttributesToGet",
-                    "Projection"));
+            legacy(KeysAndAttributes.class, KeysAndAttributes::hasAttributesToGet, "AttributesToGet", "Projection"));
 
     private Refusals() {}
 
@@ -152,8 +113,11 @@ final class Refusals {
         return new TenantBoundaryException("A " + what + " cannot be confined");
     }
 
-    private static <T> Rule<T> legacy(
-            Class<T> type, String operation, Predicate<T> present, String parameter, String expression) {
+    private static <T> Rule<T> legacy(Class<T> type, Predicate<T> present, String parameter, String expression) {
+        String name = type.getSimpleName();
+        String operation = type == KeysAndAttributes.class
+                ? "BatchGetItem"
+                : name.substring(0, name.length() - "Request".length());
         return new Rule<>(
                 type,
                 present,
@@ -167,6 +131,14 @@ final class Refusals {
                 unknown,
                 parameter + " has a value this SDK version does not know; tenant-client"
                         + " cannot tell what DynamoDB would return for it");
+    }
+
+    private static boolean unknown(@Nullable ReturnValue value) {
+        return value == ReturnValue.UNKNOWN_TO_SDK_VERSION;
+    }
+
+    private static boolean unknown(@Nullable ReturnValuesOnConditionCheckFailure value) {
+        return value == ReturnValuesOnConditionCheckFailure.UNKNOWN_TO_SDK_VERSION;
     }
 
     private static Map<Class<?>, List<Rule<?>>> table(Rule<?>... rules) {
