@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -66,7 +68,7 @@ final class ExpressionGuard {
      * @param expression the expression, or null
      * @throws TenantBoundaryException for a form the guard does not understand on a tenant attribute
      */
-    void update(String expression) {
+    void update(@Nullable String expression) {
         if (expression == null) {
             return;
         }
@@ -108,7 +110,8 @@ final class ExpressionGuard {
      * @return the parsed condition, or null when there was none
      * @throws TenantBoundaryException for a form the guard does not understand on a tenant attribute
      */
-    Condition condition(String expression, String what) {
+    @Nullable
+    Condition condition(@Nullable String expression, String what) {
         if (expression == null) {
             return null;
         }
@@ -132,6 +135,27 @@ final class ExpressionGuard {
     }
 
     /**
+     * Reads a key condition expression in one walk: it is guarded as any condition, and the value placeholders its
+     * top-level conjunction binds to {@code attribute} with {@code =} are collected on the way.
+     *
+     * @param expression the key condition expression
+     * @param attribute the partition key attribute of the table or index queried
+     * @return the placeholders bound to the partition key, possibly empty
+     * @throws TenantBoundaryException for a form the guard does not understand on a tenant attribute
+     */
+    List<String> keyCondition(String expression, String attribute) {
+        List<String> bound = new ArrayList<>();
+        for (Condition part : conjuncts(Expressions.condition(expression, names, "key condition expression"))) {
+            condition(part);
+            String placeholder = equalityBinding(part, attribute);
+            if (placeholder != null) {
+                bound.add(placeholder);
+            }
+        }
+        return bound;
+    }
+
+    /**
      * The value placeholders a key condition binds to an attribute with {@code =} in its top-level conjunction.
      *
      * @param keyCondition the parsed key condition
@@ -139,27 +163,67 @@ final class ExpressionGuard {
      * @return the placeholders, possibly empty
      */
     static List<String> equalityBindings(Condition keyCondition, String attribute) {
-        List<Condition> conjuncts =
-                keyCondition instanceof Logical l && l.operator().equals("AND") ? l.parts() : List.of(keyCondition);
         List<String> out = new ArrayList<>();
-        for (Condition c : conjuncts) {
-            if (c instanceof Comparison cmp && cmp.operator().equals("=")) {
-                Operand left = cmp.operands().get(0);
-                Operand right = cmp.operands().get(1);
-                if (left instanceof Path p
-                        && !p.nested()
-                        && p.attribute().equals(attribute)
-                        && right instanceof Value v) {
-                    out.add(v.placeholder());
-                } else if (right instanceof Path p
-                        && !p.nested()
-                        && p.attribute().equals(attribute)
-                        && left instanceof Value v) {
-                    out.add(v.placeholder());
-                }
+        for (Condition c : conjuncts(keyCondition)) {
+            String placeholder = equalityBinding(c, attribute);
+            if (placeholder != null) {
+                out.add(placeholder);
             }
         }
         return out;
+    }
+
+    private static List<Condition> conjuncts(Condition c) {
+        return c instanceof Logical l && l.operator().equals("AND") ? l.parts() : List.of(c);
+    }
+
+    /** @return the placeholder {@code c} binds to {@code attribute} with {@code =}, or null */
+    private static @Nullable String equalityBinding(Condition c, String attribute) {
+        if (c instanceof Comparison cmp && cmp.operator().equals("=")) {
+            Operand left = cmp.operands().get(0);
+            Operand right = cmp.operands().get(1);
+            if (isAttribute(left, attribute) && right instanceof Value v) {
+                return v.placeholder();
+            }
+            if (isAttribute(right, attribute) && left instanceof Value v) {
+                return v.placeholder();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isAttribute(Operand o, String attribute) {
+        return o instanceof Path p && !p.nested() && p.attribute().equals(attribute);
+    }
+
+    /**
+     * Guards the expressions of one write (an item write, or an action of a transaction) and puts the tenant prefix on
+     * the values they bind to tenant attributes: the one setup every write shares.
+     *
+     * @param t the table written
+     * @param names the write's {@code ExpressionAttributeNames}
+     * @param update its update expression, or null
+     * @param condition its condition expression, or null
+     * @param values its {@code ExpressionAttributeValues} (empty when it has none)
+     * @param keys the tenant's partition-key rule
+     * @param rewritten takes the values to send, called only when they differ from {@code values}
+     * @throws TenantBoundaryException for an expression or value the guard cannot confine
+     */
+    static void write(
+            TableKeys t,
+            Map<String, String> names,
+            @Nullable String update,
+            @Nullable String condition,
+            Map<String, AttributeValue> values,
+            PartitionKeys keys,
+            Consumer<Map<String, AttributeValue>> rewritten) {
+        ExpressionGuard expressions = new ExpressionGuard(t, names);
+        expressions.update(update);
+        expressions.condition(condition, "condition expression");
+        Map<String, AttributeValue> out = expressions.values(values, keys);
+        if (out != values) {
+            rewritten.accept(out);
+        }
     }
 
     /**
@@ -204,12 +268,12 @@ final class ExpressionGuard {
         return table.tenantAttributes().contains(p.attribute());
     }
 
-    private boolean isTenantAttribute(Operand o) {
+    private boolean isTenantAttribute(@Nullable Operand o) {
         return o instanceof Path p && isTenant(p) && !p.nested();
     }
 
     /** The value assigned to tenant attribute {@code attribute}. */
-    private void tenantValue(Operand value, String attribute) {
+    private void tenantValue(@Nullable Operand value, String attribute) {
         if (value instanceof Value v) {
             tenantPlaceholders.putIfAbsent(v.placeholder(), attribute);
         } else if (isTenantAttribute(value)) {
@@ -228,7 +292,7 @@ final class ExpressionGuard {
     }
 
     /** A value in an update that does not go into a tenant attribute. */
-    private void plainValue(Operand value) {
+    private void plainValue(@Nullable Operand value) {
         if (value instanceof Value v) {
             plainPlaceholders.add(v.placeholder());
         } else if (value instanceof Path p) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parser for DynamoDB's expression languages (update, condition, key condition, filter and projection
@@ -92,7 +93,7 @@ final class Expressions {
      * @param path the path it changes
      * @param value the value ({@code SET}, {@code ADD}, {@code DELETE}), or null for {@code REMOVE}
      */
-    record Action(String clause, Path path, Operand value) {}
+    record Action(String clause, Path path, @Nullable Operand value) {}
 
     private static final Set<String> CLAUSES = Set.of("SET", "REMOVE", "ADD", "DELETE");
     private static final Set<String> CONDITION_WORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");

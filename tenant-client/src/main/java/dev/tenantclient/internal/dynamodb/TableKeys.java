@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.IndexMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.KeyAttributeMetadata;
@@ -172,7 +173,7 @@ public record TableKeys(
      * @param index an index name, or null for the table
      * @return the attribute, or empty for an unknown or local index
      */
-    public Optional<String> partitionKeyOf(String index) {
+    public Optional<String> partitionKeyOf(@Nullable String index) {
         if (index == null || localIndexes.contains(index)) {
             return Optional.of(partitionKey);
         }

@@ -7,6 +7,7 @@ package dev.tenantclient.internal.dynamodb;
 import dev.tenantclient.TenantBoundaryException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
@@ -41,7 +42,7 @@ public final class TableRegistry {
      * @param table the table name
      * @return its keys, or null when no schema was registered for it
      */
-    public TableKeys keys(String table) {
+    public @Nullable TableKeys keys(String table) {
         return tables.get(table);
     }
 

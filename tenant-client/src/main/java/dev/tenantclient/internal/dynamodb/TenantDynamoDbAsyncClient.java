@@ -5,17 +5,11 @@
 package dev.tenantclient.internal.dynamodb;
 
 import dev.tenantclient.TenantBoundaryException;
-import dev.tenantclient.internal.dynamodb.DynamoDbRequestGuard.Guarded;
-import dev.tenantclient.internal.dynamodb.DynamoDbRequestGuard.QueryPages;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.IdentityProvider;
-import software.amazon.awssdk.identity.spi.ResolveIdentityRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
 import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
@@ -62,6 +56,8 @@ public final class TenantDynamoDbAsyncClient implements DynamoDbAsyncClient {
 
     private final DynamoDbAsyncClient shared;
     private final DynamoDbRequestGuard guard;
+    private final RequestCredentials credentials;
+    private final Dispatch dispatch = new Dispatch();
 
     /**
      * Creates the client.
@@ -72,6 +68,7 @@ public final class TenantDynamoDbAsyncClient implements DynamoDbAsyncClient {
     public TenantDynamoDbAsyncClient(DynamoDbAsyncClient shared, DynamoDbRequestGuard guard) {
         this.shared = shared;
         this.guard = guard;
+        this.credentials = guard.requestCredentials();
     }
 
     /**
@@ -87,11 +84,9 @@ public final class TenantDynamoDbAsyncClient implements DynamoDbAsyncClient {
     }
 
     /**
-     * Sends a guarded request once the session's credentials are resolved, signed with exactly those. The SDK's
-     * DynamoDB client joins the credentials future on the calling thread (its account-id endpoint interceptor does,
-     * in {@code modifyRequest}, SDK 2.40), so a request handed to it before they are known would block an event loop
-     * on the Cognito exchange; resolved first, they are a completed future there. On a cache miss the request leaves
-     * from the thread that completes the exchange, never from a thread that waited for it.
+     * Sends a guarded request through the {@link Dispatch} once the session's credentials are resolved, signed with
+     * exactly those (see {@link RequestCredentials#resolved}). On a cache miss the request leaves from the thread that
+     * completes the exchange, never from a thread that waited for it.
      */
     private <Q extends DynamoDbRequest, R> CompletableFuture<R> send(
             Supplier<Guarded<Q, R>> guarded, Function<Q, CompletableFuture<R>> operation) {
@@ -99,7 +94,7 @@ public final class TenantDynamoDbAsyncClient implements DynamoDbAsyncClient {
         CompletableFuture<R> sent;
         try {
             call = guarded.get();
-            sent = withCredentials(call.request()).thenCompose(operation);
+            sent = sent(call.request(), operation);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -112,36 +107,10 @@ public final class TenantDynamoDbAsyncClient implements DynamoDbAsyncClient {
         });
     }
 
-    /** The request with the session's credentials as resolved now (a completed future on a cache hit). */
-    @SuppressWarnings("unchecked") // toBuilder().build() of a request is a request of the same class
-    private <Q extends DynamoDbRequest> CompletableFuture<Q> withCredentials(Q request) {
-        return guard.credentials().resolveIdentity().thenApply(identity -> {
-            AwsRequestOverrideConfiguration override = request.overrideConfiguration()
-                    .map(AwsRequestOverrideConfiguration::toBuilder)
-                    .orElseGet(AwsRequestOverrideConfiguration::builder)
-                    .credentialsProvider(resolved(identity))
-                    .build();
-            return (Q) request.toBuilder().overrideConfiguration(override).build();
-        });
-    }
-
-    private static IdentityProvider<AwsCredentialsIdentity> resolved(AwsCredentialsIdentity identity) {
-        return new IdentityProvider<>() {
-            @Override
-            public Class<AwsCredentialsIdentity> identityType() {
-                return AwsCredentialsIdentity.class;
-            }
-
-            @Override
-            public CompletableFuture<AwsCredentialsIdentity> resolveIdentity(ResolveIdentityRequest request) {
-                return CompletableFuture.completedFuture(identity);
-            }
-
-            @Override
-            public String toString() {
-                return "ResolvedTenantCredentials";
-            }
-        };
+    /** One request with resolved credentials, through the {@link Dispatch}. */
+    private <Q extends DynamoDbRequest, R> CompletableFuture<R> sent(
+            Q request, Function<Q, CompletableFuture<R>> operation) {
+        return credentials.resolved(request).thenCompose(q -> dispatch.send(q, operation));
     }
 
     private static Throwable unwrap(Throwable t) {
@@ -189,7 +158,7 @@ public final class TenantDynamoDbAsyncClient implements DynamoDbAsyncClient {
     private CompletableFuture<QueryResponse> page(QueryPages pages, QueryRequest request) {
         CompletableFuture<QueryResponse> sent;
         try {
-            sent = withCredentials(request).thenCompose(shared::query);
+            sent = sent(request, shared::query);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -221,23 +190,23 @@ public final class TenantDynamoDbAsyncClient implements DynamoDbAsyncClient {
 
     @Override
     public CompletableFuture<ScanResponse> scan(ScanRequest request) {
-        return CompletableFuture.failedFuture(DynamoDbRequestGuard.scanRefused());
+        return CompletableFuture.failedFuture(Refusals.scan());
     }
 
     @Override
     public CompletableFuture<ExecuteStatementResponse> executeStatement(ExecuteStatementRequest request) {
-        return CompletableFuture.failedFuture(DynamoDbRequestGuard.partiQlRefused());
+        return CompletableFuture.failedFuture(Refusals.partiQl());
     }
 
     @Override
     public CompletableFuture<BatchExecuteStatementResponse> batchExecuteStatement(
             BatchExecuteStatementRequest request) {
-        return CompletableFuture.failedFuture(DynamoDbRequestGuard.partiQlRefused());
+        return CompletableFuture.failedFuture(Refusals.partiQl());
     }
 
     @Override
     public CompletableFuture<ExecuteTransactionResponse> executeTransaction(ExecuteTransactionRequest request) {
-        return CompletableFuture.failedFuture(DynamoDbRequestGuard.partiQlRefused());
+        return CompletableFuture.failedFuture(Refusals.partiQl());
     }
 
     @Override

@@ -6,10 +6,9 @@ package dev.tenantclient.internal.dynamodb;
 
 import dev.tenantclient.BoundaryListener;
 import dev.tenantclient.TenantBoundaryException;
-import dev.tenantclient.internal.dynamodb.DynamoDbRequestGuard.Guarded;
-import dev.tenantclient.internal.dynamodb.DynamoDbRequestGuard.QueryPages;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest;
@@ -48,7 +48,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * (2) every leading key checked against the same predicate as the IAM {@code LeadingKeys} condition, (3) the
  * session's credentials set — and is sent on the shared client; (4) the response's stored keys are rewritten back
  * to application ids, refusing any item from outside the tenant. Operations IAM cannot confine (Scan, PartiQL) are
- * refused; every operation not overridden here keeps the interface's default, which throws
+ * refused ({@link Refusals}); each guarded request goes to the shared client through {@link Dispatch#send}; every
+ * operation not overridden here keeps the interface's default, which throws
  * {@link UnsupportedOperationException} (fail closed). {@link TenantDynamoDbAsyncClient} is the same over the async
  * client, with the same guard.
  */
@@ -56,6 +57,7 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
 
     private final DynamoDbClient shared;
     private final DynamoDbRequestGuard guard;
+    private final Dispatch dispatch = new Dispatch();
 
     /**
      * Creates the client with a table registry of its own.
@@ -123,14 +125,15 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
      * @param key the attributes holding the leading key
      * @throws TenantBoundaryException when a leading key is missing or outside the tenant
      */
-    public void guard(TableKeys t, String index, Map<String, AttributeValue> key) {
+    public void guard(TableKeys t, @Nullable String index, Map<String, AttributeValue> key) {
         guard.guard(t, index, key);
     }
 
-    private static <Q, R> R send(Guarded<Q, R> call, Function<Q, R> operation) {
+    /** Sends a guarded call through the {@link Dispatch} and hands back its response or failure, stripped. */
+    private <Q extends DynamoDbRequest, R> R send(Guarded<Q, R> call, Function<Q, R> operation) {
         R response;
         try {
-            response = operation.apply(call.request());
+            response = dispatch.send(call.request(), operation);
         } catch (RuntimeException e) {
             throw call.failure(e);
         }
@@ -164,7 +167,7 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
         QueryPages pages = guard.query(request);
         QueryRequest next = pages.request();
         while (next != null) {
-            next = pages.next(shared.query(next));
+            next = pages.next(dispatch.send(next, shared::query));
         }
         return pages.response();
     }
@@ -191,22 +194,22 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
 
     @Override
     public ScanResponse scan(ScanRequest request) {
-        throw DynamoDbRequestGuard.scanRefused();
+        throw Refusals.scan();
     }
 
     @Override
     public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request) {
-        throw DynamoDbRequestGuard.partiQlRefused();
+        throw Refusals.partiQl();
     }
 
     @Override
     public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest request) {
-        throw DynamoDbRequestGuard.partiQlRefused();
+        throw Refusals.partiQl();
     }
 
     @Override
     public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request) {
-        throw DynamoDbRequestGuard.partiQlRefused();
+        throw Refusals.partiQl();
     }
 
     @Override

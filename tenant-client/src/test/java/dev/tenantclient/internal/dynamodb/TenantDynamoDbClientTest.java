@@ -13,7 +13,13 @@ import dev.tenantclient.TenantLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jspecify.annotations.NullUnmarked;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequest;
@@ -21,13 +27,16 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
@@ -52,6 +61,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * every write, transaction shapes, malformed responses), against a recording {@link DynamoDbClient}: what was sent,
  * what came back to the application, and that nothing is sent when the guard refuses.
  */
+@NullUnmarked // test fixtures use nulls and bean fields on purpose; NullAway checks the package main code
 class TenantDynamoDbClientTest {
 
     static final class Note {
@@ -465,5 +475,83 @@ class TenantDynamoDbClientTest {
                                 .build()))
                 .isInstanceOf(TenantBoundaryException.class)
                 .hasMessageContaining("partition key");
+    }
+
+    /** Every row of the refusal table, as the application sees it: refused with its message, nothing sent. */
+    static Stream<Arguments> unconfinableParameters() {
+        Map<String, ExpectedAttributeValue> expected =
+                Map.of("id", ExpectedAttributeValue.builder().exists(false).build());
+        Map<String, Condition> condition =
+                Map.of("id", Condition.builder().comparisonOperator("EQ").build());
+        return Stream.of(
+                Arguments.of(
+                        call(c -> c.getItem(
+                                b -> b.tableName("notes").key(key("n1")).attributesToGet("id"))),
+                        "GetItem with the legacy parameter AttributesToGet cannot be confined by tenant-client; use ProjectionExpression"),
+                Arguments.of(
+                        call(c -> c.putItem(b ->
+                                b.tableName("notes").item(item("n1", "alice")).expected(expected))),
+                        "PutItem with the legacy parameter Expected cannot be confined by tenant-client; use ConditionExpression"),
+                Arguments.of(
+                        call(c -> c.putItem(b ->
+                                b.tableName("notes").item(item("n1", "alice")).conditionalOperator("AND"))),
+                        "PutItem with the legacy parameter ConditionalOperator cannot be confined by tenant-client; use ConditionExpression"),
+                Arguments.of(
+                        call(c -> c.putItem(b ->
+                                b.tableName("notes").item(item("n1", "alice")).returnValues("NEWER"))),
+                        "ReturnValues has a value this SDK version does not know; tenant-client cannot tell what DynamoDB would return for it"),
+                Arguments.of(
+                        call(c -> c.updateItem(b -> b.tableName("notes")
+                                .key(key("n1"))
+                                .attributeUpdates(Map.of(
+                                        "text",
+                                        AttributeValueUpdate.builder()
+                                                .action("PUT")
+                                                .build())))),
+                        "UpdateItem with the legacy parameter AttributeUpdates cannot be confined by tenant-client; use UpdateExpression"),
+                Arguments.of(
+                        call(c -> c.updateItem(
+                                b -> b.tableName("notes").key(key("n1")).returnValuesOnConditionCheckFailure("SOME"))),
+                        "ReturnValuesOnConditionCheckFailure has a value this SDK version does not know; tenant-client cannot tell what DynamoDB would return for it"),
+                Arguments.of(
+                        call(c -> c.deleteItem(
+                                b -> b.tableName("notes").key(key("n1")).expected(expected))),
+                        "DeleteItem with the legacy parameter Expected cannot be confined by tenant-client; use ConditionExpression"),
+                Arguments.of(
+                        call(c -> c.query(b -> b.tableName("notes").keyConditions(condition))),
+                        "Query with the legacy parameter KeyConditions cannot be confined by tenant-client; use KeyConditionExpression"),
+                Arguments.of(
+                        call(c -> c.query(b -> b.tableName("notes")
+                                .keyConditionExpression("id = :i")
+                                .expressionAttributeValues(Map.of(":i", AttributeValue.fromS("n1")))
+                                .queryFilter(condition))),
+                        "Query with the legacy parameter QueryFilter cannot be confined by tenant-client; use FilterExpression"),
+                Arguments.of(
+                        call(c -> c.query(b -> b.tableName("notes")
+                                .keyConditionExpression("id = :i")
+                                .expressionAttributeValues(Map.of(":i", AttributeValue.fromS("n1")))
+                                .select("SOME"))),
+                        "Select has a value this SDK version does not know; tenant-client cannot tell what DynamoDB would return for it"),
+                Arguments.of(
+                        call(c -> c.batchGetItem(b -> b.requestItems(Map.of(
+                                "notes",
+                                KeysAndAttributes.builder()
+                                        .keys(List.of(key("n1")))
+                                        .attributesToGet("id")
+                                        .build())))),
+                        "BatchGetItem with the legacy parameter AttributesToGet cannot be confined by tenant-client; use ProjectionExpression"));
+    }
+
+    private static Consumer<TenantDynamoDbClient> call(Consumer<TenantDynamoDbClient> call) {
+        return call;
+    }
+
+    @ParameterizedTest
+    @MethodSource("unconfinableParameters")
+    void everyUnconfinableParameterIsRefusedBeforeSending(Consumer<TenantDynamoDbClient> call, String message) {
+        assertThatThrownBy(() -> call.accept(client))
+                .isInstanceOf(TenantBoundaryException.class)
+                .hasMessage(message);
+        assertThat(shared.sent).isEmpty();
     }
 }
