@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.policybuilder.iam.IamCondition;
 import software.amazon.awssdk.policybuilder.iam.IamEffect;
 import software.amazon.awssdk.policybuilder.iam.IamPolicy;
@@ -133,7 +134,8 @@ public final class PolicyEvaluator {
      * @param unevaluated the conditions that could not be evaluated, each as "operator key in statement"; empty when
      *     the decision is certain
      */
-    public record Decision(Effect effect, String statement, boolean possiblyAllowed, List<String> unevaluated) {
+    public record Decision(
+            Effect effect, @Nullable String statement, boolean possiblyAllowed, List<String> unevaluated) {
 
         /** Copies the list. */
         public Decision {
@@ -146,7 +148,7 @@ public final class PolicyEvaluator {
          * @param effect the outcome
          * @param statement the deciding statement, or null
          */
-        public Decision(Effect effect, String statement) {
+        public Decision(Effect effect, @Nullable String statement) {
             this(effect, statement, effect == Effect.ALLOW, List.of());
         }
 
@@ -227,7 +229,7 @@ public final class PolicyEvaluator {
             String resource,
             Map<String, List<String>> context,
             Map<String, String> principalTags,
-            Set<String> known) {
+            @Nullable Set<String> known) {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(resource, "resource");
         Map<String, List<String>> ctx = new LinkedHashMap<>();
@@ -275,10 +277,10 @@ public final class PolicyEvaluator {
     /** One evaluation: the context, which keys are known, and what could not be evaluated. */
     private static final class Evaluation {
         private final Map<String, List<String>> ctx;
-        private final Set<String> known;
+        private final @Nullable Set<String> known;
         private final List<String> unevaluated = new ArrayList<>();
 
-        Evaluation(Map<String, List<String>> ctx, Set<String> known) {
+        Evaluation(Map<String, List<String>> ctx, @Nullable Set<String> known) {
             this.ctx = ctx;
             this.known = known;
         }
@@ -343,6 +345,7 @@ public final class PolicyEvaluator {
             String lowerKey = key.toLowerCase(Locale.ROOT);
             List<String> values = ctx.get(lowerKey);
             boolean absent = values == null || values.isEmpty();
+            List<String> present = values == null ? List.of() : values;
             if (absent && known != null && !known.contains(lowerKey)) {
                 return Truth.UNKNOWN; // a key the caller cannot see might be present with any value
             }
@@ -375,7 +378,7 @@ public final class PolicyEvaluator {
                 }
                 boolean forAll = set.equals("ForAllValues");
                 Truth result = Truth.of(forAll);
-                for (String v : values) {
+                for (String v : present) {
                     Truth one = anyPolicyValue(positive, v, parsed);
                     if (negated) {
                         one = one.not();
@@ -394,7 +397,7 @@ public final class PolicyEvaluator {
                 return Truth.of(ifExists || negated);
             }
             Truth any = Truth.FALSE;
-            for (String v : values) {
+            for (String v : present) {
                 Truth one = anyPolicyValue(positive, v, parsed);
                 if (one == Truth.TRUE) {
                     any = Truth.TRUE;
@@ -408,7 +411,7 @@ public final class PolicyEvaluator {
         }
 
         /** A policy value in the form the (positive) operator compares, or null when it cannot be read. */
-        private Object parsePolicyValue(String op, String value) {
+        private @Nullable Object parsePolicyValue(String op, @Nullable String value) {
             if (value == null) {
                 return null;
             }
@@ -515,7 +518,7 @@ public final class PolicyEvaluator {
      *
      * @return the escaped pattern, or null when a variable's key is absent and has no default
      */
-    static String substitute(String text, Map<String, List<String>> ctx) {
+    static @Nullable String substitute(@Nullable String text, Map<String, List<String>> ctx) {
         if (text == null) {
             return null;
         }
@@ -673,7 +676,7 @@ public final class PolicyEvaluator {
         return parts.toArray(String[]::new);
     }
 
-    private static BigDecimal number(String s) {
+    private static @Nullable BigDecimal number(String s) {
         try {
             return new BigDecimal(s.trim());
         } catch (NumberFormatException e) {
@@ -682,7 +685,7 @@ public final class PolicyEvaluator {
     }
 
     /** IAM dates: ISO 8601 (date, or date and time with an offset) or epoch seconds. */
-    private static Instant date(String s) {
+    private static @Nullable Instant date(String s) {
         String t = s.trim();
         try {
             if (t.matches("-?\\d+")) {
@@ -697,7 +700,7 @@ public final class PolicyEvaluator {
         }
     }
 
-    private static byte[] binary(String s) {
+    private static byte @Nullable [] binary(String s) {
         try {
             return Base64.getDecoder().decode(s.trim());
         } catch (IllegalArgumentException e) {
@@ -708,7 +711,7 @@ public final class PolicyEvaluator {
     /** An IPv4 or IPv6 range in CIDR notation (a bare address is a /32 or /128). */
     @SuppressWarnings("ArrayRecordComponent") // private, compared by equals below, never exposed
     private record Cidr(byte[] network, int bits) {
-        static Cidr parse(String text) {
+        static @Nullable Cidr parse(String text) {
             String t = text.trim();
             int slash = t.indexOf('/');
             byte[] address = address(slash < 0 ? t : t.substring(0, slash));
@@ -739,7 +742,7 @@ public final class PolicyEvaluator {
         }
 
         /** Parses an IP literal only (never a host name: no lookups). */
-        private static byte[] address(String s) {
+        private static byte @Nullable [] address(String s) {
             if (s.isEmpty() || !IP_LITERAL.matcher(s).matches()) {
                 return null;
             }

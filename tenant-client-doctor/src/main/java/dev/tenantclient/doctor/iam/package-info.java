@@ -6,4 +6,7 @@
  * {@link dev.tenantclient.doctor.iam.PolicyEvaluator}: evaluates identity-based IAM policies offline, as the doctor
  * compares a deployed role with the generated policies and as the local stack's gateway authorizes each request.
  */
+@NullMarked
 package dev.tenantclient.doctor.iam;
+
+import org.jspecify.annotations.NullMarked;

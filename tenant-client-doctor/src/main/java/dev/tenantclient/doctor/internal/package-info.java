@@ -3,4 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 /** The doctor's checks: not an API, free to change in any release. */
+@NullMarked
 package dev.tenantclient.doctor.internal;
+
+import org.jspecify.annotations.NullMarked;
