@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -106,7 +107,7 @@ class PolicyEvaluatorFuzzTest {
      * One request by the tenant tagged {@code tag}: a DynamoDB item action with these leading keys (null: none), an
      * S3 object action on {@code key}, or a listing with {@code key} as its prefix (empty: none).
      */
-    private static void confinedToTheTag(String tag, String action, List<String> leadingKeys, String key) {
+    private static void confinedToTheTag(String tag, String action, @Nullable List<String> leadingKeys, String key) {
         Map<String, String> tags = Map.of("org", tag);
         boolean dynamo = action.toLowerCase(Locale.ROOT).startsWith("dynamodb:");
         boolean listing = action.equalsIgnoreCase("s3:ListBucket");
@@ -155,7 +156,7 @@ class PolicyEvaluatorFuzzTest {
     @ParameterizedTest(name = "[{index}]")
     @MethodSource("requests")
     void theGeneratedPolicyAllowsOnlyTheTaggedTenantForGeneratedRequests(
-            String tag, String action, List<String> leadingKeys, String key) {
+            String tag, String action, @Nullable List<String> leadingKeys, String key) {
         confinedToTheTag(tag, action, leadingKeys, key);
     }
 }
