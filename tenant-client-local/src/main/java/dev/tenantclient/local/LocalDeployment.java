@@ -536,8 +536,8 @@ public final class LocalDeployment implements AutoCloseable {
         List<IamPolicy> policies = new java.util.ArrayList<>();
         allInlinePolicies().values().forEach(json -> policies.add(IamPolicy.fromJson(json)));
         managedPolicies.values().forEach(json -> policies.add(IamPolicy.fromJson(json)));
-        dev.tenantclient.internal.iam.PolicyEvaluator evaluator =
-                new dev.tenantclient.internal.iam.PolicyEvaluator(policies);
+        dev.tenantclient.doctor.iam.PolicyEvaluator evaluator =
+                new dev.tenantclient.doctor.iam.PolicyEvaluator(policies);
         Map<String, List<String>> context = new LinkedHashMap<>();
         Map<String, String> tags = new LinkedHashMap<>();
         for (int n = 1; form.containsKey("ContextEntries.member." + n + ".ContextKeyName"); n++) {
@@ -570,7 +570,7 @@ public final class LocalDeployment implements AutoCloseable {
                     for (var statement : policy.statements()) {
                         if (statement.actions().stream()
                                 .anyMatch(a ->
-                                        dev.tenantclient.internal.iam.PolicyEvaluator.like(a.value(), action, true))) {
+                                        dev.tenantclient.doctor.iam.PolicyEvaluator.like(a.value(), action, true))) {
                             statement.conditions().forEach(c -> {
                                 String k = c.key().value();
                                 boolean given = context.keySet().stream().anyMatch(k::equalsIgnoreCase)

@@ -5,10 +5,10 @@
 package dev.tenantclient.local;
 
 import dev.tenantclient.JwksTokenVerifier;
+import dev.tenantclient.LayoutOverlaps;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.doctor.TenantDoctor;
-import dev.tenantclient.internal.LayoutOverlaps;
 import dev.tenantclient.local.internal.IamGateway;
 import dev.tenantclient.local.internal.JwksEndpoint;
 import dev.tenantclient.local.internal.LocalDynamoDb;

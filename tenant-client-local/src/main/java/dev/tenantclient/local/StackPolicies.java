@@ -5,7 +5,7 @@
 package dev.tenantclient.local;
 
 import dev.tenantclient.TenantLayout;
-import dev.tenantclient.internal.iam.PolicyEvaluator;
+import dev.tenantclient.doctor.iam.PolicyEvaluator;
 import dev.tenantclient.local.internal.AuthorizationRequest;
 import dev.tenantclient.local.internal.IamGateway;
 import dev.tenantclient.policy.PolicyResources;

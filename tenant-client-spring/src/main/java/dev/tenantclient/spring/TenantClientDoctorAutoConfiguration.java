@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.iam.IamClientBuilder;
 @AutoConfiguration(after = TenantClientAutoConfiguration.class)
 @ConditionalOnClass(
         name = {
+            "dev.tenantclient.doctor.TenantDoctor",
             "software.amazon.awssdk.services.iam.IamClient",
             "software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient"
         })
