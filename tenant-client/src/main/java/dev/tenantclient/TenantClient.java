@@ -95,7 +95,8 @@ public final class TenantClient implements AutoCloseable {
                         b.layout,
                         verifier,
                         b.credentials.build(),
-                        b.clock)
+                        b.clock,
+                        b.observations)
                 : new TokenCache(
                         Objects.requireNonNull(cognito),
                         b.identityPoolId,
@@ -104,7 +105,8 @@ public final class TenantClient implements AutoCloseable {
                         b.layout,
                         verifier,
                         b.credentials.build(),
-                        b.clock);
+                        b.clock,
+                        b.observations);
         this.resources = new ClientResources(
                 b.layout,
                 region,
@@ -215,6 +217,7 @@ public final class TenantClient implements AutoCloseable {
         private BoundaryListener boundaryListener = BoundaryListener.NONE;
         private Clock clock = Clock.systemUTC();
         private @Nullable ClientOverrideConfiguration overrideConfiguration;
+        private TenantObservations observations = TenantObservations.NONE;
         private @Nullable SdkHttpClient httpClient;
         private SdkHttpClient.@Nullable Builder<?> httpClientBuilder;
         private @Nullable SdkAsyncHttpClient asyncHttpClient;
@@ -305,6 +308,20 @@ public final class TenantClient implements AutoCloseable {
         public Builder asyncHttpClientBuilder(SdkAsyncHttpClient.Builder<?> asyncHttpClientBuilder) {
             this.asyncHttpClientBuilder = Objects.requireNonNull(asyncHttpClientBuilder, "asyncHttpClientBuilder");
             this.asyncHttpClient = null;
+            return this;
+        }
+
+        /**
+         * Observes the work done for each tenant: every token → credentials exchange (cache misses and background
+         * refreshes) starts and stops an observation with the tenant, never the token. Default:
+         * {@link TenantObservations#NONE}. The Spring module sets one backed by Micrometer's {@code Observation} when
+         * the application has an {@code ObservationRegistry}.
+         *
+         * @param observations the observations
+         * @return this builder
+         */
+        public Builder observations(TenantObservations observations) {
+            this.observations = Objects.requireNonNull(observations, "observations");
             return this;
         }
 

@@ -14,6 +14,7 @@ import dev.tenantclient.InvalidTenantTokenException;
 import dev.tenantclient.InvalidTenantTokenException.Reason;
 import dev.tenantclient.Tenant;
 import dev.tenantclient.TenantLayout;
+import dev.tenantclient.TenantObservations;
 import dev.tenantclient.TokenVerifier;
 import dev.tenantclient.credentials.CognitoCredentialsCache;
 import dev.tenantclient.credentials.CredentialsListener;
@@ -66,6 +67,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
     private final TokenVerifier verifier;
     private final CredentialsSettings settings;
     private final CredentialsListener listener;
+    private final TenantObservations observations;
     private final Clock clock;
     private final Cache<String, TokenEntry> entries;
     private final CredentialsExchange exchanger;
@@ -105,7 +107,42 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             TokenVerifier verifier,
             CredentialsSettings settings,
             Clock clock) {
-        this(CognitoCalls.of(cognito), identityPoolId, userPoolId, audience, layout, verifier, settings, clock);
+        this(cognito, identityPoolId, userPoolId, audience, layout, verifier, settings, clock, TenantObservations.NONE);
+    }
+
+    /**
+     * Creates a cache that reports its exchanges to {@code observations}; otherwise as the constructor above.
+     *
+     * @param cognito the Cognito Identity client (shared, not closed here)
+     * @param identityPoolId the identity pool
+     * @param userPoolId the user pool, {@code <region>_<id>}
+     * @param audience the app client id the tokens must name, or null
+     * @param layout the layout naming the tenant claims
+     * @param verifier an extra token check
+     * @param settings the cache settings
+     * @param clock the time source for expiry
+     * @param observations observes each exchange
+     */
+    public TokenCache(
+            CognitoIdentityClient cognito,
+            String identityPoolId,
+            String userPoolId,
+            String audience,
+            TenantLayout layout,
+            TokenVerifier verifier,
+            CredentialsSettings settings,
+            Clock clock,
+            TenantObservations observations) {
+        this(
+                CognitoCalls.of(cognito),
+                identityPoolId,
+                userPoolId,
+                audience,
+                layout,
+                verifier,
+                settings,
+                clock,
+                observations);
     }
 
     /**
@@ -130,7 +167,42 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             TokenVerifier verifier,
             CredentialsSettings settings,
             Clock clock) {
-        this(CognitoCalls.of(cognito), identityPoolId, userPoolId, audience, layout, verifier, settings, clock);
+        this(cognito, identityPoolId, userPoolId, audience, layout, verifier, settings, clock, TenantObservations.NONE);
+    }
+
+    /**
+     * Creates a cache that reports its exchanges to {@code observations}; otherwise as the constructor above.
+     *
+     * @param cognito the Cognito Identity client (shared, not closed here)
+     * @param identityPoolId the identity pool
+     * @param userPoolId the user pool, {@code <region>_<id>}
+     * @param audience the app client id the tokens must name, or null
+     * @param layout the layout naming the tenant claims
+     * @param verifier an extra token check
+     * @param settings the cache settings
+     * @param clock the time source for expiry
+     * @param observations observes each exchange
+     */
+    public TokenCache(
+            CognitoIdentityAsyncClient cognito,
+            String identityPoolId,
+            String userPoolId,
+            String audience,
+            TenantLayout layout,
+            TokenVerifier verifier,
+            CredentialsSettings settings,
+            Clock clock,
+            TenantObservations observations) {
+        this(
+                CognitoCalls.of(cognito),
+                identityPoolId,
+                userPoolId,
+                audience,
+                layout,
+                verifier,
+                settings,
+                clock,
+                observations);
     }
 
     private TokenCache(
@@ -141,7 +213,9 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             TenantLayout layout,
             TokenVerifier verifier,
             CredentialsSettings settings,
-            Clock clock) {
+            Clock clock,
+            TenantObservations observations) {
+        this.observations = observations;
         this.identityPoolId = identityPoolId;
         String loginKey = CognitoNames.loginProvider(userPoolId);
         this.issuer = "https://" + loginKey;
@@ -591,6 +665,8 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
 
         private void runExchange(CompletableFuture<Issued> future, boolean refresh, Deadline deadline) {
             long started = System.nanoTime();
+            TenantObservations.Observed observed = observations.exchange(token.tenant(), refresh);
+            var unusedObserving = future.whenComplete((issued, failure) -> observed.stop(failure));
             Issued issued;
             try {
                 if (closed) {
