@@ -30,8 +30,11 @@ import java.util.Objects;
  */
 public final class MicrometerTenantObservations implements TenantObservations {
 
-    /** The name of the token → credentials exchange observation. */
-    public static final String EXCHANGE = "tenant.client.exchange";
+    /**
+     * The name of the token → credentials exchange observation (not {@code tenant.client.exchange}: that is the timer
+     * {@link TenantClientMetrics} registers, with other tags).
+     */
+    public static final String EXCHANGE = "tenant.client.credentials.exchange";
 
     /** The name of the table, index and bucket call observation. */
     public static final String CALL = "tenant.client.call";
