@@ -8,6 +8,7 @@ import dev.tenantclient.credentials.CognitoCredentialsCache;
 import dev.tenantclient.credentials.CredentialsSettings;
 import dev.tenantclient.internal.ClientResources;
 import dev.tenantclient.internal.CognitoNames;
+import dev.tenantclient.internal.SdkClientSettings;
 import dev.tenantclient.internal.SdkRequirements;
 import dev.tenantclient.internal.credentials.TokenCache;
 import dev.tenantclient.internal.credentials.TokenEntry;
@@ -18,6 +19,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityAsyncClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
@@ -74,9 +78,10 @@ public final class TenantClient implements AutoCloseable {
             this.ownedCognito = null;
         } else if (cognito == null) {
             // GetId and GetCredentialsForIdentity are unsigned public calls: no AWS credentials are needed.
-            cognito = CognitoIdentityClient.builder()
-                    .region(region)
-                    .credentialsProvider(AnonymousCredentialsProvider.create())
+            cognito = b.sdkClientSettings()
+                    .configure(CognitoIdentityClient.builder()
+                            .region(region)
+                            .credentialsProvider(AnonymousCredentialsProvider.create()))
                     .build();
             this.ownedCognito = cognito;
         } else {
@@ -91,7 +96,8 @@ public final class TenantClient implements AutoCloseable {
                         b.layout,
                         verifier,
                         b.credentials.build(),
-                        b.clock)
+                        b.clock,
+                        b.observations)
                 : new TokenCache(
                         Objects.requireNonNull(cognito),
                         b.identityPoolId,
@@ -100,7 +106,8 @@ public final class TenantClient implements AutoCloseable {
                         b.layout,
                         verifier,
                         b.credentials.build(),
-                        b.clock);
+                        b.clock,
+                        b.observations);
         this.resources = new ClientResources(
                 b.layout,
                 region,
@@ -110,7 +117,8 @@ public final class TenantClient implements AutoCloseable {
                 b.boundaryListener,
                 b.dynamoDbAsyncClient,
                 b.s3AsyncClient,
-                b.s3MultipartConfiguration);
+                b.s3MultipartConfiguration,
+                b.sdkClientSettings());
     }
 
     /**
@@ -209,8 +217,119 @@ public final class TenantClient implements AutoCloseable {
         private @Nullable TokenVerifier tokenVerifier;
         private BoundaryListener boundaryListener = BoundaryListener.NONE;
         private Clock clock = Clock.systemUTC();
+        private @Nullable ClientOverrideConfiguration overrideConfiguration;
+        private TenantObservations observations = TenantObservations.NONE;
+        private @Nullable SdkHttpClient httpClient;
+        private SdkHttpClient.@Nullable Builder<?> httpClientBuilder;
+        private @Nullable SdkAsyncHttpClient asyncHttpClient;
+        private SdkAsyncHttpClient.@Nullable Builder<?> asyncHttpClientBuilder;
 
         private Builder() {}
+
+        /**
+         * The override configuration of every SDK client this client builds itself (Cognito Identity, DynamoDB and S3,
+         * sync and async): metric publishers, execution interceptors, timeouts, retry strategy, headers. Clients passed
+         * to this builder are used as they are. Optional: the SDK's defaults. Replaces a configuration set before.
+         *
+         * @param overrideConfiguration the configuration
+         * @return this builder
+         */
+        public Builder overrideConfiguration(ClientOverrideConfiguration overrideConfiguration) {
+            this.overrideConfiguration = Objects.requireNonNull(overrideConfiguration, "overrideConfiguration");
+            return this;
+        }
+
+        /**
+         * Adjusts the override configuration of every SDK client this client builds itself, starting from the one set
+         * so far (or an empty one), so several callers (such as Spring customizers) can each add theirs.
+         *
+         * @param overrideConfiguration adjusts it, such as {@code c -> c.addMetricPublisher(publisher)}
+         * @return this builder
+         * @see #overrideConfiguration(ClientOverrideConfiguration)
+         */
+        public Builder overrideConfiguration(Consumer<ClientOverrideConfiguration.Builder> overrideConfiguration) {
+            Objects.requireNonNull(overrideConfiguration, "overrideConfiguration");
+            ClientOverrideConfiguration.Builder c = this.overrideConfiguration != null
+                    ? this.overrideConfiguration.toBuilder()
+                    : ClientOverrideConfiguration.builder();
+            overrideConfiguration.accept(c);
+            this.overrideConfiguration = c.build();
+            return this;
+        }
+
+        /**
+         * The HTTP client of every sync SDK client this client builds itself (Cognito Identity, DynamoDB, S3). Shared by
+         * them and, as for any HTTP client given to an SDK client builder, never closed by them or by the
+         * {@code TenantClient}: the application closes it. Optional: each client builds the SDK's default. Replaces a
+         * {@link #httpClientBuilder(SdkHttpClient.Builder)}.
+         *
+         * @param httpClient the HTTP client
+         * @return this builder
+         */
+        public Builder httpClient(SdkHttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            this.httpClientBuilder = null;
+            return this;
+        }
+
+        /**
+         * Builds the HTTP client of each sync SDK client this client builds itself; each one is closed with its SDK
+         * client. Optional. Replaces an {@link #httpClient(SdkHttpClient)}.
+         *
+         * @param httpClientBuilder such as {@code ApacheHttpClient.builder().maxConnections(200)}
+         * @return this builder
+         */
+        public Builder httpClientBuilder(SdkHttpClient.Builder<?> httpClientBuilder) {
+            this.httpClientBuilder = Objects.requireNonNull(httpClientBuilder, "httpClientBuilder");
+            this.httpClient = null;
+            return this;
+        }
+
+        /**
+         * The HTTP client of every async SDK client this client builds itself (DynamoDB and S3). Shared by them and
+         * never closed by them or by the {@code TenantClient}. Optional: each client builds the SDK's default
+         * (netty-nio-client). Replaces an {@link #asyncHttpClientBuilder(SdkAsyncHttpClient.Builder)}.
+         *
+         * @param asyncHttpClient the async HTTP client
+         * @return this builder
+         */
+        public Builder asyncHttpClient(SdkAsyncHttpClient asyncHttpClient) {
+            this.asyncHttpClient = Objects.requireNonNull(asyncHttpClient, "asyncHttpClient");
+            this.asyncHttpClientBuilder = null;
+            return this;
+        }
+
+        /**
+         * Builds the HTTP client of each async SDK client this client builds itself; each one is closed with its SDK
+         * client. Optional. Replaces an {@link #asyncHttpClient(SdkAsyncHttpClient)}.
+         *
+         * @param asyncHttpClientBuilder such as {@code NettyNioAsyncHttpClient.builder().maxConcurrency(200)}
+         * @return this builder
+         */
+        public Builder asyncHttpClientBuilder(SdkAsyncHttpClient.Builder<?> asyncHttpClientBuilder) {
+            this.asyncHttpClientBuilder = Objects.requireNonNull(asyncHttpClientBuilder, "asyncHttpClientBuilder");
+            this.asyncHttpClient = null;
+            return this;
+        }
+
+        /**
+         * Observes the work done for each tenant: every token → credentials exchange (cache misses and background
+         * refreshes) starts and stops an observation with the tenant, never the token. Default:
+         * {@link TenantObservations#NONE}. The Spring module sets one backed by Micrometer's {@code Observation} when
+         * the application has an {@code ObservationRegistry}.
+         *
+         * @param observations the observations
+         * @return this builder
+         */
+        public Builder observations(TenantObservations observations) {
+            this.observations = Objects.requireNonNull(observations, "observations");
+            return this;
+        }
+
+        private SdkClientSettings sdkClientSettings() {
+            return new SdkClientSettings(
+                    overrideConfiguration, httpClient, httpClientBuilder, asyncHttpClient, asyncHttpClientBuilder);
+        }
 
         /**
          * The region for the SDK clients this client builds. Optional: defaults to the identity pool's region.

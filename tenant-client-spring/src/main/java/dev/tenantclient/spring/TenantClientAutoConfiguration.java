@@ -7,10 +7,13 @@ package dev.tenantclient.spring;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.credentials.CredentialsListener;
+import dev.tenantclient.credentials.CredentialsSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -113,15 +116,7 @@ public class TenantClientAutoConfiguration {
         if (properties.clientId() != null && !properties.clientId().isBlank()) {
             b.clientId(properties.clientId());
         }
-        TenantClientProperties.Credentials c = properties.credentials();
-        b.credentials(s -> {
-            set("tenant-client.credentials.refresh-ahead", () -> s.refreshAhead(c.refreshAhead()));
-            set("tenant-client.credentials.maximum-tokens", () -> s.maximumTokens(c.maximumTokens()));
-            set(
-                    "tenant-client.credentials.max-concurrent-exchanges",
-                    () -> s.maxConcurrentExchanges(c.maxConcurrentExchanges()));
-            set("tenant-client.credentials.exchange-timeout", () -> s.exchangeTimeout(c.exchangeTimeout()));
-        });
+        b.credentials(s -> credentials(properties.credentials(), s));
         if (overrides.cognito() != null) {
             b.cognitoIdentityClient(overrides.cognito());
         } else {
@@ -272,10 +267,50 @@ public class TenantClientAutoConfiguration {
         if (message.startsWith("userPoolId")) {
             return "tenant-client.user-pool-id";
         }
+        if (message.startsWith("minimumValidity")) {
+            return "tenant-client.credentials.minimum-validity";
+        }
         if (message.startsWith("clientId")) {
             return "tenant-client.client-id";
         }
         return "tenant-client";
+    }
+
+    /**
+     * Copies the {@code tenant-client.credentials.*} properties that are set onto the settings; an unset one keeps
+     * the builder's value (core's default, or a customizer's), so each default is written once, in
+     * {@code CredentialsSettings}.
+     */
+    static void credentials(TenantClientProperties.Credentials c, CredentialsSettings.Builder s) {
+        String prefix = "tenant-client.credentials.";
+        setIfPresent(prefix + "refresh-ahead", c.refreshAhead(), s::refreshAhead);
+        setIfPresent(prefix + "minimum-validity", c.minimumValidity(), s::minimumValidity);
+        setIfPresent(prefix + "maximum-tokens", c.maximumTokens(), s::maximumTokens);
+        setIfPresent(prefix + "max-concurrent-exchanges", c.maxConcurrentExchanges(), s::maxConcurrentExchanges);
+        setIfPresent(prefix + "exchange-timeout", c.exchangeTimeout(), s::exchangeTimeout);
+        if (c.minBackoff() != null || c.maxBackoff() != null) {
+            // the builder sets both bounds at once: the unset one keeps its current value
+            set(prefix + (c.minBackoff() != null ? "min-backoff" : "max-backoff"), () -> {
+                CredentialsSettings current = s.build();
+                s.retryBackoff(
+                        c.minBackoff() != null ? c.minBackoff() : current.minBackoff(),
+                        c.maxBackoff() != null ? c.maxBackoff() : current.maxBackoff());
+            });
+        }
+        if (c.getIdRate() != null || c.getCredentialsRate() != null) {
+            set(prefix + (c.getIdRate() != null ? "get-id-rate" : "get-credentials-rate"), () -> {
+                CredentialsSettings current = s.build();
+                s.cognitoRateLimits(
+                        c.getIdRate() != null ? c.getIdRate() : current.getIdRate(),
+                        c.getCredentialsRate() != null ? c.getCredentialsRate() : current.getCredentialsRate());
+            });
+        }
+    }
+
+    private static <T> void setIfPresent(String property, @Nullable T value, Consumer<T> setter) {
+        if (value != null) {
+            set(property, () -> setter.accept(value));
+        }
     }
 
     /** Applies one setting, naming its property when the builder refuses the value. */

@@ -7,6 +7,7 @@ package dev.tenantclient.spring;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -76,18 +77,37 @@ public record TenantClientProperties(
     public record Layout(@DefaultValue("org") String type, String tag, String claim) {}
 
     /**
-     * The credentials cache ({@code CredentialsSettings}).
+     * The credentials cache ({@code CredentialsSettings}). Every setting is optional: an unset one keeps the default
+     * of {@code dev.tenantclient.credentials.CredentialsSettings} (listed in parentheses, documented there; they are
+     * written only there), or what a {@link TenantClientBuilderCustomizer} set.
      *
-     * @param refreshAhead how long before expiry credentials are refreshed in the background
-     * @param maximumTokens how many tokens' credentials are cached
-     * @param maxConcurrentExchanges how many Cognito exchanges may run at once
-     * @param exchangeTimeout how long one exchange may take
+     * @param refreshAhead how long before expiry credentials are refreshed in the background, while callers keep the
+     *     current ones (5m)
+     * @param minimumValidity the least remaining lifetime of credentials handed out; below {@code refresh-ahead}
+     *     (30s)
+     * @param maximumTokens how many tokens' credentials are cached at most (10000)
+     * @param maxConcurrentExchanges how many Cognito exchanges may run at once across all tokens; also the thread
+     *     count of the default exchange executor (16)
+     * @param exchangeTimeout the longest a caller waits for credentials, queue, rate limits and both Cognito calls
+     *     included (10s)
+     * @param minBackoff the first, jittered delay after a failed exchange, during which still-valid credentials
+     *     keep being served (1s)
+     * @param maxBackoff the longest delay after repeated failed exchanges (1m)
+     * @param getIdRate {@code GetId} calls per second at most, 0 for no limit; give each of N instances
+     *     {@code quota / N} (25, Cognito's default quota)
+     * @param getCredentialsRate {@code GetCredentialsForIdentity} calls per second at most, 0 for no limit (200,
+     *     Cognito's default quota)
      */
     public record Credentials(
-            @DefaultValue("5m") Duration refreshAhead,
-            @DefaultValue("10000") long maximumTokens,
-            @DefaultValue("16") int maxConcurrentExchanges,
-            @DefaultValue("10s") Duration exchangeTimeout) {}
+            @Nullable Duration refreshAhead,
+            @Nullable Duration minimumValidity,
+            @Nullable Long maximumTokens,
+            @Nullable Integer maxConcurrentExchanges,
+            @Nullable Duration exchangeTimeout,
+            @Nullable Duration minBackoff,
+            @Nullable Duration maxBackoff,
+            @Nullable Double getIdRate,
+            @Nullable Double getCredentialsRate) {}
 
     /**
      * Endpoint overrides; each one makes the auto-configuration build (and close) its own SDK client for that

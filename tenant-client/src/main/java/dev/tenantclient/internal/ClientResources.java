@@ -83,22 +83,61 @@ public final class ClientResources implements AutoCloseable {
             @Nullable DynamoDbAsyncClient dynamoDbAsync,
             @Nullable S3AsyncClient s3Async,
             @Nullable MultipartConfiguration multipart) {
-        this.s3Async = new AsyncS3Resources(region, s3Async, multipart);
+        this(
+                layout,
+                region,
+                dynamoDb,
+                s3,
+                presigner,
+                boundaryListener,
+                dynamoDbAsync,
+                s3Async,
+                multipart,
+                SdkClientSettings.DEFAULTS);
+    }
+
+    /**
+     * Creates the resources, with the async clients and the application's settings for clients built here.
+     *
+     * @param layout the layout
+     * @param region the region for clients built here
+     * @param dynamoDb the application's client, or null to build one
+     * @param s3 the application's client, or null to build one
+     * @param presigner the application's presigner, or null to build one
+     * @param boundaryListener hears what the guard filters out
+     * @param dynamoDbAsync the application's async client, or null to build one on first use
+     * @param s3Async the application's async S3 client, or null to build one on first use
+     * @param multipart the multipart settings of async transfers, or null for the SDK's defaults
+     * @param sdk override configuration and HTTP clients for the clients built here (not for the application's)
+     */
+    public ClientResources(
+            TenantLayout layout,
+            Region region,
+            @Nullable DynamoDbClient dynamoDb,
+            @Nullable S3Client s3,
+            @Nullable S3Presigner presigner,
+            BoundaryListener boundaryListener,
+            @Nullable DynamoDbAsyncClient dynamoDbAsync,
+            @Nullable S3AsyncClient s3Async,
+            @Nullable MultipartConfiguration multipart,
+            SdkClientSettings sdk) {
+        this.s3Async = new AsyncS3Resources(region, s3Async, multipart, sdk::configure);
         this.layout = layout;
-        this.dynamoDbAsync = new Lazy<>(dynamoDbAsync, () -> buildDynamoDbAsync(region));
+        this.dynamoDbAsync = new Lazy<>(dynamoDbAsync, () -> buildDynamoDbAsync(region, sdk));
         this.boundaryEvents = new BoundaryEvents(boundaryListener);
         this.dynamoDb = new Lazy<>(
                 dynamoDb,
-                () -> DynamoDbClient.builder()
-                        .region(region)
-                        .credentialsProvider(AnonymousCredentialsProvider.create())
+                () -> sdk.configure(DynamoDbClient.builder()
+                                .region(region)
+                                .credentialsProvider(AnonymousCredentialsProvider.create()))
                         .build());
         this.s3 = new Lazy<>(
                 s3,
-                () -> S3Client.builder()
-                        .region(region)
-                        .credentialsProvider(AnonymousCredentialsProvider.create())
+                () -> sdk.configure(S3Client.builder()
+                                .region(region)
+                                .credentialsProvider(AnonymousCredentialsProvider.create()))
                         .build());
+        // S3Presigner signs locally: no HTTP client, no override configuration
         this.presigner = new Lazy<>(
                 presigner,
                 () -> S3Presigner.builder()
@@ -131,11 +170,11 @@ public final class ClientResources implements AutoCloseable {
      * An async client with the SDK's default async HTTP client (netty-nio-client, a runtime dependency of the SDK's
      * service modules and of tenant-client), failing with a message that says what to do when there is none.
      */
-    private static DynamoDbAsyncClient buildDynamoDbAsync(Region region) {
+    private static DynamoDbAsyncClient buildDynamoDbAsync(Region region, SdkClientSettings sdk) {
         try {
-            return DynamoDbAsyncClient.builder()
-                    .region(region)
-                    .credentialsProvider(AnonymousCredentialsProvider.create())
+            return sdk.configure(DynamoDbAsyncClient.builder()
+                            .region(region)
+                            .credentialsProvider(AnonymousCredentialsProvider.create()))
                     .build();
         } catch (SdkClientException e) {
             throw new IllegalStateException(

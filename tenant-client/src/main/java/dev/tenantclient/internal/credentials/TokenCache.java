@@ -7,6 +7,7 @@ package dev.tenantclient.internal.credentials;
 import dev.tenantclient.InvalidTenantTokenException;
 import dev.tenantclient.InvalidTenantTokenException.Reason;
 import dev.tenantclient.TenantLayout;
+import dev.tenantclient.TenantObservations;
 import dev.tenantclient.TokenVerifier;
 import dev.tenantclient.credentials.CognitoCredentialsCache;
 import dev.tenantclient.credentials.CredentialsSettings;
@@ -55,6 +56,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
      * @param verifier an extra token check
      * @param settings cache settings
      * @param clock the time source (tests pass a controllable one)
+     * @param observations observes each exchange
      */
     public TokenCache(
             CognitoIdentityClient cognito,
@@ -64,8 +66,18 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             TenantLayout layout,
             TokenVerifier verifier,
             CredentialsSettings settings,
-            Clock clock) {
-        this(CognitoCalls.of(cognito), identityPoolId, userPoolId, audience, layout, verifier, settings, clock);
+            Clock clock,
+            TenantObservations observations) {
+        this(
+                CognitoCalls.of(cognito),
+                identityPoolId,
+                userPoolId,
+                audience,
+                layout,
+                verifier,
+                settings,
+                clock,
+                observations);
     }
 
     /**
@@ -80,6 +92,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
      * @param verifier an extra token check
      * @param settings cache settings
      * @param clock the time source (tests pass a controllable one)
+     * @param observations observes each exchange
      */
     public TokenCache(
             CognitoIdentityAsyncClient cognito,
@@ -89,8 +102,18 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             TenantLayout layout,
             TokenVerifier verifier,
             CredentialsSettings settings,
-            Clock clock) {
-        this(CognitoCalls.of(cognito), identityPoolId, userPoolId, audience, layout, verifier, settings, clock);
+            Clock clock,
+            TenantObservations observations) {
+        this(
+                CognitoCalls.of(cognito),
+                identityPoolId,
+                userPoolId,
+                audience,
+                layout,
+                verifier,
+                settings,
+                clock,
+                observations);
     }
 
     private TokenCache(
@@ -101,7 +124,8 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             TenantLayout layout,
             TokenVerifier verifier,
             CredentialsSettings settings,
-            Clock clock) {
+            Clock clock,
+            TenantObservations observations) {
         this(
                 counters -> identityPool(cognito, identityPoolId, userPoolId, settings, clock, counters),
                 "identityPool=" + identityPoolId,
@@ -110,7 +134,8 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
                 layout,
                 verifier,
                 settings,
-                clock);
+                clock,
+                observations);
     }
 
     /**
@@ -124,6 +149,7 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
      * @param verifier the signature check of new tokens
      * @param settings cache settings
      * @param clock the time source
+     * @param observations observes each exchange
      */
     TokenCache(
             Function<CredentialsCounters, CredentialsSource> sources,
@@ -133,7 +159,8 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
             TenantLayout layout,
             TokenVerifier verifier,
             CredentialsSettings settings,
-            Clock clock) {
+            Clock clock,
+            TenantObservations observations) {
         this.description = description;
         this.issuer = issuer;
         this.audience = audience;
@@ -151,7 +178,8 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
                 scheduler,
                 source,
                 new ExchangeReporter(counters, settings.listener(), source.serviceName()),
-                counters);
+                counters,
+                observations);
     }
 
     /** The Cognito identity pool's enhanced flow: {@code GetId} (cached per user), {@code GetCredentialsForIdentity}. */

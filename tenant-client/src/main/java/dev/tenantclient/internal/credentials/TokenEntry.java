@@ -7,6 +7,7 @@ package dev.tenantclient.internal.credentials;
 import dev.tenantclient.InvalidTenantTokenException;
 import dev.tenantclient.InvalidTenantTokenException.Reason;
 import dev.tenantclient.Tenant;
+import dev.tenantclient.TenantObservations;
 import dev.tenantclient.TenantSession;
 import dev.tenantclient.internal.IdToken;
 import java.time.Clock;
@@ -48,7 +49,8 @@ public final class TokenEntry {
             ExchangeScheduler scheduler,
             CredentialsSource source,
             ExchangeReporter reporter,
-            CredentialsCounters counters) {}
+            CredentialsCounters counters,
+            TenantObservations observations) {}
 
     private final Context context;
     private final String rawToken;
@@ -294,6 +296,8 @@ public final class TokenEntry {
 
     private void runExchange(CompletableFuture<Issued> future, boolean refresh, Deadline deadline) {
         long started = System.nanoTime();
+        TenantObservations.Observed observed = context.observations().exchange(token.tenant(), refresh);
+        var unusedObserving = future.whenComplete((issued, failure) -> observed.stop(failure));
         try {
             if (context.scheduler().closed()) {
                 finish(future, refresh, null);

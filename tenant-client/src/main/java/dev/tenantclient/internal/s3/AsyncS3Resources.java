@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.DelegatingS3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.s3.internal.crt.S3CrtAsyncClient;
 import software.amazon.awssdk.services.s3.internal.multipart.MultipartS3AsyncClient;
 import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
@@ -40,6 +42,7 @@ public final class AsyncS3Resources implements AutoCloseable {
             "software.amazon.awssdk.services.s3.internal.multipart.MultipartS3AsyncClient";
 
     private final Region region;
+    private final UnaryOperator<S3AsyncClientBuilder> configure;
     private final @Nullable S3AsyncClient given;
     private final MultipartConfiguration multipart;
     private volatile @Nullable S3AsyncClient client;
@@ -53,7 +56,24 @@ public final class AsyncS3Resources implements AutoCloseable {
      * @param multipart the multipart settings, or null for the SDK's defaults
      */
     public AsyncS3Resources(Region region, @Nullable S3AsyncClient given, @Nullable MultipartConfiguration multipart) {
+        this(region, given, multipart, UnaryOperator.identity());
+    }
+
+    /**
+     * Creates the resources, with the application's settings for a client built here.
+     *
+     * @param region the region for a client built here
+     * @param given the application's client (checked with {@link #requireRequestCredentials}), or null to build one
+     * @param multipart the multipart settings, or null for the SDK's defaults
+     * @param configure adds the application's override configuration and HTTP client to a client built here
+     */
+    public AsyncS3Resources(
+            Region region,
+            @Nullable S3AsyncClient given,
+            @Nullable MultipartConfiguration multipart,
+            UnaryOperator<S3AsyncClientBuilder> configure) {
         this.region = region;
+        this.configure = configure;
         this.given = given == null ? null : requireRequestCredentials(given);
         this.multipart = multipart == null ? MultipartConfiguration.builder().build() : multipart;
     }
@@ -115,10 +135,11 @@ public final class AsyncS3Resources implements AutoCloseable {
 
     private S3AsyncClient build() {
         try {
-            return S3AsyncClient.builder()
-                    .region(region)
-                    .credentialsProvider(AnonymousCredentialsProvider.create())
-                    .multipartEnabled(false)
+            return configure
+                    .apply(S3AsyncClient.builder()
+                            .region(region)
+                            .credentialsProvider(AnonymousCredentialsProvider.create())
+                            .multipartEnabled(false))
                     .build();
         } catch (SdkClientException e) {
             throw new TenantClientException(

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tenantclient.CredentialsUnavailableException;
 import dev.tenantclient.InvalidTenantTokenException;
 import dev.tenantclient.TenantLayout;
+import dev.tenantclient.TenantObservations;
 import dev.tenantclient.TokenVerifier;
 import dev.tenantclient.credentials.CredentialsSettings;
 import dev.tenantclient.internal.IdToken;
@@ -67,7 +68,8 @@ class TokenEntryTest {
                 TenantLayout.org(),
                 TokenVerifier.skipSignatureVerification(),
                 settings,
-                clock);
+                clock,
+                TenantObservations.NONE);
     }
 
     /** Credentials expiring at NOW + 51 min: servable until NOW + 50 min (the token's exp is NOW + 1 h), refreshed at NOW + 30 min. */
