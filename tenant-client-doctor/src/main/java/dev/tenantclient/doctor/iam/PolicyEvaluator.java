@@ -137,7 +137,14 @@ public final class PolicyEvaluator {
     public record Decision(
             Effect effect, @Nullable String statement, boolean possiblyAllowed, List<String> unevaluated) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param effect the outcome
+         * @param statement the deciding statement, or null
+         * @param possiblyAllowed whether the request is allowed on the permissive reading
+         * @param unevaluated the conditions that could not be evaluated
+         */
         public Decision {
             unevaluated = List.copyOf(unevaluated);
         }
