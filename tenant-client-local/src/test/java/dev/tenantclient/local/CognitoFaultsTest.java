@@ -20,11 +20,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,22 +39,14 @@ class CognitoFaultsTest {
 
     private static final MutableClock clock = MutableClock.atNow();
     private static final AtomicInteger users = new AtomicInteger();
-    private static LocalTenantStack stack;
+
+    @RegisterExtension
+    static final OwnStack stack = OwnStack.start(b -> b.clock(clock));
+
     private TenantClient client;
 
-    @BeforeAll
-    static void start() {
-        stack = TestStacks.start(b -> b.clock(clock));
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
     @AfterEach
-    void clear() {
-        stack.faults().clear();
+    void closeClient() {
         client.close();
     }
 
@@ -77,12 +68,7 @@ class CognitoFaultsTest {
                 .credentials(c ->
                         c.exchangeTimeout(exchangeTimeout).retryBackoff(Duration.ofMillis(1), Duration.ofMillis(1)))
                 .build();
-        String token = stack.tokens()
-                .token("fault-user-" + users.incrementAndGet())
-                .org("acme")
-                .lifetime(Duration.ofHours(2))
-                .build();
-        return client.session(token);
+        return client.session(stack.acmeToken("fault-user-" + users.incrementAndGet()));
     }
 
     @ParameterizedTest(name = "{0}")

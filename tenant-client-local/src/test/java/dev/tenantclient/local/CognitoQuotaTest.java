@@ -17,11 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.TooManyRequestsException;
@@ -34,22 +33,14 @@ import software.amazon.awssdk.services.cognitoidentity.model.TooManyRequestsExce
 class CognitoQuotaTest {
 
     private static final AtomicInteger users = new AtomicInteger();
-    private static LocalTenantStack stack;
+
+    @RegisterExtension
+    static final OwnStack stack = OwnStack.start(b -> b);
+
     private TenantClient client;
 
-    @BeforeAll
-    static void start() {
-        stack = TestStacks.start(b -> b);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
     @AfterEach
-    void clear() {
-        stack.faults().quota("cognito-identity:GetId", 0).quota("cognito-identity:GetCredentialsForIdentity", 0);
+    void closeClient() {
         if (client != null) {
             client.close();
         }

@@ -14,11 +14,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 /**
@@ -29,48 +28,31 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 class CredentialsEdgeCasesTest {
 
     private static final AtomicInteger users = new AtomicInteger();
-    private static LocalTenantStack stack;
+
+    @RegisterExtension
+    static final OwnStack stack = OwnStack.start(b -> b);
+
     private TenantClient client;
 
-    @BeforeAll
-    static void start() {
-        stack = TestStacks.start(b -> b);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
     @AfterEach
-    void clear() {
-        stack.faults().clear();
+    void closeClient() {
         if (client != null) {
             client.close();
         }
-    }
-
-    private static String token(String subject) {
-        return token(subject, Duration.ofHours(2));
-    }
-
-    /** Another token of the same user (a different lifetime makes a different token). */
-    private static String token(String subject, Duration lifetime) {
-        return stack.tokens().token(subject).org("acme").lifetime(lifetime).build();
     }
 
     @Test
     void aDeletedIdentityIsLookedUpAgainOnTheNextExchange() {
         client = stack.clientBuilder().build();
         String subject = "edge-user-" + users.incrementAndGet();
-        client.session(token(subject)).credentialsProvider().resolveCredentials();
+        client.session(stack.acmeToken(subject)).credentialsProvider().resolveCredentials();
         assertThat(stack.cognito().getIdCalls(subject)).isEqualTo(1);
 
         // a second token of the same user: GetId is cached, so the next call is GetCredentialsForIdentity
         stack.faults()
                 .inject(Fault.error(400, "ResourceNotFoundException", "Identity not found")
                         .on("cognito-identity:*"));
-        String second = token(subject, Duration.ofMinutes(90));
+        String second = stack.acmeToken(subject, Duration.ofMinutes(90));
         assertThatThrownBy(() -> client.session(second).credentialsProvider().resolveCredentials())
                 .isInstanceOf(CredentialsUnavailableException.class)
                 .hasMessageContaining("ResourceNotFoundException");
@@ -91,13 +73,13 @@ class CredentialsEdgeCasesTest {
         stack.faults().inject(Fault.delay(Duration.ofMillis(1500)).on("cognito-identity:*"));
         stack.faults().inject(Fault.delay(Duration.ofMillis(500)).on("cognito-identity:*"));
         stack.faults().inject(Fault.delay(Duration.ofMillis(1200)).on("cognito-identity:*"));
-        String slow = token("edge-user-" + users.incrementAndGet());
+        String slow = stack.acmeToken("edge-user-" + users.incrementAndGet());
         TenantClient c = client;
         CompletableFuture<AwsCredentials> holder = CompletableFuture.supplyAsync(
                 () -> c.session(slow).credentialsProvider().resolveCredentials());
         org.awaitility.Awaitility.await().until(() -> stack.cognito().faultsServed() > 0);
 
-        String other = token("edge-user-" + users.incrementAndGet());
+        String other = stack.acmeToken("edge-user-" + users.incrementAndGet());
         assertThatThrownBy(() -> c.session(other).credentialsProvider().resolveCredentials())
                 .isInstanceOf(CredentialsUnavailableException.class)
                 .hasMessageContaining("tenant 'acme'");
@@ -108,9 +90,11 @@ class CredentialsEdgeCasesTest {
     void anAnswerWithoutCredentialsIsAFailureNotACrash() {
         client = stack.clientBuilder().build();
         String subject = "edge-user-" + users.incrementAndGet();
-        client.session(token(subject)).credentialsProvider().resolveCredentials(); // GetId cached for the user
+        client.session(stack.acmeToken(subject))
+                .credentialsProvider()
+                .resolveCredentials(); // GetId cached for the user
         stack.faults().inject(Fault.incompleteAnswer().on("cognito-identity:*"));
-        String second = token(subject, Duration.ofMinutes(90));
+        String second = stack.acmeToken(subject, Duration.ofMinutes(90));
 
         assertThatThrownBy(() -> client.session(second).credentialsProvider().resolveCredentials())
                 .isInstanceOf(CredentialsUnavailableException.class)
@@ -135,8 +119,8 @@ class CredentialsEdgeCasesTest {
     @Test
     void invalidationForgetsTokensAndANullTokenIsMalformed() {
         client = stack.clientBuilder().build();
-        String a = token("edge-user-" + users.incrementAndGet());
-        String b = token("edge-user-" + users.incrementAndGet());
+        String a = stack.acmeToken("edge-user-" + users.incrementAndGet());
+        String b = stack.acmeToken("edge-user-" + users.incrementAndGet());
         client.session(a).credentialsProvider().resolveCredentials();
         client.session(b).credentialsProvider().resolveCredentials();
         assertThat(client.credentialsCache().estimatedSize()).isEqualTo(2);

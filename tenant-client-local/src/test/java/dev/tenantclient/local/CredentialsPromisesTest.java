@@ -32,11 +32,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -56,23 +55,15 @@ class CredentialsPromisesTest {
 
     private static final MutableClock clock = MutableClock.atNow();
     private static final AtomicInteger users = new AtomicInteger();
-    private static LocalTenantStack stack;
+
+    @RegisterExtension
+    static final OwnStack stack = OwnStack.start(b -> b.clock(clock));
+
     private TenantClient client;
     private CognitoIdentityClient ownCognito;
 
-    @BeforeAll
-    static void start() {
-        stack = TestStacks.start(b -> b.clock(clock));
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
     @AfterEach
-    void clear() {
-        stack.faults().clear();
+    void closeClients() {
         if (client != null) {
             client.close();
         }
@@ -83,14 +74,6 @@ class CredentialsPromisesTest {
 
     private static String newUser() {
         return "promise-user-" + users.incrementAndGet();
-    }
-
-    private static String token(String subject) {
-        return token(subject, Duration.ofHours(2));
-    }
-
-    private static String token(String subject, Duration lifetime) {
-        return stack.tokens().token(subject).org("acme").lifetime(lifetime).build();
     }
 
     private static AwsCredentials resolve(TenantClient c, String token) {
@@ -143,7 +126,7 @@ class CredentialsPromisesTest {
                         .on("cognito-identity:*")
                         .times(2));
 
-        assertThatThrownBy(() -> resolve(client, token(newUser())))
+        assertThatThrownBy(() -> resolve(client, stack.acmeToken(newUser())))
                 .isInstanceOf(CredentialsUnavailableException.class)
                 .hasMessageContaining("Timeout");
     }
@@ -155,10 +138,10 @@ class CredentialsPromisesTest {
                 .build();
         // another token holds the only slot for about a second
         stack.faults().inject(Fault.delay(Duration.ofMillis(1200)).on("cognito-identity:*"));
-        Caller holder = new Caller(client, token(newUser()));
+        Caller holder = new Caller(client, stack.acmeToken(newUser()));
         await().until(() -> stack.cognito().faultsServed() > 0);
 
-        String token = token(newUser());
+        String token = stack.acmeToken(newUser());
         Caller owner = new Caller(client, token);
         awaitWaiting(owner.thread);
         Caller waiter = new Caller(client, token);
@@ -197,9 +180,9 @@ class CredentialsPromisesTest {
                 .credentials(c -> c.maxConcurrentExchanges(2).exchangeTimeout(Duration.ofSeconds(5)))
                 .build();
         String subject = newUser();
-        Caller first = new Caller(client, token(subject));
+        Caller first = new Caller(client, stack.acmeToken(subject));
         await().until(() -> getIds.get() == 1);
-        Caller second = new Caller(client, token(subject, Duration.ofMinutes(90)));
+        Caller second = new Caller(client, stack.acmeToken(subject, Duration.ofMinutes(90)));
         awaitWaiting(second.thread);
         release.countDown();
 
@@ -208,8 +191,8 @@ class CredentialsPromisesTest {
         // the second token is not decided by the first one's failure: it asks for itself
         assertThat(second.result.get(10, TimeUnit.SECONDS).accessKeyId()).startsWith("ASIA");
         // both slots are free again: two new users exchange at once
-        Caller a = new Caller(client, token(newUser()));
-        Caller b = new Caller(client, token(newUser()));
+        Caller a = new Caller(client, stack.acmeToken(newUser()));
+        Caller b = new Caller(client, stack.acmeToken(newUser()));
         assertThat(a.result.get(10, TimeUnit.SECONDS).accessKeyId()).startsWith("ASIA");
         assertThat(b.result.get(10, TimeUnit.SECONDS).accessKeyId()).startsWith("ASIA");
         assertThat(client.credentialsCache().stats().failures()).isEqualTo(1);
@@ -229,7 +212,7 @@ class CredentialsPromisesTest {
             client = stack.clientBuilder()
                     .credentials(c -> c.executor(flaky).retryBackoff(Duration.ofMillis(1), Duration.ofMillis(1)))
                     .build();
-            String token = token(newUser());
+            String token = stack.acmeToken(newUser());
             AwsCredentials first = resolve(client, token);
             clock.advance(Duration.ofMinutes(56));
 
@@ -254,7 +237,7 @@ class CredentialsPromisesTest {
                     }
                 }))
                 .build();
-        String token = token(newUser());
+        String token = stack.acmeToken(newUser());
         resolve(client, token);
         long served = stack.cognito().faultsServed();
         stack.faults().inject(Fault.delay(Duration.ofMillis(1500)).on("cognito-identity:*"));
@@ -278,7 +261,7 @@ class CredentialsPromisesTest {
         for (int u = 0; u < 50; u++) {
             String subject = newUser();
             for (int t = 0; t < 10; t++) {
-                tokens.add(token(subject, Duration.ofHours(2).plusSeconds(t)));
+                tokens.add(stack.acmeToken(subject, Duration.ofHours(2).plusSeconds(t)));
             }
         }
         Map<String, String> firstKeys = new ConcurrentHashMap<>();
@@ -324,7 +307,7 @@ class CredentialsPromisesTest {
     @Test
     void aSessionHeldAcrossInvalidateStopsServing() {
         client = stack.clientBuilder().build();
-        String token = token(newUser());
+        String token = stack.acmeToken(newUser());
         TenantSession session = client.session(token);
         session.credentialsProvider().resolveCredentials();
         client.credentialsCache().invalidate(token);
@@ -355,7 +338,7 @@ class CredentialsPromisesTest {
         client = stack.clientBuilder()
                 .credentials(c -> c.retryBackoff(Duration.ofMinutes(10), Duration.ofMinutes(10)))
                 .build();
-        String token = token(newUser());
+        String token = stack.acmeToken(newUser());
         resolve(client, token);
         stack.faults()
                 .inject(Fault.error(400, "InvalidParameterException", "broken")
@@ -401,11 +384,12 @@ class CredentialsPromisesTest {
         stack.faults()
                 .inject(Fault.incompleteAnswer()
                         .on("cognito-identity:*")); // GetId answers 200 with an empty IdentityId
-        assertThatThrownBy(() -> resolve(client, token(subject)))
+        assertThatThrownBy(() -> resolve(client, stack.acmeToken(subject)))
                 .isInstanceOf(CredentialsUnavailableException.class)
                 .hasMessageContaining("GetId");
 
-        assertThat(resolve(client, token(subject, Duration.ofMinutes(90))).accessKeyId())
+        assertThat(resolve(client, stack.acmeToken(subject, Duration.ofMinutes(90)))
+                        .accessKeyId())
                 .startsWith("ASIA");
     }
 
@@ -414,7 +398,7 @@ class CredentialsPromisesTest {
         client = stack.clientBuilder()
                 .credentials(c -> c.exchangeTimeout(Duration.ofSeconds(5)))
                 .build();
-        String token = token(newUser());
+        String token = stack.acmeToken(newUser());
         String signature = token.substring(token.lastIndexOf('.') + 1);
         stack.faults()
                 .inject(Fault.error(400, "NotAuthorizedException", "Invalid login token " + token)
@@ -448,14 +432,14 @@ class CredentialsPromisesTest {
     @Test
     void d13IdentityIdLookupsAreNotCredentialHitsAndRefusedCallsAreNotMisses() {
         client = stack.clientBuilder().build();
-        String token = token(newUser());
+        String token = stack.acmeToken(newUser());
         TenantSession session = client.session(token);
         session.credentialsProvider().resolveCredentials();
         long hits = client.credentialsCache().stats().hits();
         session.identityId();
         assertThat(client.credentialsCache().stats().hits()).isEqualTo(hits);
 
-        String rejected = token(newUser());
+        String rejected = stack.acmeToken(newUser());
         stack.faults().inject(Fault.error(400, "NotAuthorizedException", "no").on("cognito-identity:*"));
         assertThatThrownBy(() -> resolve(client, rejected)).isInstanceOf(InvalidTenantTokenException.class);
         long misses = client.credentialsCache().stats().misses();
@@ -468,7 +452,7 @@ class CredentialsPromisesTest {
     @Test
     void aClosedClientRefusesNewExchanges() {
         client = stack.clientBuilder().build();
-        String token = token(newUser());
+        String token = stack.acmeToken(newUser());
         TenantSession session = client.session(token);
         client.close();
 
@@ -485,7 +469,7 @@ class CredentialsPromisesTest {
                 .tokenVerifier(TokenVerifier.skipSignatureVerification())
                 .build();
         String subject = newUser();
-        String genuine = token(subject);
+        String genuine = stack.acmeToken(subject);
         String forged = genuine.substring(0, genuine.lastIndexOf('.') + 1) + "AAAA"
                 + genuine.substring(genuine.lastIndexOf('.') + 5);
         stack.faults()

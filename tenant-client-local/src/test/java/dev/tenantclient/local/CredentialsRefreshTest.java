@@ -15,11 +15,10 @@ import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantSession;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
@@ -30,22 +29,14 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 class CredentialsRefreshTest {
 
     private static final MutableClock clock = MutableClock.atNow();
-    private static LocalTenantStack stack;
+
+    @RegisterExtension
+    static final OwnStack stack = OwnStack.start(b -> b.clock(clock));
+
     private TenantClient client;
 
-    @BeforeAll
-    static void start() {
-        stack = TestStacks.start(b -> b.clock(clock));
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
     @AfterEach
-    void clear() {
-        stack.faults().clear();
+    void closeClient() {
         if (client != null) {
             client.close();
         }
@@ -55,11 +46,7 @@ class CredentialsRefreshTest {
         client = stack.clientBuilder()
                 .credentials(c -> c.retryBackoff(Duration.ofMillis(1), Duration.ofMillis(1)))
                 .build();
-        return client.session(stack.tokens()
-                .token(subject)
-                .org("acme")
-                .lifetime(Duration.ofHours(2))
-                .build());
+        return client.session(stack.acmeToken(subject));
     }
 
     private static AwsSessionCredentials resolve(TenantSession session) {
@@ -126,11 +113,7 @@ class CredentialsRefreshTest {
     @Test
     void nothingIsServedPastTheTokensExpiry() {
         client = stack.clientBuilder().build();
-        String token = stack.tokens()
-                .token("refresh-dave")
-                .org("acme")
-                .lifetime(Duration.ofMinutes(20))
-                .build();
+        String token = stack.acmeToken("refresh-dave", Duration.ofMinutes(20));
         TenantSession session = client.session(token);
         resolve(session);
         clock.advance(Duration.ofMinutes(20));
@@ -146,11 +129,7 @@ class CredentialsRefreshTest {
     void credentialsOutlivingTheTokenAreServedOnlyUntilTheToken() {
         client = stack.clientBuilder().build();
         Instant issued = clock.instant();
-        String token = stack.tokens()
-                .token("refresh-erin")
-                .org("acme")
-                .lifetime(Duration.ofMinutes(30))
-                .build();
+        String token = stack.acmeToken("refresh-erin", Duration.ofMinutes(30));
         TenantSession session = client.session(token);
         AwsSessionCredentials credentials = resolve(session);
         assertThat(credentials.expirationTime().orElseThrow()).isAfter(issued.plus(Duration.ofMinutes(59)));

@@ -32,14 +32,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.UpdateBehavior;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbUpdateBehavior;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -72,59 +68,10 @@ class DynamoDbAttackTest {
     private TenantSession globexSession;
 
     /** The test item with its index key written only when absent: the Enhanced Client's {@code if_not_exists}. */
-    @DynamoDbBean
-    public static class FirstOwnerNote {
-        private String id;
-        private String seq = "0";
-        private String owner;
-        private String text;
-
-        public FirstOwnerNote() {}
-
-        FirstOwnerNote(String id, String owner, String text) {
-            this.id = id;
-            this.owner = owner;
-            this.text = text;
-        }
-
-        @DynamoDbPartitionKey
-        public String getId() {
-            return id;
-        }
-
-        public void setId(String id) {
-            this.id = id;
-        }
-
-        @DynamoDbSortKey
-        public String getSeq() {
-            return seq;
-        }
-
-        public void setSeq(String seq) {
-            this.seq = seq;
-        }
-
-        @DynamoDbSecondaryPartitionKey(indexNames = "byOwner")
-        @DynamoDbUpdateBehavior(UpdateBehavior.WRITE_IF_NOT_EXISTS)
-        public String getOwner() {
-            return owner;
-        }
-
-        public void setOwner(String owner) {
-            this.owner = owner;
-        }
-
-        public String getText() {
-            return text;
-        }
-
-        public void setText(String text) {
-            this.text = text;
-        }
-    }
-
-    static final TableSchema<FirstOwnerNote> FIRST_OWNER = TableSchema.fromBean(FirstOwnerNote.class);
+    static final TableSchema<Note> FIRST_OWNER = notesSchema(
+            true,
+            StaticAttributeTags.secondaryPartitionKey("byOwner"),
+            StaticAttributeTags.updateBehavior(UpdateBehavior.WRITE_IF_NOT_EXISTS));
 
     @BeforeAll
     static void start() {
@@ -177,9 +124,9 @@ class DynamoDbAttackTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void anIfNotExistsIndexKeyIsStoredWithTheTenantPrefix(Mode mode) {
-        NotesTable<FirstOwnerNote> acme = mode.open(acmeSession, table, FIRST_OWNER);
+        NotesTable<Note> acme = mode.open(acmeSession, table, FIRST_OWNER);
 
-        FirstOwnerNote back = acme.updateItem(new FirstOwnerNote("n-1", "bob", "x"));
+        Note back = acme.updateItem(new Note("n-1", "0", "bob", "x"));
 
         assertThat(back.getOwner()).isEqualTo("bob");
         assertThat(rawOwners()).containsExactly("acme#bob");
@@ -192,14 +139,14 @@ class DynamoDbAttackTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void anotherTenantsIndexKeyInAnIfNotExistsUpdateIsRefusedBeforeSending(Mode mode) {
-        NotesTable<FirstOwnerNote> acme = mode.open(acmeSession, table, FIRST_OWNER);
-        acme.putItem(new FirstOwnerNote("warm-up", "alice", "credentials cached"));
+        NotesTable<Note> acme = mode.open(acmeSession, table, FIRST_OWNER);
+        acme.putItem(new Note("warm-up", "0", "alice", "credentials cached"));
         long before = gatewayRequests();
 
-        assertThatThrownBy(() -> acme.updateItem(new FirstOwnerNote("n-1", "globex#bob", "planted")))
+        assertThatThrownBy(() -> acme.updateItem(new Note("n-1", "0", "globex#bob", "planted")))
                 .isInstanceOf(TenantBoundaryException.class);
         assertThatThrownBy(() -> acme.transactWriteItems(
-                        t -> t.addUpdateItem(acme.mappedTable(), new FirstOwnerNote("n-2", "globex#bob", "planted"))))
+                        t -> t.addUpdateItem(acme.mappedTable(), new Note("n-2", "0", "globex#bob", "planted"))))
                 .isInstanceOf(TenantBoundaryException.class);
 
         assertThat(gatewayRequests()).isEqualTo(before);
@@ -209,9 +156,9 @@ class DynamoDbAttackTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aTransactionUpdateWithIfNotExistsPrefixesTheIndexKey(Mode mode) {
-        NotesTable<FirstOwnerNote> acme = mode.open(acmeSession, table, FIRST_OWNER);
+        NotesTable<Note> acme = mode.open(acmeSession, table, FIRST_OWNER);
 
-        acme.transactWriteItems(t -> t.addUpdateItem(acme.mappedTable(), new FirstOwnerNote("n-1", "bob", "x")));
+        acme.transactWriteItems(t -> t.addUpdateItem(acme.mappedTable(), new Note("n-1", "0", "bob", "x")));
 
         assertThat(rawOwners()).containsExactly("acme#bob");
     }
@@ -337,6 +284,11 @@ class DynamoDbAttackTest {
 
     /** The notes table's items, with {@code owner} declared as a plain attribute (no index) or left out. */
     private static TableSchema<Note> notesWithout(boolean indexKey, boolean owner) {
+        return indexKey ? notesSchema(owner, StaticAttributeTags.secondaryPartitionKey("byOwner")) : notesSchema(owner);
+    }
+
+    /** The notes table's items as a static schema, with {@code owner} carrying the given tags, or left out. */
+    private static TableSchema<Note> notesSchema(boolean owner, StaticAttributeTag... ownerTags) {
         StaticTableSchema.Builder<Note> b = StaticTableSchema.builder(Note.class)
                 .newItemSupplier(Note::new)
                 .addAttribute(
@@ -354,12 +306,12 @@ class DynamoDbAttackTest {
                 .addAttribute(
                         String.class, a -> a.name("text").getter(Note::getText).setter(Note::setText));
         if (owner) {
-            b.addAttribute(String.class, a -> {
-                a.name("owner").getter(Note::getOwner).setter(Note::setOwner);
-                if (indexKey) {
-                    a.tags(StaticAttributeTags.secondaryPartitionKey("byOwner"));
-                }
-            });
+            b.addAttribute(
+                    String.class,
+                    a -> a.name("owner")
+                            .getter(Note::getOwner)
+                            .setter(Note::setOwner)
+                            .tags(ownerTags));
         }
         return b.build();
     }

@@ -4,6 +4,7 @@
  */
 package dev.tenantclient.local;
 
+import static dev.tenantclient.local.Buckets.PART;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +31,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +48,6 @@ import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
@@ -61,12 +60,9 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 @EnumSource(BucketApi.Kind.class)
 class TenantBucketTest {
 
-    private static final long PART = 5L * 1024 * 1024;
-
     @Parameter
     BucketApi.Kind kind;
 
-    private static final AtomicInteger buckets = new AtomicInteger();
     private static final HttpClient http = HttpClient.newHttpClient();
     private static LocalTenantStack stack;
     private static TenantClient client;
@@ -78,12 +74,7 @@ class TenantBucketTest {
     @BeforeAll
     static void start() {
         stack = TestStacks.shared();
-        client = stack.clientBuilder()
-                .s3MultipartConfiguration(MultipartConfiguration.builder()
-                        .thresholdInBytes(PART)
-                        .minimumPartSizeInBytes(PART)
-                        .build())
-                .build();
+        client = Buckets.multipartClient(stack);
     }
 
     @AfterAll
@@ -93,8 +84,7 @@ class TenantBucketTest {
 
     @BeforeEach
     void freshBucket() {
-        bucket = "files-" + buckets.incrementAndGet();
-        stack.adminS3Client().createBucket(r -> r.bucket(bucket));
+        bucket = Buckets.create(stack, "files");
         acmeSession = client.session(stack.issueToken("acme", "alice"));
         acme = kind.open(acmeSession, bucket);
         globex = kind.open(client.session(stack.issueToken("globex", "bob")), bucket);

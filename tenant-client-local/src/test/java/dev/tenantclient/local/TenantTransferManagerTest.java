@@ -4,6 +4,7 @@
  */
 package dev.tenantclient.local;
 
+import static dev.tenantclient.local.Buckets.PART;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +27,6 @@ import java.util.Random;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +40,6 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
 import software.amazon.awssdk.transfer.s3.model.CompletedDirectoryDownload;
 import software.amazon.awssdk.transfer.s3.model.CompletedDirectoryUpload;
 import software.amazon.awssdk.transfer.s3.progress.TransferListener;
@@ -53,8 +52,6 @@ import software.amazon.awssdk.transfer.s3.progress.TransferListener;
 @ExtendWith(NoSecretsInLogs.class)
 class TenantTransferManagerTest {
 
-    private static final long PART = 5L * 1024 * 1024;
-    private static final AtomicInteger buckets = new AtomicInteger();
     private static LocalTenantStack stack;
     private static TenantClient client;
     private String bucket;
@@ -66,12 +63,7 @@ class TenantTransferManagerTest {
     @BeforeAll
     static void start() {
         stack = TestStacks.shared();
-        client = stack.clientBuilder()
-                .s3MultipartConfiguration(MultipartConfiguration.builder()
-                        .thresholdInBytes(PART)
-                        .minimumPartSizeInBytes(PART)
-                        .build())
-                .build();
+        client = Buckets.multipartClient(stack);
     }
 
     @AfterAll
@@ -81,8 +73,7 @@ class TenantTransferManagerTest {
 
     @BeforeEach
     void freshBucket() {
-        bucket = "transfers-" + buckets.incrementAndGet();
-        stack.adminS3Client().createBucket(r -> r.bucket(bucket));
+        bucket = Buckets.create(stack, "transfers");
         acmeSession = client.session(stack.issueToken("acme", "alice"));
         acme = acmeSession.asyncBucket(bucket);
         acmeTransfers = acme.transferManager();
