@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -84,6 +85,8 @@ public class WrapperBenchmark {
     private S3Client s3;
     private TenantTable<Item> tenantTable;
     private DynamoDbTable<Item> rawTable;
+    private DynamoDbTable<Item> rawSessionTable;
+    private AwsCredentialsProvider sessionCredentials;
     private TenantBucket tenantBucket;
     private Item item;
     private byte[] body;
@@ -126,6 +129,11 @@ public class WrapperBenchmark {
         rawTable =
                 DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table("notes", SCHEMA);
         tenantBucket = session.bucket("files");
+        sessionCredentials = session.credentialsProvider();
+        rawSessionTable = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(PerRequestCredentials.dynamoDb(dynamo, sessionCredentials))
+                .build()
+                .table("notes", SCHEMA);
         item = new Item();
         item.id = "n-1";
         item.sk = "0";
@@ -150,6 +158,12 @@ public class WrapperBenchmark {
         return rawTable.getItem(key("acme#n-1"));
     }
 
+    /** Raw Enhanced Client getItem with the tenant's credentials on the request (a shared multi-tenant client). */
+    @Benchmark
+    public Item rawSessionCredentialsGetItem() {
+        return rawSessionTable.getItem(key("acme#n-1"));
+    }
+
     /** TenantTable.getItem on a table held by the caller. */
     @Benchmark
     public Item tenantGetItem() {
@@ -172,6 +186,16 @@ public class WrapperBenchmark {
         rawTable.putItem(prefixed);
     }
 
+    /** Raw Enhanced Client putItem with the tenant's credentials on the request. */
+    @Benchmark
+    public void rawSessionCredentialsPutItem() {
+        Item prefixed = new Item();
+        prefixed.id = "acme#" + item.id;
+        prefixed.sk = item.sk;
+        prefixed.text = item.text;
+        rawSessionTable.putItem(prefixed);
+    }
+
     /** TenantTable.putItem. */
     @Benchmark
     public void tenantPutItem() {
@@ -182,6 +206,16 @@ public class WrapperBenchmark {
     @Benchmark
     public List<Item> rawQuery() {
         Page<Item> page = rawTable.query(QueryConditional.keyEqualTo(key("acme#n-1")))
+                .iterator()
+                .next();
+        return page.items();
+    }
+
+    /** Raw Enhanced Client query with the tenant's credentials on the request, first page of ten items. */
+    @Benchmark
+    public List<Item> rawSessionCredentialsQuery() {
+        Page<Item> page = rawSessionTable
+                .query(QueryConditional.keyEqualTo(key("acme#n-1")))
                 .iterator()
                 .next();
         return page.items();
@@ -201,6 +235,16 @@ public class WrapperBenchmark {
     @Benchmark
     public PutObjectResponse rawPutObject() {
         return s3.putObject(r -> r.bucket("files").key("acme/reports/q1.txt"), RequestBody.fromBytes(body));
+    }
+
+    /** Raw S3Client.putObject of 1 KiB with the tenant's credentials on the request. */
+    @Benchmark
+    public PutObjectResponse rawSessionCredentialsPutObject() {
+        return s3.putObject(
+                r -> r.bucket("files")
+                        .key("acme/reports/q1.txt")
+                        .overrideConfiguration(o -> o.credentialsProvider(sessionCredentials)),
+                RequestBody.fromBytes(body));
     }
 
     /** TenantBucket.putObject of 1 KiB (key validation, guard, per-request credentials). */
