@@ -10,6 +10,8 @@ import dev.tenantclient.TenantSession;
 import dev.tenantclient.TenantTable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -87,6 +89,9 @@ public class WrapperBenchmark {
     private DynamoDbTable<Item> rawTable;
     private DynamoDbTable<Item> rawSessionTable;
     private AwsCredentialsProvider sessionCredentials;
+    private CannedHttpClient dynamoHttp;
+    private final Map<String, DynamoDbTable<Item>> perTenantTables = new ConcurrentHashMap<>();
+    private final Map<String, DynamoDbClient> perTenantClients = new ConcurrentHashMap<>();
     private TenantBucket tenantBucket;
     private Item item;
     private byte[] body;
@@ -98,7 +103,7 @@ public class WrapperBenchmark {
             page.append(i == 0 ? "" : ",").append(ITEM.replace("\"0\"", "\"" + i + "\""));
         }
         String queryPage = page.append("]}").toString();
-        CannedHttpClient dynamoHttp = new CannedHttpClient(r -> {
+        dynamoHttp = new CannedHttpClient(r -> {
             String type = "application/x-amz-json-1.0";
             return switch (r.target()) {
                 case "GetItem" -> CannedHttpClient.Answer.json(type, "{\"Item\":" + ITEM + "}");
@@ -106,8 +111,8 @@ public class WrapperBenchmark {
                 default -> CannedHttpClient.Answer.json(type, "{}");
             };
         });
-        CannedHttpClient s3Http = new CannedHttpClient(r -> new CannedHttpClient.Answer(
-                200, java.util.Map.of("ETag", "\"d41d8cd98f00b204e9800998ecf8427e\""), new byte[0]));
+        CannedHttpClient s3Http = new CannedHttpClient(r ->
+                new CannedHttpClient.Answer(200, Map.of("ETag", "\"d41d8cd98f00b204e9800998ecf8427e\""), new byte[0]));
         StaticCredentialsProvider raw =
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIARAW", "raw-secret"));
         dynamo = DynamoDbClient.builder()
@@ -144,6 +149,7 @@ public class WrapperBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         client.close();
+        perTenantClients.values().forEach(DynamoDbClient::close);
         dynamo.close();
         s3.close();
     }
@@ -162,6 +168,44 @@ public class WrapperBenchmark {
     @Benchmark
     public Item rawSessionCredentialsGetItem() {
         return rawSessionTable.getItem(key("acme#n-1"));
+    }
+
+    /**
+     * Peer: the token-vending-machine samples' pattern, a new SDK client per request built with the vended (here: the
+     * session's cached) credentials, on the same canned HTTP client.
+     */
+    @Benchmark
+    public Item peerClientPerRequestGetItem() {
+        try (DynamoDbClient perRequest = DynamoDbClient.builder()
+                .region(Region.US_EAST_1)
+                .httpClient(dynamoHttp)
+                .credentialsProvider(StaticCredentialsProvider.create(sessionCredentials.resolveCredentials()))
+                .build()) {
+            return DynamoDbEnhancedClient.builder()
+                    .dynamoDbClient(perRequest)
+                    .build()
+                    .table("notes", SCHEMA)
+                    .getItem(key("acme#n-1"));
+        }
+    }
+
+    /** Peer: one SDK client (and table) per tenant, cached, signing with the tenant's credentials provider. */
+    @Benchmark
+    public Item peerPerTenantClientGetItem() {
+        return perTenantTables
+                .computeIfAbsent(
+                        "acme",
+                        tenant -> DynamoDbEnhancedClient.builder()
+                                .dynamoDbClient(perTenantClients.computeIfAbsent(
+                                        tenant,
+                                        t -> DynamoDbClient.builder()
+                                                .region(Region.US_EAST_1)
+                                                .httpClient(dynamoHttp)
+                                                .credentialsProvider(sessionCredentials)
+                                                .build()))
+                                .build()
+                                .table("notes", SCHEMA))
+                .getItem(key("acme#n-1"));
     }
 
     /** TenantTable.getItem on a table held by the caller. */
