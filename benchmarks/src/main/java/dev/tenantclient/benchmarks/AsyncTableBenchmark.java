@@ -56,6 +56,7 @@ public class AsyncTableBenchmark {
     private DynamoDbAsyncClient dynamo;
     private TenantAsyncTable<Item> tenantTable;
     private DynamoDbAsyncTable<Item> rawTable;
+    private DynamoDbAsyncTable<Item> rawSessionTable;
     private Item item;
 
     @Setup(Level.Trial)
@@ -92,6 +93,10 @@ public class AsyncTableBenchmark {
                 .dynamoDbClient(dynamo)
                 .build()
                 .table("notes", WrapperBenchmark.SCHEMA);
+        rawSessionTable = DynamoDbEnhancedAsyncClient.builder()
+                .dynamoDbClient(PerRequestCredentials.dynamoDbAsync(dynamo, session.credentialsProvider()))
+                .build()
+                .table("notes", WrapperBenchmark.SCHEMA);
         item = new Item();
         item.id = "n-1";
         item.sk = "0";
@@ -114,6 +119,12 @@ public class AsyncTableBenchmark {
         return rawTable.getItem(key("acme#n-1")).join();
     }
 
+    /** Raw async getItem with the tenant's credentials on the request. */
+    @Benchmark
+    public Item rawSessionCredentialsGetItem() {
+        return rawSessionTable.getItem(key("acme#n-1")).join();
+    }
+
     /** TenantAsyncTable.getItem. */
     @Benchmark
     public Item tenantGetItem() {
@@ -130,6 +141,16 @@ public class AsyncTableBenchmark {
         rawTable.putItem(prefixed).join();
     }
 
+    /** Raw async putItem with the tenant's credentials on the request. */
+    @Benchmark
+    public void rawSessionCredentialsPutItem() {
+        Item prefixed = new Item();
+        prefixed.id = "acme#" + item.id;
+        prefixed.sk = item.sk;
+        prefixed.text = item.text;
+        rawSessionTable.putItem(prefixed).join();
+    }
+
     /** TenantAsyncTable.putItem. */
     @Benchmark
     public void tenantPutItem() {
@@ -141,6 +162,17 @@ public class AsyncTableBenchmark {
     public List<Item> rawQuery() {
         List<Item> items = new ArrayList<>();
         rawTable.query(QueryConditional.keyEqualTo(key("acme#n-1")))
+                .subscribe(p -> items.addAll(p.items()))
+                .join();
+        return items;
+    }
+
+    /** Raw async query with the tenant's credentials on the request, the (only) page of ten items. */
+    @Benchmark
+    public List<Item> rawSessionCredentialsQuery() {
+        List<Item> items = new ArrayList<>();
+        rawSessionTable
+                .query(QueryConditional.keyEqualTo(key("acme#n-1")))
                 .subscribe(p -> items.addAll(p.items()))
                 .join();
         return items;

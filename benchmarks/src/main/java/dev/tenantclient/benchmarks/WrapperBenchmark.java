@@ -10,6 +10,8 @@ import dev.tenantclient.TenantSession;
 import dev.tenantclient.TenantTable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,6 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -84,6 +87,11 @@ public class WrapperBenchmark {
     private S3Client s3;
     private TenantTable<Item> tenantTable;
     private DynamoDbTable<Item> rawTable;
+    private DynamoDbTable<Item> rawSessionTable;
+    private AwsCredentialsProvider sessionCredentials;
+    private CannedHttpClient dynamoHttp;
+    private final Map<String, DynamoDbTable<Item>> perTenantTables = new ConcurrentHashMap<>();
+    private final Map<String, DynamoDbClient> perTenantClients = new ConcurrentHashMap<>();
     private TenantBucket tenantBucket;
     private Item item;
     private byte[] body;
@@ -95,7 +103,7 @@ public class WrapperBenchmark {
             page.append(i == 0 ? "" : ",").append(ITEM.replace("\"0\"", "\"" + i + "\""));
         }
         String queryPage = page.append("]}").toString();
-        CannedHttpClient dynamoHttp = new CannedHttpClient(r -> {
+        dynamoHttp = new CannedHttpClient(r -> {
             String type = "application/x-amz-json-1.0";
             return switch (r.target()) {
                 case "GetItem" -> CannedHttpClient.Answer.json(type, "{\"Item\":" + ITEM + "}");
@@ -103,8 +111,8 @@ public class WrapperBenchmark {
                 default -> CannedHttpClient.Answer.json(type, "{}");
             };
         });
-        CannedHttpClient s3Http = new CannedHttpClient(r -> new CannedHttpClient.Answer(
-                200, java.util.Map.of("ETag", "\"d41d8cd98f00b204e9800998ecf8427e\""), new byte[0]));
+        CannedHttpClient s3Http = new CannedHttpClient(r ->
+                new CannedHttpClient.Answer(200, Map.of("ETag", "\"d41d8cd98f00b204e9800998ecf8427e\""), new byte[0]));
         StaticCredentialsProvider raw =
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIARAW", "raw-secret"));
         dynamo = DynamoDbClient.builder()
@@ -126,6 +134,11 @@ public class WrapperBenchmark {
         rawTable =
                 DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build().table("notes", SCHEMA);
         tenantBucket = session.bucket("files");
+        sessionCredentials = session.credentialsProvider();
+        rawSessionTable = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(PerRequestCredentials.dynamoDb(dynamo, sessionCredentials))
+                .build()
+                .table("notes", SCHEMA);
         item = new Item();
         item.id = "n-1";
         item.sk = "0";
@@ -136,6 +149,7 @@ public class WrapperBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         client.close();
+        perTenantClients.values().forEach(DynamoDbClient::close);
         dynamo.close();
         s3.close();
     }
@@ -148,6 +162,50 @@ public class WrapperBenchmark {
     @Benchmark
     public Item rawGetItem() {
         return rawTable.getItem(key("acme#n-1"));
+    }
+
+    /** Raw Enhanced Client getItem with the tenant's credentials on the request (a shared multi-tenant client). */
+    @Benchmark
+    public Item rawSessionCredentialsGetItem() {
+        return rawSessionTable.getItem(key("acme#n-1"));
+    }
+
+    /**
+     * Peer: the token-vending-machine samples' pattern, a new SDK client per request built with the vended (here: the
+     * session's cached) credentials, on the same canned HTTP client.
+     */
+    @Benchmark
+    public Item peerClientPerRequestGetItem() {
+        try (DynamoDbClient perRequest = DynamoDbClient.builder()
+                .region(Region.US_EAST_1)
+                .httpClient(dynamoHttp)
+                .credentialsProvider(StaticCredentialsProvider.create(sessionCredentials.resolveCredentials()))
+                .build()) {
+            return DynamoDbEnhancedClient.builder()
+                    .dynamoDbClient(perRequest)
+                    .build()
+                    .table("notes", SCHEMA)
+                    .getItem(key("acme#n-1"));
+        }
+    }
+
+    /** Peer: one SDK client (and table) per tenant, cached, signing with the tenant's credentials provider. */
+    @Benchmark
+    public Item peerPerTenantClientGetItem() {
+        return perTenantTables
+                .computeIfAbsent(
+                        "acme",
+                        tenant -> DynamoDbEnhancedClient.builder()
+                                .dynamoDbClient(perTenantClients.computeIfAbsent(
+                                        tenant,
+                                        t -> DynamoDbClient.builder()
+                                                .region(Region.US_EAST_1)
+                                                .httpClient(dynamoHttp)
+                                                .credentialsProvider(sessionCredentials)
+                                                .build()))
+                                .build()
+                                .table("notes", SCHEMA))
+                .getItem(key("acme#n-1"));
     }
 
     /** TenantTable.getItem on a table held by the caller. */
@@ -172,6 +230,16 @@ public class WrapperBenchmark {
         rawTable.putItem(prefixed);
     }
 
+    /** Raw Enhanced Client putItem with the tenant's credentials on the request. */
+    @Benchmark
+    public void rawSessionCredentialsPutItem() {
+        Item prefixed = new Item();
+        prefixed.id = "acme#" + item.id;
+        prefixed.sk = item.sk;
+        prefixed.text = item.text;
+        rawSessionTable.putItem(prefixed);
+    }
+
     /** TenantTable.putItem. */
     @Benchmark
     public void tenantPutItem() {
@@ -182,6 +250,16 @@ public class WrapperBenchmark {
     @Benchmark
     public List<Item> rawQuery() {
         Page<Item> page = rawTable.query(QueryConditional.keyEqualTo(key("acme#n-1")))
+                .iterator()
+                .next();
+        return page.items();
+    }
+
+    /** Raw Enhanced Client query with the tenant's credentials on the request, first page of ten items. */
+    @Benchmark
+    public List<Item> rawSessionCredentialsQuery() {
+        Page<Item> page = rawSessionTable
+                .query(QueryConditional.keyEqualTo(key("acme#n-1")))
                 .iterator()
                 .next();
         return page.items();
@@ -201,6 +279,16 @@ public class WrapperBenchmark {
     @Benchmark
     public PutObjectResponse rawPutObject() {
         return s3.putObject(r -> r.bucket("files").key("acme/reports/q1.txt"), RequestBody.fromBytes(body));
+    }
+
+    /** Raw S3Client.putObject of 1 KiB with the tenant's credentials on the request. */
+    @Benchmark
+    public PutObjectResponse rawSessionCredentialsPutObject() {
+        return s3.putObject(
+                r -> r.bucket("files")
+                        .key("acme/reports/q1.txt")
+                        .overrideConfiguration(o -> o.credentialsProvider(sessionCredentials)),
+                RequestBody.fromBytes(body));
     }
 
     /** TenantBucket.putObject of 1 KiB (key validation, guard, per-request credentials). */

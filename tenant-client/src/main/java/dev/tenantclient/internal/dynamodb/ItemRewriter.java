@@ -67,22 +67,22 @@ final class ItemRewriter {
      *
      * @param t the table
      * @param item the item or key as DynamoDB returned it
-     * @return the application's form (the same map when nothing changes)
+     * @return the application's form: the same map when nothing changes, else an unmodifiable view of it
      * @throws TenantBoundaryException when a stored key is outside the tenant or the partition key is not a string
      */
     Map<String, AttributeValue> toApplication(TableKeys t, Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> out = null;
+        Map<String, AttributeValue> out = item;
         for (String attribute : t.tenantAttributes()) {
             AttributeValue v = item.get(attribute);
             if (v != null && v.s() != null) {
-                out = out == null ? new HashMap<>(item) : out;
-                out.put(attribute, AttributeValue.fromS(keys.toApplication(attribute, v.s())));
+                // a view, not a copy: every caller hands the result to an SDK builder, which copies it
+                out = new AttributeOverlay(out, attribute, AttributeValue.fromS(keys.toApplication(attribute, v.s())));
             } else if (v != null && attribute.equals(t.partitionKey())) {
                 throw new TenantBoundaryException("DynamoDB returned an item of table '" + t.table()
                         + "' whose partition" + " key is not a string; it was not returned");
             }
         }
-        return out == null ? item : out;
+        return out;
     }
 
     /**

@@ -135,7 +135,7 @@ public final class QueryPages {
                         if (!projectedForCheck || !app.containsKey(t.partitionKey())) {
                             return app;
                         }
-                        Map<String, AttributeValue> withoutKey = app == item ? new HashMap<>(app) : app;
+                        Map<String, AttributeValue> withoutKey = new HashMap<>(app);
                         withoutKey.remove(t.partitionKey());
                         return withoutKey;
                     })
