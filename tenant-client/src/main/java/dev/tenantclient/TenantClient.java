@@ -118,7 +118,8 @@ public final class TenantClient implements AutoCloseable {
                 b.dynamoDbAsyncClient,
                 b.s3AsyncClient,
                 b.s3MultipartConfiguration,
-                b.sdkClientSettings());
+                b.sdkClientSettings(),
+                b.observations);
     }
 
     /**

@@ -30,6 +30,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /** Exchanges become Micrometer observations carrying the tenant, never the token; customizers reach the SDK clients. */
 class TenantClientObservationTest {
@@ -120,6 +124,51 @@ class TenantClientObservationTest {
                 .containsEntry(MicrometerTenantObservations.OPERATION, "GetItem")
                 .containsEntry(MicrometerTenantObservations.OUTCOME, "success");
         assertThat(keys(call.getHighCardinalityKeyValues())).containsEntry(MicrometerTenantObservations.TENANT, "acme");
+    }
+
+    @Test
+    void aBucketCallIsObservedAsATenantClientCallWithoutTheToken() {
+        Recorder recorder = new Recorder();
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(recorder);
+        String token = token("acme", "alice");
+        S3Client canned = new S3Client() {
+            @Override
+            public PutObjectResponse putObject(PutObjectRequest request, RequestBody body) {
+                return PutObjectResponse.builder().build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "s3";
+            }
+
+            @Override
+            public void close() {}
+        };
+        runner.withBean(ObservationRegistry.class, () -> registry)
+                .withBean(
+                        TenantClientBuilderCustomizer.class,
+                        () -> b -> b.tokenVerifier(TokenVerifier.skipSignatureVerification())
+                                .s3Client(canned))
+                .run(context -> context.getBean(TenantClient.class)
+                        .session(token)
+                        .bucket("files")
+                        .putObject("a.txt", RequestBody.fromString("a")));
+        assertThat(recorder.stopped).hasSize(1);
+        Observation.Context call = recorder.stopped.get(0);
+        assertThat(call.getName()).isEqualTo("tenant.client.call").isEqualTo(MicrometerTenantObservations.CALL);
+        assertThat(keys(call.getLowCardinalityKeyValues()))
+                .containsEntry(MicrometerTenantObservations.SERVICE, "s3")
+                .containsEntry(MicrometerTenantObservations.OPERATION, "PutObject")
+                .containsEntry(MicrometerTenantObservations.OUTCOME, "success");
+        assertThat(keys(call.getHighCardinalityKeyValues())).containsEntry(MicrometerTenantObservations.TENANT, "acme");
+        String payload = token.substring(token.indexOf('.') + 1, token.lastIndexOf('.'));
+        assertThat(call.getAllKeyValues())
+                .allSatisfy(kv -> assertThat(kv.getKey() + "=" + kv.getValue())
+                        .doesNotContain(token)
+                        .doesNotContain(payload));
+        assertThat(call.toString()).doesNotContain(token).doesNotContain(payload);
     }
 
     @Test

@@ -6,6 +6,7 @@ package dev.tenantclient.internal;
 
 import dev.tenantclient.BoundaryListener;
 import dev.tenantclient.TenantLayout;
+import dev.tenantclient.TenantObservations;
 import dev.tenantclient.internal.dynamodb.BoundaryEvents;
 import dev.tenantclient.internal.dynamodb.TableRegistry;
 import dev.tenantclient.internal.s3.AsyncS3Resources;
@@ -39,6 +40,7 @@ public final class ClientResources implements AutoCloseable {
     private final TableRegistry tables = new TableRegistry();
     private final BoundaryEvents boundaryEvents;
     private final AsyncS3Resources s3Async;
+    private final TenantObservations observations;
 
     /**
      * Creates the resources.
@@ -121,6 +123,48 @@ public final class ClientResources implements AutoCloseable {
             @Nullable S3AsyncClient s3Async,
             @Nullable MultipartConfiguration multipart,
             SdkClientSettings sdk) {
+        this(
+                layout,
+                region,
+                dynamoDb,
+                s3,
+                presigner,
+                boundaryListener,
+                dynamoDbAsync,
+                s3Async,
+                multipart,
+                sdk,
+                TenantObservations.NONE);
+    }
+
+    /**
+     * Creates the resources, with the async clients and the application's settings for clients built here.
+     *
+     * @param layout the layout
+     * @param region the region for clients built here
+     * @param dynamoDb the application's client, or null to build one
+     * @param s3 the application's client, or null to build one
+     * @param presigner the application's presigner, or null to build one
+     * @param boundaryListener hears what the guard filters out
+     * @param dynamoDbAsync the application's async client, or null to build one on first use
+     * @param s3Async the application's async S3 client, or null to build one on first use
+     * @param multipart the multipart settings of async transfers, or null for the SDK's defaults
+     * @param sdk override configuration and HTTP clients for the clients built here (not for the application's)
+     * @param observations observes each request a session's tables, indexes and buckets send
+     */
+    public ClientResources(
+            TenantLayout layout,
+            Region region,
+            @Nullable DynamoDbClient dynamoDb,
+            @Nullable S3Client s3,
+            @Nullable S3Presigner presigner,
+            BoundaryListener boundaryListener,
+            @Nullable DynamoDbAsyncClient dynamoDbAsync,
+            @Nullable S3AsyncClient s3Async,
+            @Nullable MultipartConfiguration multipart,
+            SdkClientSettings sdk,
+            TenantObservations observations) {
+        this.observations = observations;
         this.s3Async = new AsyncS3Resources(region, s3Async, multipart, sdk::configure);
         this.layout = layout;
         this.dynamoDbAsync = new Lazy<>(dynamoDbAsync, () -> buildDynamoDbAsync(region, sdk));
@@ -144,6 +188,11 @@ public final class ClientResources implements AutoCloseable {
                         .region(region)
                         .credentialsProvider(AnonymousCredentialsProvider.create())
                         .build());
+    }
+
+    /** @return what observes each request a session's tables, indexes and buckets send */
+    public TenantObservations observations() {
+        return observations;
     }
 
     /** @return the layout */

@@ -5,6 +5,7 @@
 package dev.tenantclient.internal.dynamodb;
 
 import dev.tenantclient.TenantBoundaryException;
+import dev.tenantclient.internal.ObservedCalls;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -57,7 +58,7 @@ public final class TenantDynamoDbAsyncClient implements DynamoDbAsyncClient {
     private final DynamoDbAsyncClient shared;
     private final DynamoDbRequestGuard guard;
     private final RequestCredentials credentials;
-    private final Dispatch dispatch = new Dispatch();
+    private final Dispatch dispatch;
 
     /**
      * Creates the client.
@@ -66,9 +67,21 @@ public final class TenantDynamoDbAsyncClient implements DynamoDbAsyncClient {
      * @param guard the session's guard, the one its sync client uses
      */
     public TenantDynamoDbAsyncClient(DynamoDbAsyncClient shared, DynamoDbRequestGuard guard) {
+        this(shared, guard, ObservedCalls.NONE);
+    }
+
+    /**
+     * Creates the client, observing each request it sends.
+     *
+     * @param shared the application's shared async client (not closed here)
+     * @param guard the session's guard, the one its sync client uses
+     * @param calls observes each request sent on the shared client, until its future completes
+     */
+    public TenantDynamoDbAsyncClient(DynamoDbAsyncClient shared, DynamoDbRequestGuard guard, ObservedCalls calls) {
         this.shared = shared;
         this.guard = guard;
         this.credentials = guard.requestCredentials();
+        this.dispatch = new Dispatch(calls);
     }
 
     /**
@@ -110,7 +123,7 @@ public final class TenantDynamoDbAsyncClient implements DynamoDbAsyncClient {
     /** One request with resolved credentials, through the {@link Dispatch}. */
     private <Q extends DynamoDbRequest, R> CompletableFuture<R> sent(
             Q request, Function<Q, CompletableFuture<R>> operation) {
-        return credentials.resolved(request).thenCompose(q -> dispatch.send(q, operation));
+        return credentials.resolved(request).thenCompose(q -> dispatch.sendAsync(q, operation));
     }
 
     private static Throwable unwrap(Throwable t) {

@@ -6,6 +6,7 @@ package dev.tenantclient.internal.dynamodb;
 
 import dev.tenantclient.BoundaryListener;
 import dev.tenantclient.TenantBoundaryException;
+import dev.tenantclient.internal.ObservedCalls;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,7 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
 
     private final DynamoDbClient shared;
     private final DynamoDbRequestGuard guard;
-    private final Dispatch dispatch = new Dispatch();
+    private final Dispatch dispatch;
 
     /**
      * Creates the client with a table registry of its own.
@@ -95,8 +96,20 @@ public final class TenantDynamoDbClient implements DynamoDbClient {
      * @param guard the session's guard
      */
     public TenantDynamoDbClient(DynamoDbClient shared, DynamoDbRequestGuard guard) {
+        this(shared, guard, ObservedCalls.NONE);
+    }
+
+    /**
+     * Creates the client over a guard, observing each request it sends.
+     *
+     * @param shared the application's shared client (not closed here)
+     * @param guard the session's guard
+     * @param calls observes each request sent on the shared client
+     */
+    public TenantDynamoDbClient(DynamoDbClient shared, DynamoDbRequestGuard guard, ObservedCalls calls) {
         this.shared = shared;
         this.guard = guard;
+        this.dispatch = new Dispatch(calls);
     }
 
     /**

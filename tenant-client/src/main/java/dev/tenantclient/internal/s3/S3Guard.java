@@ -5,6 +5,7 @@
 package dev.tenantclient.internal.s3;
 
 import dev.tenantclient.TenantBoundaryException;
+import dev.tenantclient.internal.ObservedCalls;
 import dev.tenantclient.internal.Printable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -225,6 +226,7 @@ public final class S3Guard {
 
     private final ObjectKeys keys;
     private final String bucket;
+    private final ObservedCalls calls;
 
     /**
      * The guard for one tenant's folder in one bucket.
@@ -233,8 +235,25 @@ public final class S3Guard {
      * @param bucket the only bucket requests may name
      */
     public S3Guard(ObjectKeys keys, String bucket) {
+        this(keys, bucket, ObservedCalls.NONE);
+    }
+
+    /**
+     * The guard for one tenant's folder in one bucket, with the session's call observations.
+     *
+     * @param keys the tenant's key rule
+     * @param bucket the only bucket requests may name
+     * @param calls observes each request the session's S3 clients send past this guard
+     */
+    public S3Guard(ObjectKeys keys, String bucket, ObservedCalls calls) {
         this.keys = keys;
         this.bucket = bucket;
+        this.calls = calls;
+    }
+
+    /** @return what observes each request sent past this guard */
+    public ObservedCalls calls() {
+        return calls;
     }
 
     /** @return the tenant's key rule */

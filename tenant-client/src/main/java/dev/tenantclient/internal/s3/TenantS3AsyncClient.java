@@ -71,7 +71,7 @@ public final class TenantS3AsyncClient extends DelegatingS3AsyncClient {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return operation.apply(S3Guard.signedBy(request, credentials));
+        return guard.calls().sendAsync(S3Guard.signedBy(request, credentials), operation);
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class TenantS3Client extends DelegatingS3Client {
     @Override
     protected <T extends S3Request, R> R invokeOperation(T request, Function<T, R> operation) {
         guard.check(request);
-        return operation.apply(S3Guard.signedBy(request, credentials));
+        return guard.calls().send(S3Guard.signedBy(request, credentials), operation);
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.tenantclient.TenantLayout;
 import dev.tenantclient.TenantSession;
 import dev.tenantclient.TenantTable;
 import dev.tenantclient.internal.ClientResources;
+import dev.tenantclient.internal.ObservedCalls;
 import dev.tenantclient.internal.Printable;
 import dev.tenantclient.internal.credentials.TokenEntry;
 import dev.tenantclient.internal.dynamodb.DynamoDbRequestGuard;
@@ -51,6 +52,8 @@ public final class DefaultTenantSession implements TenantSession {
     private final AwsCredentialsProvider syncCredentialsProvider;
     private volatile @Nullable DynamoDb dynamoDb;
     private volatile @Nullable AsyncDynamoDb asyncDynamoDb;
+    private final ObservedCalls dynamoDbCalls;
+    private final ObservedCalls s3Calls;
 
     public DefaultTenantSession(TokenEntry entry, ClientResources resources) {
         // Refuses nulls: a framework that builds objects through their constructor (Spring MVC's model attributes)
@@ -59,6 +62,8 @@ public final class DefaultTenantSession implements TenantSession {
         this.resources = java.util.Objects.requireNonNull(resources, "resources");
         this.credentialsProvider = new TokenCredentialsProvider(entry);
         this.syncCredentialsProvider = new BlockingTokenCredentialsProvider(entry);
+        this.dynamoDbCalls = ObservedCalls.of(resources.observations(), entry.tenant(), "dynamodb");
+        this.s3Calls = ObservedCalls.of(resources.observations(), entry.tenant(), "s3");
     }
 
     /**
@@ -145,7 +150,7 @@ public final class DefaultTenantSession implements TenantSession {
             throw new IllegalArgumentException("Bucket name '" + Printable.of(bucketName)
                     + "' is not an S3 bucket name (3-63 lowercase letters, digits, '.' and '-')");
         }
-        S3Guard guard = new S3Guard(new ObjectKeys(resources.layout(), tenant()), bucketName);
+        S3Guard guard = new S3Guard(new ObjectKeys(resources.layout(), tenant()), bucketName, s3Calls);
         return new DefaultTenantBucket(
                 new BucketOperations(guard, resources.presigner(), syncCredentialsProvider),
                 new TenantS3Client(resources.s3(), syncCredentialsProvider, guard),
@@ -165,7 +170,7 @@ public final class DefaultTenantSession implements TenantSession {
     @Override
     public TenantAsyncBucket asyncBucket(String bucketName) {
         checkBucketName(bucketName);
-        S3Guard guard = new S3Guard(new ObjectKeys(resources.layout(), tenant()), bucketName);
+        S3Guard guard = new S3Guard(new ObjectKeys(resources.layout(), tenant()), bucketName, s3Calls);
         return new DefaultTenantAsyncBucket(
                 new BucketOperations(guard, resources.presigner(), syncCredentialsProvider),
                 resources.s3Async(),
@@ -214,7 +219,7 @@ public final class DefaultTenantSession implements TenantSession {
         AsyncDynamoDb d = asyncDynamoDb;
         if (d == null) {
             TenantDynamoDbAsyncClient client =
-                    new TenantDynamoDbAsyncClient(resources.dynamoDbAsync(), guard(credentialsProvider));
+                    new TenantDynamoDbAsyncClient(resources.dynamoDbAsync(), guard(credentialsProvider), dynamoDbCalls);
             d = new AsyncDynamoDb(
                     client,
                     DynamoDbEnhancedAsyncClient.builder().dynamoDbClient(client).build());
@@ -245,7 +250,7 @@ public final class DefaultTenantSession implements TenantSession {
         DynamoDb d = dynamoDb;
         if (d == null) {
             TenantDynamoDbClient client =
-                    new TenantDynamoDbClient(resources.dynamoDb(), guard(syncCredentialsProvider));
+                    new TenantDynamoDbClient(resources.dynamoDb(), guard(syncCredentialsProvider), dynamoDbCalls);
             d = new DynamoDb(
                     client,
                     DynamoDbEnhancedClient.builder().dynamoDbClient(client).build());
