@@ -6,14 +6,12 @@ package dev.tenantclient;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
-import software.amazon.awssdk.core.async.SdkPublisher;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
@@ -127,23 +125,31 @@ public interface TenantAsyncBucket {
     }
 
     /**
-     * Lists every object under a prefix, following all pages, as {@link TenantBucket#listObjects(String)}.
+     * Lists the objects under a prefix lazily, as the SDK's async {@code listObjectsV2Paginator}: each page is one
+     * {@code ListObjectsV2} request, sent as the subscriber demands it; {@link TenantListingPublisher#objects()} is
+     * the flat view of the objects. A refused prefix fails the subscription with {@link TenantBoundaryException} and
+     * sends nothing.
+     *
+     * <pre>{@code
+     * files.listObjects("reports/").objects().subscribe(o -> ...);   // CompletableFuture<Void>
+     * }</pre>
      *
      * @param prefix a prefix relative to the tenant's folder; empty or null for the whole folder
-     * @return the objects, keys relative to the tenant's folder, in S3's (UTF-8 binary) order
+     * @return the pages, keys relative to the tenant's folder, in S3's (UTF-8 binary) order
      */
-    default CompletableFuture<List<TenantObject>> listObjects(@Nullable String prefix) {
+    default TenantListingPublisher listObjects(@Nullable String prefix) {
         throw new UnsupportedOperationException();
     }
 
     /**
-     * Lists one level under a prefix, as {@link TenantBucket#listObjects(String, String)}.
+     * Lists one level under a prefix lazily, as {@link TenantBucket#listObjects(String, String)}: each page holds the
+     * objects directly in it and the sub-folders ending in the delimiter.
      *
      * @param prefix a prefix relative to the tenant's folder; empty or null for the top of the folder
      * @param delimiter the folder separator, usually {@code "/"}
-     * @return the objects and sub-folders, relative to the tenant's folder
+     * @return the pages, keys and sub-folders relative to the tenant's folder
      */
-    default CompletableFuture<TenantListing> listObjects(@Nullable String prefix, String delimiter) {
+    default TenantListingPublisher listObjects(@Nullable String prefix, String delimiter) {
         throw new UnsupportedOperationException();
     }
 
@@ -240,19 +246,6 @@ public interface TenantAsyncBucket {
      */
     default CompletableFuture<DeleteObjectResponse> deleteObject(
             String key, Consumer<DeleteObjectRequest.Builder> options) {
-        throw new UnsupportedOperationException();
-    }
-
-    /**
-     * Lists a prefix lazily as a publisher of pages: each page is requested as the subscriber demands it. A refused
-     * prefix or delimiter fails the subscription with {@link TenantBoundaryException} (or
-     * {@link IllegalArgumentException}) and sends nothing.
-     *
-     * @param prefix a prefix relative to the tenant's folder; empty or null for the whole folder
-     * @param delimiter the folder separator, or null for a flat listing
-     * @return the pages, keys relative to the tenant's folder
-     */
-    default SdkPublisher<TenantListing> listObjectsPaginator(@Nullable String prefix, @Nullable String delimiter) {
         throw new UnsupportedOperationException();
     }
 }

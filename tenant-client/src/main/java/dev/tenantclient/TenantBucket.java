@@ -7,7 +7,6 @@ package dev.tenantclient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -136,26 +135,34 @@ public interface TenantBucket {
     }
 
     /**
-     * Lists every object under a prefix, following all pages. Every key listed can be passed to
-     * {@link #getObject(String)} and the other operations; the marker object of the tenant's folder itself (key
-     * {@code ""} relative to it) is skipped.
+     * Lists the objects under a prefix lazily, as the SDK's {@code listObjectsV2Paginator}: each page is one
+     * {@code ListObjectsV2} request, sent only when iteration reaches it, so a loop that stops early sends no more
+     * requests; {@link TenantListingPages#objects()} is the flat view of the objects. Every key listed can be passed
+     * to {@link #getObject(String)} and the other operations; the marker object of the tenant's folder itself (key
+     * {@code ""} relative to it) is skipped. The prefix is checked now, before any request.
+     *
+     * <pre>{@code
+     * for (TenantObject o : files.listObjects("reports/").objects()) { ... }
+     * }</pre>
      *
      * @param prefix a prefix relative to the tenant's folder; empty or null for the whole folder
-     * @return the objects, keys relative to the tenant's folder, in S3's (UTF-8 binary) order
+     * @return the pages, keys relative to the tenant's folder, in S3's (UTF-8 binary) order
+     * @throws TenantBoundaryException when the prefix is refused
      */
-    default List<TenantObject> listObjects(@Nullable String prefix) {
+    default TenantListingPages listObjects(@Nullable String prefix) {
         throw new UnsupportedOperationException();
     }
 
     /**
-     * Lists one level under a prefix: the objects directly in it and the sub-folders ending in the delimiter,
-     * following all pages.
+     * Lists one level under a prefix lazily: each page holds the objects directly in it and the sub-folders ending in
+     * the delimiter ({@link TenantListing#commonPrefixes()}); pages are requested as iteration reaches them.
      *
      * @param prefix a prefix relative to the tenant's folder; empty or null for the top of the folder
      * @param delimiter the folder separator, usually {@code "/"}
-     * @return the objects and sub-folders, relative to the tenant's folder
+     * @return the pages, keys and sub-folders relative to the tenant's folder
+     * @throws TenantBoundaryException when the prefix is refused
      */
-    default TenantListing listObjects(@Nullable String prefix, String delimiter) {
+    default TenantListingPages listObjects(@Nullable String prefix, String delimiter) {
         throw new UnsupportedOperationException();
     }
 
@@ -267,29 +274,6 @@ public interface TenantBucket {
      * @return S3's response
      */
     default DeleteObjectResponse deleteObject(String key, Consumer<DeleteObjectRequest.Builder> options) {
-        throw new UnsupportedOperationException();
-    }
-
-    /**
-     * Lists the objects under a prefix lazily: pages are requested as iteration reaches them (see
-     * {@link TenantListingPages}). The prefix is checked now.
-     *
-     * @param prefix a prefix relative to the tenant's folder; empty or null for the whole folder
-     * @return the pages, and {@code objects()} as a flat view
-     */
-    default TenantListingPages listObjectsPaginator(@Nullable String prefix) {
-        throw new UnsupportedOperationException();
-    }
-
-    /**
-     * Lists one level under a prefix lazily: each page holds the objects directly in it and the sub-folders ending in
-     * the delimiter.
-     *
-     * @param prefix a prefix relative to the tenant's folder; empty or null for the top of the folder
-     * @param delimiter the folder separator, usually {@code "/"}
-     * @return the pages
-     */
-    default TenantListingPages listObjectsPaginator(@Nullable String prefix, String delimiter) {
         throw new UnsupportedOperationException();
     }
 }

@@ -9,11 +9,11 @@ import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 /**
  * A lazy listing of a tenant's folder, as the SDK's {@code ListObjectsV2Iterable}: each page is one
  * {@code ListObjectsV2} request, sent only when iteration reaches it, and every iteration starts again from the
- * first page. Obtain with {@link TenantBucket#listObjectsPaginator(String)}.
+ * first page. Obtain with {@link TenantBucket#listObjects(String)}.
  *
  * <pre>{@code
- * for (TenantObject o : files.listObjectsPaginator("reports/").objects()) { ... }   // stop early: no more requests
- * files.listObjectsPaginator("reports/", "/").stream().flatMap(p -> p.commonPrefixes().stream())...
+ * for (TenantObject o : files.listObjects("reports/").objects()) { ... }   // stop early: no more requests
+ * files.listObjects("reports/", "/").stream().flatMap(p -> p.commonPrefixes().stream())...
  * }</pre>
  */
 @FunctionalInterface

@@ -14,10 +14,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -114,12 +116,14 @@ interface BucketApi {
 
             @Override
             public List<TenantObject> listObjects(@Nullable String prefix) {
-                return b.listObjects(prefix);
+                return b.listObjects(prefix).objects().stream().toList();
             }
 
             @Override
             public TenantListing listObjects(@Nullable String prefix, String delimiter) {
-                return b.listObjects(prefix, delimiter);
+                List<TenantListing> pages = new ArrayList<>();
+                b.listObjects(prefix, delimiter).forEach(pages::add);
+                return merged(pages);
             }
 
             @Override
@@ -183,12 +187,16 @@ interface BucketApi {
 
             @Override
             public List<TenantObject> listObjects(@Nullable String prefix) {
-                return join(b.listObjects(prefix));
+                List<TenantObject> out = new CopyOnWriteArrayList<>();
+                join(b.listObjects(prefix).objects().subscribe(out::add));
+                return List.copyOf(out);
             }
 
             @Override
             public TenantListing listObjects(@Nullable String prefix, String delimiter) {
-                return join(b.listObjects(prefix, delimiter));
+                List<TenantListing> pages = new CopyOnWriteArrayList<>();
+                join(b.listObjects(prefix, delimiter).subscribe(pages::add));
+                return merged(pages);
             }
 
             @Override
@@ -240,5 +248,16 @@ interface BucketApi {
             }
             throw e;
         }
+    }
+
+    /** All pages of a delimited listing as one (the tests compare whole listings). */
+    private static TenantListing merged(List<TenantListing> pages) {
+        List<TenantObject> objects = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
+        for (TenantListing page : pages) {
+            objects.addAll(page.objects());
+            folders.addAll(page.commonPrefixes());
+        }
+        return new TenantListing(objects, folders);
     }
 }

@@ -181,8 +181,8 @@ class IsolationDifferentialProperties {
                     // as above
                 }
             }
-            case LIST -> bucket.listObjects("docs/");
-            case LIST_FOLDERS -> bucket.listObjects("", "/");
+            case LIST -> bucket.listObjects("docs/").forEach(page -> {}); // lazy: iterate to send
+            case LIST_FOLDERS -> bucket.listObjects("", "/").forEach(page -> {});
             case COPY -> {
                 bucket.putObject("docs/" + op.id(), RequestBody.fromString("x"));
                 bucket.copyObject("docs/" + op.id(), "copies/" + op.id());

@@ -140,7 +140,7 @@ class LayoutNamespaceTest {
         TenantSession attacker = orgClient.session(stack.issueToken(VICTIM_SUB, "mallory"));
         TenantBucket bucket = attacker.bucket(BUCKET);
 
-        assertThat(bucket.listObjects(null)).isEmpty();
+        assertThat(bucket.listObjects(null).objects()).isEmpty();
         assertThatThrownBy(() -> bucket.getObjectAsBytes("diary.txt")).isInstanceOf(NoSuchKeyException.class);
         bucket.deleteObject("diary.txt");
         bucket.putObject("diary.txt", RequestBody.fromString("overwritten"));
@@ -148,7 +148,7 @@ class LayoutNamespaceTest {
 
         assertThat(victimUser.bucket(BUCKET).getObjectAsBytes("diary.txt").asUtf8String())
                 .isEqualTo("private");
-        assertThat(victimUser.bucket(BUCKET).listObjects(null)).hasSize(1);
+        assertThat(victimUser.bucket(BUCKET).listObjects(null).objects()).hasSize(1);
     }
 
     @Test
@@ -190,7 +190,7 @@ class LayoutNamespaceTest {
         TenantBucket bucket = attacker.bucket(BUCKET);
         TenantTable<Note> table = attacker.table(TABLE, Tables.NOTES);
 
-        assertThat(bucket.listObjects(null)).isEmpty();
+        assertThat(bucket.listObjects(null).objects()).isEmpty();
         assertThatThrownBy(() -> bucket.getObjectAsBytes("plan.txt")).isInstanceOf(NoSuchKeyException.class);
         assertThat(table.getItem(key(USERS.partitionKeyPrefix(attacker.tenant()))))
                 .isNull();

@@ -16,6 +16,7 @@ import dev.tenantclient.TenantBucket;
 import dev.tenantclient.TenantClient;
 import dev.tenantclient.TenantLayout;
 import dev.tenantclient.TenantListing;
+import dev.tenantclient.TenantListingPages;
 import dev.tenantclient.TenantObject;
 import dev.tenantclient.TenantSession;
 import java.io.IOException;
@@ -122,7 +123,7 @@ class TenantBucketTest {
                     .isEqualTo("hello");
             assertThatThrownBy(() -> files.getObjectAsBytes("opt/a.txt", o -> o.key("globex/opt/a.txt")))
                     .isInstanceOf(TenantBoundaryException.class);
-            assertThat(files.listObjectsPaginator("opt/").objects())
+            assertThat(files.listObjects("opt/").objects())
                     .extracting(TenantObject::key)
                     .containsExactly("opt/a.txt", "opt/b.txt");
         } else {
@@ -135,7 +136,7 @@ class TenantBucketTest {
                             .join())
                     .hasCauseInstanceOf(TenantBoundaryException.class);
             List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
-            files.listObjectsPaginator("opt/", null)
+            files.listObjects("opt/")
                     .subscribe(page -> page.objects().forEach(o -> keys.add(o.key())))
                     .join();
             assertThat(keys).containsExactly("opt/a.txt", "opt/b.txt");
@@ -170,10 +171,13 @@ class TenantBucketTest {
     }
 
     @Test
-    void listingFollowsPagesPastAThousandAndReturnsRelativeKeys() throws Exception {
+    void listingIsLazyOnePageAtATimeAndStaysInTheTenantsFolder() throws Exception {
+        // 1,050 keys (two pages) always; -Dtenantclient.listingKeys=2500 for the three-page run (slow: 2,500 puts)
+        int count = Integer.getInteger("tenantclient.listingKeys", 1_050);
+        long pageCount = (count + 999L) / 1_000;
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(16);
         try {
-            pool.submit(() -> IntStream.range(0, 1_050)
+            pool.submit(() -> IntStream.range(0, count)
                             .parallel()
                             .forEach(i -> stack.adminS3Client()
                                     .putObject(
@@ -183,13 +187,51 @@ class TenantBucketTest {
         } finally {
             pool.shutdown();
         }
-        stack.adminS3Client().putObject(r -> r.bucket(bucket).key("globex/many/0000"), RequestBody.fromString("x"));
+        for (String other : List.of("globex/many/0000", "acme-x/many/0000", "acmemany/0000", "many/0000")) {
+            stack.adminS3Client().putObject(r -> r.bucket(bucket).key(other), RequestBody.fromString("x"));
+        }
+        acme.headObject("many/0000"); // credentials exchanged before counting requests
 
-        List<TenantObject> listed = acme.listObjects("many/");
-
-        assertThat(listed).hasSize(1_050);
-        assertThat(listed.get(0).key()).isEqualTo("many/0000");
-        assertThat(listed.get(1_049).key()).isEqualTo("many/1049");
+        List<String> expected = IntStream.range(0, count)
+                .mapToObj(i -> String.format("many/%04d", i))
+                .toList();
+        long start = gatewayRequests();
+        if (kind == BucketApi.Kind.SYNC) {
+            TenantListingPages pages = acmeSession.bucket(bucket).listObjects("many/");
+            assertThat(gatewayRequests() - start)
+                    .as("nothing sent before iterating")
+                    .isZero();
+            assertThat(pages.objects().stream().limit(10)).hasSize(10);
+            assertThat(gatewayRequests() - start).as("first 10 items: one page").isEqualTo(1);
+            assertThat(pages.objects().stream().limit(1_001).toList().get(1_000).key())
+                    .isEqualTo("many/1000");
+            assertThat(gatewayRequests() - start)
+                    .as("then first 1,001: two pages more")
+                    .isEqualTo(3);
+            assertThat(pages.objects().stream().map(TenantObject::key).toList()).isEqualTo(expected);
+            assertThat(gatewayRequests() - start)
+                    .as("then all: every page once more")
+                    .isEqualTo(3 + pageCount);
+        } else {
+            TenantAsyncBucket files = acmeSession.asyncBucket(bucket);
+            List<String> first = new java.util.concurrent.CopyOnWriteArrayList<>();
+            files.listObjects("many/")
+                    .objects()
+                    .limit(10)
+                    .subscribe(o -> first.add(o.key()))
+                    .join();
+            assertThat(first).isEqualTo(expected.subList(0, 10));
+            assertThat(gatewayRequests() - start).as("first 10 items: one page").isEqualTo(1);
+            List<String> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+            files.listObjects("many/")
+                    .objects()
+                    .subscribe(o -> all.add(o.key()))
+                    .join();
+            assertThat(all).isEqualTo(expected);
+            assertThat(gatewayRequests() - start)
+                    .as("then all: every page once more")
+                    .isEqualTo(1 + pageCount);
+        }
         assertThat(globex.listObjects("")).extracting(TenantObject::key).containsExactly("many/0000");
     }
 

@@ -60,9 +60,13 @@ public final class TenantPolicies {
             "dynamodb:DeleteItem",
             "dynamodb:BatchWriteItem",
             "dynamodb:ConditionCheckItem");
-    /** S3 object actions the wrappers need, multipart uploads included. */
+    /**
+     * S3 object actions the wrappers need, multipart uploads included; {@code s3:GetObjectVersion} authorizes
+     * {@code getObject}/{@code headObject} with a {@code versionId}.
+     */
     public static final List<String> S3_OBJECT_ACTIONS = List.of(
             "s3:GetObject",
+            "s3:GetObjectVersion",
             "s3:PutObject",
             "s3:DeleteObject",
             "s3:AbortMultipartUpload",

@@ -10,7 +10,7 @@ import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.TenantBucket;
 import dev.tenantclient.TenantClientException;
 import dev.tenantclient.TenantListing;
-import dev.tenantclient.TenantObject;
+import dev.tenantclient.TenantListingPublisher;
 import dev.tenantclient.TenantTransferManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,42 +181,14 @@ public final class DefaultTenantAsyncBucket implements TenantAsyncBucket {
         });
     }
 
-    /**
-     * Lists every object under a prefix, following all pages, as {@link TenantBucket#listObjects(String)}.
-     *
-     * @param prefix a prefix relative to the tenant's folder; empty or null for the whole folder
-     * @return the objects, keys relative to the tenant's folder, in S3's (UTF-8 binary) order
-     */
     @Override
-    public CompletableFuture<List<TenantObject>> listObjects(@Nullable String prefix) {
-        return checked(() -> {
-            List<TenantObject> out = new ArrayList<>();
-            return direct.listObjectsV2Paginator(ops.list(prefix, null))
-                    .subscribe(page -> ops.addObjects(page, out))
-                    .thenApply(v -> out);
-        });
+    public TenantListingPublisher listObjects(@Nullable String prefix) {
+        return listing(prefix, null);
     }
 
-    /**
-     * Lists one level under a prefix, as {@link TenantBucket#listObjects(String, String)}.
-     *
-     * @param prefix a prefix relative to the tenant's folder; empty or null for the top of the folder
-     * @param delimiter the folder separator, usually {@code "/"}
-     * @return the objects and sub-folders, relative to the tenant's folder
-     */
     @Override
-    public CompletableFuture<TenantListing> listObjects(@Nullable String prefix, String delimiter) {
-        return checked(() -> {
-            Objects.requireNonNull(delimiter, "delimiter");
-            List<TenantObject> objects = new ArrayList<>();
-            List<String> folders = new ArrayList<>();
-            return direct.listObjectsV2Paginator(ops.list(prefix, delimiter))
-                    .subscribe(page -> {
-                        ops.addObjects(page, objects);
-                        ops.addFolders(page, folders);
-                    })
-                    .thenApply(v -> new TenantListing(objects, folders));
-        });
+    public TenantListingPublisher listObjects(@Nullable String prefix, String delimiter) {
+        return listing(prefix, Objects.requireNonNull(delimiter, "delimiter"));
     }
 
     /**
@@ -309,8 +281,7 @@ public final class DefaultTenantAsyncBucket implements TenantAsyncBucket {
         return checked(() -> direct.deleteObject(ops.deleteObject(key, options)));
     }
 
-    @Override
-    public SdkPublisher<TenantListing> listObjectsPaginator(@Nullable String prefix, @Nullable String delimiter) {
+    private TenantListingPublisher listing(@Nullable String prefix, @Nullable String delimiter) {
         ListObjectsV2Request request;
         try {
             request = ops.list(prefix, delimiter);
@@ -326,7 +297,9 @@ public final class DefaultTenantAsyncBucket implements TenantAsyncBucket {
                 subscriber.onError(e);
             };
         }
-        return direct.listObjectsV2Paginator(request).map(ops::listing);
+        SdkPublisher<TenantListing> pages =
+                direct.listObjectsV2Paginator(request).map(ops::listing);
+        return pages::subscribe;
     }
 
     @Override

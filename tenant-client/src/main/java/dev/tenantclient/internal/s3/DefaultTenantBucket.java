@@ -11,7 +11,6 @@ import dev.tenantclient.TenantBucket;
 import dev.tenantclient.TenantClientException;
 import dev.tenantclient.TenantListing;
 import dev.tenantclient.TenantListingPages;
-import dev.tenantclient.TenantObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,7 +36,6 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Error;
@@ -174,41 +172,16 @@ public final class DefaultTenantBucket implements TenantBucket {
         BucketOperations.checkDeleted(errors, total);
     }
 
-    /**
-     * Lists every object under a prefix, following all pages. Every key listed can be passed to
-     * {@link #getObject(String)} and the other operations; the marker object of the tenant's folder itself (key
-     * {@code ""} relative to it) is skipped.
-     *
-     * @param prefix a prefix relative to the tenant's folder; empty or null for the whole folder
-     * @return the objects, keys relative to the tenant's folder, in S3's (UTF-8 binary) order
-     */
     @Override
-    public List<TenantObject> listObjects(@Nullable String prefix) {
-        List<TenantObject> out = new ArrayList<>();
-        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(ops.list(prefix, null))) {
-            ops.addObjects(page, out);
-        }
-        return out;
+    public TenantListingPages listObjects(@Nullable String prefix) {
+        ListObjectsV2Request request = ops.list(prefix, null);
+        return () -> pages(request);
     }
 
-    /**
-     * Lists one level under a prefix: the objects directly in it and the sub-folders ending in the delimiter,
-     * following all pages.
-     *
-     * @param prefix a prefix relative to the tenant's folder; empty or null for the top of the folder
-     * @param delimiter the folder separator, usually {@code "/"}
-     * @return the objects and sub-folders, relative to the tenant's folder
-     */
     @Override
-    public TenantListing listObjects(@Nullable String prefix, String delimiter) {
-        Objects.requireNonNull(delimiter, "delimiter");
-        List<TenantObject> objects = new ArrayList<>();
-        List<String> folders = new ArrayList<>();
-        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(ops.list(prefix, delimiter))) {
-            ops.addObjects(page, objects);
-            ops.addFolders(page, folders);
-        }
-        return new TenantListing(objects, folders);
+    public TenantListingPages listObjects(@Nullable String prefix, String delimiter) {
+        ListObjectsV2Request request = ops.list(prefix, Objects.requireNonNull(delimiter, "delimiter"));
+        return () -> pages(request);
     }
 
     /**
@@ -343,18 +316,6 @@ public final class DefaultTenantBucket implements TenantBucket {
     @Override
     public DeleteObjectResponse deleteObject(String key, Consumer<DeleteObjectRequest.Builder> options) {
         return s3.deleteObject(ops.deleteObject(key, options));
-    }
-
-    @Override
-    public TenantListingPages listObjectsPaginator(@Nullable String prefix) {
-        ListObjectsV2Request request = ops.list(prefix, null);
-        return () -> pages(request);
-    }
-
-    @Override
-    public TenantListingPages listObjectsPaginator(@Nullable String prefix, String delimiter) {
-        ListObjectsV2Request request = ops.list(prefix, Objects.requireNonNull(delimiter, "delimiter"));
-        return () -> pages(request);
     }
 
     private java.util.Iterator<TenantListing> pages(ListObjectsV2Request request) {
