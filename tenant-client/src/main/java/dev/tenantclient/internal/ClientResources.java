@@ -55,9 +55,9 @@ public final class ClientResources implements AutoCloseable {
     public ClientResources(
             TenantLayout layout,
             Region region,
-            DynamoDbClient dynamoDb,
-            S3Client s3,
-            S3Presigner presigner,
+            @Nullable DynamoDbClient dynamoDb,
+            @Nullable S3Client s3,
+            @Nullable S3Presigner presigner,
             BoundaryListener boundaryListener) {
         this(layout, region, dynamoDb, s3, presigner, boundaryListener, null, null, null);
     }
@@ -78,9 +78,9 @@ public final class ClientResources implements AutoCloseable {
     public ClientResources(
             TenantLayout layout,
             Region region,
-            DynamoDbClient dynamoDb,
-            S3Client s3,
-            S3Presigner presigner,
+            @Nullable DynamoDbClient dynamoDb,
+            @Nullable S3Client s3,
+            @Nullable S3Presigner presigner,
             BoundaryListener boundaryListener,
             @Nullable DynamoDbAsyncClient dynamoDbAsync,
             @Nullable S3AsyncClient s3Async,
@@ -285,9 +285,9 @@ public final class ClientResources implements AutoCloseable {
     private static final class Lazy<T extends AutoCloseable> {
         private final Supplier<T> factory;
         private final boolean owned;
-        private volatile T value;
+        private volatile @Nullable T value;
 
-        Lazy(T given, Supplier<T> factory) {
+        Lazy(@Nullable T given, Supplier<T> factory) {
             this.value = given;
             this.owned = given == null;
             this.factory = factory;

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Cognito user-pool ID token, parsed (Nimbus JOSE+JWT) and checked without network: shape, {@code exp},
@@ -51,7 +52,11 @@ public record IdToken(Tenant tenant, Instant expiresAt, String issuer) {
      * @throws InvalidTenantTokenException when anything is wrong
      */
     public static IdToken parse(
-            String token, String expectedIssuer, String expectedAudience, TenantLayout layout, Instant now) {
+            @Nullable String token,
+            String expectedIssuer,
+            @Nullable String expectedAudience,
+            TenantLayout layout,
+            Instant now) {
         if (token == null) {
             throw new InvalidTenantTokenException(Reason.MALFORMED, "ID token is null");
         }
@@ -185,11 +190,11 @@ public record IdToken(Tenant tenant, Instant expiresAt, String issuer) {
         return Instant.ofEpochSecond(number instanceof Long l ? l : (long) Math.floor(seconds));
     }
 
-    private static String stringClaim(Map<String, Object> claims, String name) {
+    private static @Nullable String stringClaim(Map<String, Object> claims, String name) {
         return claims.get(name) instanceof String value ? value : null;
     }
 
-    private static boolean audienceMatches(Object aud, String expected) {
+    private static boolean audienceMatches(@Nullable Object aud, String expected) {
         if (aud instanceof String value) {
             return expected.equals(value);
         }
@@ -205,7 +210,7 @@ public record IdToken(Tenant tenant, Instant expiresAt, String issuer) {
      * @param value a claim value or a message, or null
      * @return the value, at most 80 characters of it, without control characters
      */
-    public static String printable(String value) {
+    public static String printable(@Nullable String value) {
         if (value == null) {
             return "(missing)";
         }

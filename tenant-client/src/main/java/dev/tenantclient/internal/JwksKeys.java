@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +57,13 @@ public final class JwksKeys implements JWKSource<SecurityContext> {
     private final long minimumIntervalMillis;
     private final ReentrantLock lock = new ReentrantLock();
 
-    private volatile Snapshot current;
+    private volatile @Nullable Snapshot current;
     /** Guarded by {@link #lock}. */
     private long lastAttemptMillis;
     /** Guarded by {@link #lock}. */
     private boolean attempted;
     /** Guarded by {@link #lock}: why the last read failed, or null. */
-    private String lastFailure;
+    private @Nullable String lastFailure;
 
     /**
      * Creates the key source; nothing is read until the first token.
@@ -98,14 +99,17 @@ public final class JwksKeys implements JWKSource<SecurityContext> {
     public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
         long now = clock.millis();
         Snapshot seen = current;
-        Snapshot keys = seen;
+        Snapshot keys;
         if (seen == null || !seen.usableAt(now, lifetimeMillis)) {
             keys = refresh(seen, now);
-        } else if (now - seen.fetchedAtMillis >= lifetimeMillis && lock.tryLock()) {
-            try {
-                keys = refreshLocked(seen, now);
-            } finally {
-                lock.unlock();
+        } else {
+            keys = seen;
+            if (now - seen.fetchedAtMillis >= lifetimeMillis && lock.tryLock()) {
+                try {
+                    keys = refreshLocked(seen, now);
+                } finally {
+                    lock.unlock();
+                }
             }
         }
         List<JWK> found = selector.select(keys.keys);
@@ -119,7 +123,7 @@ public final class JwksKeys implements JWKSource<SecurityContext> {
         return found;
     }
 
-    private Snapshot refresh(Snapshot seen, long now) throws Unavailable {
+    private Snapshot refresh(@Nullable Snapshot seen, long now) throws Unavailable {
         lock.lock();
         try {
             return refreshLocked(seen, now);
@@ -130,7 +134,7 @@ public final class JwksKeys implements JWKSource<SecurityContext> {
 
     // `cur != seen` is by identity: another caller replaced the snapshot this caller saw.
     @SuppressWarnings("ReferenceEquality")
-    private Snapshot refreshLocked(Snapshot seen, long now) throws Unavailable {
+    private Snapshot refreshLocked(@Nullable Snapshot seen, long now) throws Unavailable {
         Snapshot cur = current;
         if (cur != seen && cur != null && cur.usableAt(now, lifetimeMillis)) {
             return cur;
@@ -165,7 +169,7 @@ public final class JwksKeys implements JWKSource<SecurityContext> {
         }
     }
 
-    private Snapshot usableOrFail(Snapshot cur, long now) throws Unavailable {
+    private Snapshot usableOrFail(@Nullable Snapshot cur, long now) throws Unavailable {
         if (cur != null && cur.usableAt(now, lifetimeMillis)) {
             return cur;
         }

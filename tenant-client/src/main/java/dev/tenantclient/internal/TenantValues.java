@@ -9,7 +9,9 @@ import dev.tenantclient.InvalidTenantTokenException.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one rule for values that become part of an IAM pattern and a key prefix (principal tag values).
@@ -39,13 +41,13 @@ public final class TenantValues {
      * @return the value
      * @throws InvalidTenantTokenException with {@link Reason#INVALID_TENANT} when the value is unsafe
      */
-    public static String check(String claim, String value) {
+    public static String check(String claim, @Nullable String value) {
         String problem = problem(value);
         if (problem != null) {
             throw new InvalidTenantTokenException(
                     Reason.INVALID_TENANT, "Tenant claim '" + Printable.of(claim) + "' " + problem);
         }
-        return value;
+        return Objects.requireNonNull(value, "problem() reports a null value as missing");
     }
 
     /**
@@ -54,7 +56,7 @@ public final class TenantValues {
      * @param value the value, may be null
      * @return null when the value is safe, otherwise a phrase such as {@code "contains '*' at index 3"}
      */
-    public static String problem(String value) {
+    public static @Nullable String problem(@Nullable String value) {
         if (value == null) {
             return "is missing";
         }

@@ -9,6 +9,7 @@ import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.TenantLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tenant's object-key rule, shared by {@code TenantBucket} and the S3 guard: application keys become
@@ -61,7 +62,7 @@ public final class ObjectKeys {
      * @param prefix the application's prefix, relative to the tenant's folder, or null
      * @return the full prefix
      */
-    public String toStoredPrefix(String prefix) {
+    public String toStoredPrefix(@Nullable String prefix) {
         if (prefix == null || prefix.isEmpty()) {
             return folder;
         }

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -192,18 +193,14 @@ public final class S3Guard {
 
     private static Map<Class<? extends S3Request>, Set<String>> derivedFields() {
         Map<Class<? extends S3Request>, Set<String>> m = new HashMap<>(ALLOWED_FIELDS);
-        m.put(GetObjectRequest.class, union(ALLOWED_FIELDS.get(GetObjectRequest.class), PART_READ));
-        m.put(HeadObjectRequest.class, union(ALLOWED_FIELDS.get(HeadObjectRequest.class), PART_READ));
-        m.put(
-                CreateMultipartUploadRequest.class,
-                union(ALLOWED_FIELDS.get(PutObjectRequest.class), Set.of("ChecksumType")));
-        m.put(UploadPartRequest.class, union(ALLOWED_FIELDS.get(UploadPartRequest.class), PART_WRITE));
-        m.put(
-                CompleteMultipartUploadRequest.class,
-                union(ALLOWED_FIELDS.get(CompleteMultipartUploadRequest.class), PART_WRITE));
+        m.put(GetObjectRequest.class, union(allowed(GetObjectRequest.class), PART_READ));
+        m.put(HeadObjectRequest.class, union(allowed(HeadObjectRequest.class), PART_READ));
+        m.put(CreateMultipartUploadRequest.class, union(allowed(PutObjectRequest.class), Set.of("ChecksumType")));
+        m.put(UploadPartRequest.class, union(allowed(UploadPartRequest.class), PART_WRITE));
+        m.put(CompleteMultipartUploadRequest.class, union(allowed(CompleteMultipartUploadRequest.class), PART_WRITE));
         m.put(
                 AbortMultipartUploadRequest.class,
-                union(ALLOWED_FIELDS.get(AbortMultipartUploadRequest.class), Set.of("ExpectedBucketOwner")));
+                union(allowed(AbortMultipartUploadRequest.class), Set.of("ExpectedBucketOwner")));
         m.put(
                 UploadPartCopyRequest.class,
                 Set.of(
@@ -216,6 +213,11 @@ public final class S3Guard {
                         "CopySourceRange",
                         "ExpectedBucketOwner"));
         return Map.copyOf(m);
+    }
+
+    /** The fields allowed in a request of a type that {@link #ALLOWED_FIELDS} lists. */
+    private static Set<String> allowed(Class<? extends S3Request> type) {
+        return Objects.requireNonNull(ALLOWED_FIELDS.get(type), () -> "no allowed fields listed for " + type);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -12,14 +12,12 @@ import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.TenantLayout;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.NullUnmarked;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Which value placeholders of a request's expressions get the tenant prefix, and which forms are refused. */
-@NullUnmarked // test fixtures use nulls and bean fields on purpose; NullAway checks the package main code
 class ExpressionGuardTest {
 
     private static final TableKeys NOTES =

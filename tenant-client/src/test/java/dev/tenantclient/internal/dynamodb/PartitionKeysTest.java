@@ -11,7 +11,6 @@ import dev.tenantclient.Tenant;
 import dev.tenantclient.TenantBoundaryException;
 import dev.tenantclient.TenantLayout;
 import java.util.Map;
-import org.jspecify.annotations.NullUnmarked;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
@@ -19,7 +18,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
-@NullUnmarked // test fixtures use nulls and bean fields on purpose; NullAway checks the package main code
 class PartitionKeysTest {
 
     private static final Tenant ACME = new Tenant("acme", "alice", Map.of("org", "acme"));

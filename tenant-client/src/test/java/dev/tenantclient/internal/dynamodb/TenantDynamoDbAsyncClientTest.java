@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.jspecify.annotations.NullUnmarked;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -45,7 +44,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * client, refusals as failed futures with nothing sent, credentials resolved before a request is handed over, and
  * operations it does not confine refused as the sync client refuses them.
  */
-@NullUnmarked // test fixtures use nulls and bean fields on purpose; NullAway checks the package main code
 class TenantDynamoDbAsyncClientTest {
 
     static final class Note {

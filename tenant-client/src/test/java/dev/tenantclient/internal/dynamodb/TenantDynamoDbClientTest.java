@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.jspecify.annotations.NullUnmarked;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -61,7 +60,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * every write, transaction shapes, malformed responses), against a recording {@link DynamoDbClient}: what was sent,
  * what came back to the application, and that nothing is sent when the guard refuses.
  */
-@NullUnmarked // test fixtures use nulls and bean fields on purpose; NullAway checks the package main code
 class TenantDynamoDbClientTest {
 
     static final class Note {
