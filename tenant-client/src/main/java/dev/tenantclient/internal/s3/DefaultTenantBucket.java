@@ -45,7 +45,6 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 /** The implementation of {@link TenantBucket}. */
 public final class DefaultTenantBucket implements TenantBucket {
 
-    /** Files larger than this are uploaded in parts by {@link #upload(String, Path)}. */
     /** The part size {@link #upload(String, Path)} uses. */
     private static final long MIN_PART_SIZE = 5L * 1024 * 1024;
 
