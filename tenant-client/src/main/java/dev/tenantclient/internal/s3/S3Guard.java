@@ -50,6 +50,23 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  */
 public final class S3Guard {
 
+    /** What a read of one object (get or head) may carry: a version, a range or part, conditions, checksums, SSE-C. */
+    private static final Set<String> READ_FIELDS = Set.of(
+            "Bucket",
+            "Key",
+            "VersionId",
+            "Range",
+            "PartNumber",
+            "IfMatch",
+            "IfNoneMatch",
+            "IfModifiedSince",
+            "IfUnmodifiedSince",
+            "ChecksumMode",
+            "SSECustomerAlgorithm",
+            "SSECustomerKey",
+            "SSECustomerKeyMD5",
+            "ExpectedBucketOwner");
+
     /**
      * What each operation may carry: the fields tenant-client sets, and for a put the content settings an application
      * may choose through {@code TenantBucket.putObject(key, body, options)}. Everything else is refused.
@@ -94,44 +111,16 @@ public final class S3Guard {
             // overrides (which change only the headers of this response; S3 honours them on signed requests only)
             Map.entry(
                     GetObjectRequest.class,
-                    Set.of(
-                            "Bucket",
-                            "Key",
-                            "VersionId",
-                            "Range",
-                            "PartNumber",
-                            "IfMatch",
-                            "IfNoneMatch",
-                            "IfModifiedSince",
-                            "IfUnmodifiedSince",
-                            "ChecksumMode",
-                            "SSECustomerAlgorithm",
-                            "SSECustomerKey",
-                            "SSECustomerKeyMD5",
-                            "ExpectedBucketOwner",
-                            "ResponseCacheControl",
-                            "ResponseContentDisposition",
-                            "ResponseContentEncoding",
-                            "ResponseContentLanguage",
-                            "ResponseContentType",
-                            "ResponseExpires")),
-            Map.entry(
-                    HeadObjectRequest.class,
-                    Set.of(
-                            "Bucket",
-                            "Key",
-                            "VersionId",
-                            "Range",
-                            "PartNumber",
-                            "IfMatch",
-                            "IfNoneMatch",
-                            "IfModifiedSince",
-                            "IfUnmodifiedSince",
-                            "ChecksumMode",
-                            "SSECustomerAlgorithm",
-                            "SSECustomerKey",
-                            "SSECustomerKeyMD5",
-                            "ExpectedBucketOwner")),
+                    union(
+                            READ_FIELDS,
+                            Set.of(
+                                    "ResponseCacheControl",
+                                    "ResponseContentDisposition",
+                                    "ResponseContentEncoding",
+                                    "ResponseContentLanguage",
+                                    "ResponseContentType",
+                                    "ResponseExpires"))),
+            Map.entry(HeadObjectRequest.class, READ_FIELDS),
             Map.entry(
                     DeleteObjectRequest.class, Set.of("Bucket", "Key", "VersionId", "IfMatch", "ExpectedBucketOwner")),
             Map.entry(DeleteObjectsRequest.class, Set.of("Bucket", "Delete")),
