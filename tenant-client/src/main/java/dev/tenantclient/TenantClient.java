@@ -10,6 +10,7 @@ import dev.tenantclient.internal.ClientResources;
 import dev.tenantclient.internal.CognitoNames;
 import dev.tenantclient.internal.SdkClientSettings;
 import dev.tenantclient.internal.SdkRequirements;
+import dev.tenantclient.internal.credentials.CognitoCalls;
 import dev.tenantclient.internal.credentials.TokenCache;
 import dev.tenantclient.internal.credentials.TokenEntry;
 import dev.tenantclient.internal.s3.AsyncS3Resources;
@@ -87,27 +88,18 @@ public final class TenantClient implements AutoCloseable {
         } else {
             this.ownedCognito = null;
         }
-        this.cache = cognitoAsync != null
-                ? new TokenCache(
-                        cognitoAsync,
-                        b.identityPoolId,
-                        b.userPoolId,
-                        b.clientId,
-                        b.layout,
-                        verifier,
-                        b.credentials.build(),
-                        b.clock,
-                        b.observations)
-                : new TokenCache(
-                        Objects.requireNonNull(cognito),
-                        b.identityPoolId,
-                        b.userPoolId,
-                        b.clientId,
-                        b.layout,
-                        verifier,
-                        b.credentials.build(),
-                        b.clock,
-                        b.observations);
+        CognitoCalls calls =
+                cognitoAsync != null ? CognitoCalls.of(cognitoAsync) : CognitoCalls.of(Objects.requireNonNull(cognito));
+        this.cache = new TokenCache(
+                calls,
+                b.identityPoolId,
+                b.userPoolId,
+                b.clientId,
+                b.layout,
+                verifier,
+                b.credentials.build(),
+                b.clock,
+                b.observations);
         this.resources = new ClientResources(
                 b.layout,
                 region,

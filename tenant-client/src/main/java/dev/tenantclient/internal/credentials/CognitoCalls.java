@@ -18,16 +18,34 @@ import software.amazon.awssdk.services.cognitoidentity.model.GetIdResponse;
  * the calling thread; the future is complete on return) or on the async client (the future completes on the SDK's
  * threads; no thread waits for Cognito).
  */
-interface CognitoCalls {
+public interface CognitoCalls {
 
     /** @return whether the calls complete later, so the exchange must chain them rather than wait for them */
     boolean async();
 
+    /**
+     * Sends {@code GetId}.
+     *
+     * @param request the request
+     * @return the answer
+     */
     CompletableFuture<GetIdResponse> getId(GetIdRequest request);
 
+    /**
+     * Sends {@code GetCredentialsForIdentity}.
+     *
+     * @param request the request
+     * @return the answer
+     */
     CompletableFuture<GetCredentialsForIdentityResponse> getCredentialsForIdentity(
             GetCredentialsForIdentityRequest request);
 
+    /**
+     * The calls on the sync client.
+     *
+     * @param client the client (shared, not closed here)
+     * @return the calls
+     */
     static CognitoCalls of(CognitoIdentityClient client) {
         return new CognitoCalls() {
             @Override
@@ -56,6 +74,12 @@ interface CognitoCalls {
         };
     }
 
+    /**
+     * The calls on the async client.
+     *
+     * @param client the client (shared, not closed here)
+     * @return the calls
+     */
     static CognitoCalls of(CognitoIdentityAsyncClient client) {
         return new CognitoCalls() {
             @Override

@@ -18,8 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityAsyncClient;
-import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 
 /**
  * The {@link CognitoCredentialsCache} implementation, put together from one-job parts: a {@link TokenStore} of
@@ -46,9 +44,10 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
     private final TokenEntry.Context context;
 
     /**
-     * Creates a cache.
+     * Creates a cache over the Cognito identity pool's enhanced flow. With the async client's calls the exchanges run
+     * as chains of futures: no thread waits for Cognito.
      *
-     * @param cognito the Cognito Identity client (shared, not closed here)
+     * @param cognito the Cognito Identity calls, on the sync or the async client (shared, not closed here)
      * @param identityPoolId the identity pool
      * @param userPoolId the user pool, {@code <region>_<id>}
      * @param audience the app client id the tokens must name, or null
@@ -59,64 +58,6 @@ public final class TokenCache implements CognitoCredentialsCache, AutoCloseable 
      * @param observations observes each exchange
      */
     public TokenCache(
-            CognitoIdentityClient cognito,
-            String identityPoolId,
-            String userPoolId,
-            @Nullable String audience,
-            TenantLayout layout,
-            TokenVerifier verifier,
-            CredentialsSettings settings,
-            Clock clock,
-            TenantObservations observations) {
-        this(
-                CognitoCalls.of(cognito),
-                identityPoolId,
-                userPoolId,
-                audience,
-                layout,
-                verifier,
-                settings,
-                clock,
-                observations);
-    }
-
-    /**
-     * Creates a cache whose exchanges run on the async Cognito Identity client, as chains of futures: no thread waits
-     * for Cognito.
-     *
-     * @param cognito the async Cognito Identity client (shared, not closed here)
-     * @param identityPoolId the identity pool
-     * @param userPoolId the user pool, {@code <region>_<id>}
-     * @param audience the app client id the tokens must name, or null
-     * @param layout the layout naming the tenant claims
-     * @param verifier an extra token check
-     * @param settings cache settings
-     * @param clock the time source (tests pass a controllable one)
-     * @param observations observes each exchange
-     */
-    public TokenCache(
-            CognitoIdentityAsyncClient cognito,
-            String identityPoolId,
-            String userPoolId,
-            @Nullable String audience,
-            TenantLayout layout,
-            TokenVerifier verifier,
-            CredentialsSettings settings,
-            Clock clock,
-            TenantObservations observations) {
-        this(
-                CognitoCalls.of(cognito),
-                identityPoolId,
-                userPoolId,
-                audience,
-                layout,
-                verifier,
-                settings,
-                clock,
-                observations);
-    }
-
-    private TokenCache(
             CognitoCalls cognito,
             String identityPoolId,
             String userPoolId,
